@@ -1,0 +1,32 @@
+// xcomp/tensor_io.h — safetensors <-> at::Tensor.
+#pragma once
+#include <ATen/ATen.h>
+
+#include <map>
+#include <string>
+
+#include "xcomp/safetensors.h"
+
+namespace xcomp {
+
+using TensorMap = std::map<std::string, at::Tensor>;
+
+at::ScalarType to_scalar_type(DType dtype);
+DType to_dtype(at::ScalarType type);  // throws xcomp::Error for unsupported types
+
+// A CPU tensor viewing the mapped bytes (no copy); it keeps `file` alive. Shape/dtype from `info`.
+at::Tensor tensor_view(const std::shared_ptr<SafeTensorsFile>& file, const TensorInfo& info);
+
+// Reads every tensor of one file (views, CPU).
+TensorMap load_safetensors(const std::string& path, std::map<std::string, std::string>* metadata = nullptr);
+
+// Writes tensors (moved to CPU, made contiguous) atomically with optional metadata.
+void save_safetensors(const std::string& path, const TensorMap& tensors,
+                      const std::map<std::string, std::string>& metadata = {});
+
+// Writes a Hugging Face style checkpoint into `dir`: one `<stem>.safetensors` when the total is at
+// most `max_shard_bytes`, otherwise `<stem>-0000k-of-0000n.safetensors` plus `<stem>.safetensors.index.json`.
+void save_sharded(const std::string& dir, const TensorMap& tensors, size_t max_shard_bytes,
+                  const std::string& stem = "model");
+
+}  // namespace xcomp

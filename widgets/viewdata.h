@@ -1,0 +1,85 @@
+// widgets/viewdata.h — the plain value structs every view is fed with. They cross the thread
+// boundary from the engine worker (queued signals), so they hold Qt containers and no tensors.
+#pragma once
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+namespace xcomp::view {
+
+// The 500xCompressor paper's error categories (its Table 1).
+enum class ErrorType { Equal = 0, Mistake, InformationLoss, Hallucination, Paraphrase };
+constexpr int kErrorTypeCount = 5;
+
+// One aligned span; offsets are QString (UTF-16) offsets. An information-loss span has an empty
+// regenerated range, a hallucination an empty original range.
+struct DiffSpan {
+    ErrorType type = ErrorType::Equal;
+    int originalBegin = 0, originalEnd = 0;
+    int regeneratedBegin = 0, regeneratedEnd = 0;
+};
+
+struct DiffData {
+    QString original;
+    QString regenerated;
+    QVector<DiffSpan> spans;  // in text order; Equal spans may be present or omitted
+};
+
+struct RegenerationMetrics {
+    double bleu = 0;        // NLTK sentence_bleu, 4-gram, smoothing method1
+    double rougeLF = 0;     // ROUGE-L F
+    double exactMatch = 0;  // 1 when identical
+    double prefixExactMatch = 0;  // share of the original matched before the first mismatch
+    int sourceTokens = 0;
+    int memoryTokens = 0;
+    double compressionRatio = 0;   // sourceTokens / memoryTokens
+    qint64 compressedBytes = 0;    // size of the compressed prompt
+    qint64 fullKvBytes = 0;        // KV cache of the full text in the decoder
+    double compressMs = 0;
+    double regenerateMs = 0;
+};
+
+// One compressor's result on one text: a column of the compare view.
+struct RegenerationView {
+    QString compressorLabel;  // e.g. "AOC m=4"
+    DiffData diff;
+    RegenerationMetrics metrics;
+};
+
+// Attention usage of one regeneration. L layers, H heads, G generated tokens, M memory tokens,
+// N source tokens. Row-major flat arrays.
+struct AttentionData {
+    int layers = 0, heads = 0, memoryTokens = 0;
+    QStringList generatedTokens;  // G pieces of the regeneration
+    QStringList sourceTokens;     // N pieces of the source text
+    QVector<float> memoryAttention;   // [L][H][G][M]: weight of each generated token on each memory token
+    QVector<float> memoryTotal;       // [L][H][G]: total weight on the memory tokens (the rest is on the text)
+    QVector<float> encoderAttention;  // [L][H][M][N]: each memory token's weight on each source token
+};
+
+struct InterpolationPoint {
+    double alpha = 0;
+    double bleuToA = 0;
+    double bleuToB = 0;
+    QString regenerated;
+};
+
+// One example of a batch evaluation (a row of the dashboard).
+struct EvalRow {
+    QString id;
+    QString method;      // "500x", "icae", "aoc", "lora-aoc"
+    int memoryTokens = 0;
+    int length = 0;      // source tokens
+    RegenerationMetrics metrics;
+    int errorCounts[kErrorTypeCount] = {0, 0, 0, 0, 0};  // spans per ErrorType
+    DiffData diff;
+};
+
+}  // namespace xcomp::view
+
+Q_DECLARE_METATYPE(xcomp::view::DiffData)
+Q_DECLARE_METATYPE(xcomp::view::RegenerationView)
+Q_DECLARE_METATYPE(xcomp::view::AttentionData)
+Q_DECLARE_METATYPE(xcomp::view::InterpolationPoint)
+Q_DECLARE_METATYPE(xcomp::view::EvalRow)

@@ -1,0 +1,16 @@
+// The CLI's sub-commands; each takes the parsed options and returns the exit code.
+#pragma once
+#include "args.h"
+#include "xcomp/model_folder.h"
+
+namespace xcomp::cli {
+
+int cmd_info(Args& a);
+int cmd_tokenize(Args& a);
+int cmd_generate(Args& a);
+int cmd_logits(Args& a);
+
+// --model (default: the bundled model), --device, --dtype.
+ModelFolder open_model(Args& a, bool require_tokenizer = true);
+
+}  // namespace xcomp::cli

@@ -1,0 +1,59 @@
+// xcomp — the command-line face of the engine.
+#include <cstdio>
+#include <cstring>
+#include <functional>
+#include <map>
+#include <string>
+
+#include "commands.h"
+#include "xcomp/error.h"
+#include "xcomp/runtime.h"
+
+namespace {
+
+const char* kUsage = R"(usage: xcomp <command> [options]
+
+Model:
+  info        --model DIR                       config summary, parameters, dtype, device
+  tokenize    --model DIR --text T              token ids and pieces
+  generate    --model DIR (--prompt T | --prompt-ids 1,2,3) --max-new-tokens N [--json]
+  logits      --model DIR --input IN.safetensors --output OUT.safetensors
+              [--adapter PEFT_DIR] [--no-mlp] [--prefix-len P]
+
+Common options: --device cpu|cuda[:N]  --dtype auto|float32|bfloat16|float16  --threads N
+--model defaults to the bundled model.
+)";
+
+const std::set<std::string> kFlags = {"json", "no-mlp", "help", "qa", "spherical", "quiet", "resume", "full-context"};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace xcomp::cli;
+    const std::map<std::string, std::function<int(Args&)>> commands = {
+        {"info", cmd_info}, {"tokenize", cmd_tokenize}, {"generate", cmd_generate}, {"logits", cmd_logits},
+    };
+    if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "help")) {
+        std::fputs(kUsage, argc < 2 ? stderr : stdout);
+        return argc < 2 ? 2 : 0;
+    }
+    auto it = commands.find(argv[1]);
+    if (it == commands.end()) {
+        std::fprintf(stderr, "xcomp: unknown command '%s'\n\n%s", argv[1], kUsage);
+        return 2;
+    }
+    try {
+        Args args(argc, argv, 2, kFlags);
+        xcomp::init_runtime(static_cast<int>(args.integer("threads", 0, 0, 1024)));
+        return it->second(args);
+    } catch (const xcomp::Error& e) {
+        std::fprintf(stderr, "xcomp %s: error: %s\n", argv[1], e.what());
+        return 1;
+    } catch (const c10::Error& e) {
+        std::fprintf(stderr, "xcomp %s: error: %s\n", argv[1], e.what_without_backtrace());
+        return 1;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "xcomp %s: error: %s\n", argv[1], e.what());
+        return 1;
+    }
+}

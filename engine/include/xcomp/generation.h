@@ -1,0 +1,37 @@
+// xcomp/generation.h — greedy decoding on top of a KV cache (the decoder side of every method).
+#pragma once
+#include <ATen/ATen.h>
+
+#include <atomic>
+#include <functional>
+#include <vector>
+
+#include "xcomp/model.h"
+
+namespace xcomp {
+
+struct GenerationOptions {
+    int max_new_tokens = 256;           // stop after this many new tokens (256)
+    bool stop_at_eos = true;            // stop a row at any of the config's EOS ids (true)
+    const LoraWeights* lora = nullptr;  // adapter while decoding (none: the frozen base LM)
+    bool capture_attention = false;     // keep each generated token's attention rows (false; batch 1 only)
+    const std::atomic<bool>* cancel = nullptr;  // checked before every step (none)
+    // Called after each step with the row and its new token; return false to stop everything.
+    std::function<bool(int64_t row, int64_t token)> on_token;
+};
+
+struct GenerationResult {
+    std::vector<std::vector<int64_t>> ids;  // per row: the new tokens, EOS excluded
+    std::vector<bool> hit_eos;              // per row
+    bool cancelled = false;                 // the cancel flag or on_token stopped the run
+    // When captured: per generated token g, [L, H, S_g] float32 on CPU, the weights of the query
+    // that produced token g over every position before it (prefix first).
+    std::vector<at::Tensor> attention;
+};
+
+// prompt_ids [B, T] int64 (same T for every row), fed after whatever `cache` holds (moved in; it
+// is extended as decoding goes). Greedy: argmax of the last position's logits at every step.
+GenerationResult generate_greedy(const LlamaModel& model, const at::Tensor& prompt_ids, KVCache cache,
+                                 const GenerationOptions& options = {});
+
+}  // namespace xcomp

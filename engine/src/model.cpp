@@ -1,0 +1,426 @@
+// The Llama decoder stack: loading, validation and the forward pass.
+#include "xcomp/model.h"
+
+#include <torch/version.h>
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+
+#include "rope.h"
+#include "xcomp/error.h"
+#include "xcomp/safetensors.h"
+#include "xcomp/tensor_io.h"
+
+namespace xcomp {
+namespace fs = std::filesystem;
+
+const char* proj_name(Proj p) {
+    switch (p) {
+    case Proj::Q: return "q_proj";
+    case Proj::K: return "k_proj";
+    case Proj::V: return "v_proj";
+    case Proj::O: return "o_proj";
+    case Proj::Gate: return "gate_proj";
+    case Proj::Up: return "up_proj";
+    case Proj::Down: return "down_proj";
+    }
+    return "?";
+}
+
+bool parse_proj(const std::string& name, Proj* out) {
+    for (Proj p : {Proj::Q, Proj::K, Proj::V, Proj::O, Proj::Gate, Proj::Up, Proj::Down}) {
+        if (name == proj_name(p)) {
+            *out = p;
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool is_mlp(Proj p) { return p == Proj::Gate || p == Proj::Up || p == Proj::Down; }
+
+at::Tensor& LlamaWeights::proj(int layer, Proj p) {
+    LayerWeights& l = layers.at(layer);
+    switch (p) {
+    case Proj::Q: return l.q;
+    case Proj::K: return l.k;
+    case Proj::V: return l.v;
+    case Proj::O: return l.o;
+    case Proj::Gate: return l.gate;
+    case Proj::Up: return l.up;
+    case Proj::Down: return l.down;
+    }
+    throw Error("bad projection");
+}
+
+const at::Tensor& LlamaWeights::proj(int layer, Proj p) const { return const_cast<LlamaWeights*>(this)->proj(layer, p); }
+
+std::vector<at::Tensor> LlamaWeights::all() const {
+    std::vector<at::Tensor> out;
+    auto push = [&](const at::Tensor& t) {
+        if (t.defined()) out.push_back(t);
+    };
+    push(embed);
+    for (const auto& l : layers) {
+        for (const at::Tensor* t : {&l.input_norm, &l.q, &l.k, &l.v, &l.o, &l.q_bias, &l.k_bias, &l.v_bias, &l.o_bias,
+                                    &l.post_norm, &l.gate, &l.up, &l.down, &l.gate_bias, &l.up_bias, &l.down_bias})
+            push(*t);
+    }
+    push(final_norm);
+    if (lm_head.defined() && !lm_head.is_same(embed)) push(lm_head);
+    return out;
+}
+
+// ---- device / dtype names ---------------------------------------------------------------------
+
+at::Device parse_device(const std::string& name) {
+    if (name == "cpu") return at::Device(at::kCPU);
+    if (name.rfind("cuda", 0) == 0) {
+        if (!at::hasCUDA()) throw Error("--device " + name + ": this build or machine has no CUDA GPU (use --device cpu)");
+        int index = 0;
+        if (name.size() > 4) {
+            if (name[4] != ':') throw Error("unknown device '" + name + "' (use cpu, cuda or cuda:N)");
+            index = std::atoi(name.c_str() + 5);
+        }
+        return at::Device(at::kCUDA, static_cast<c10::DeviceIndex>(index));
+    }
+    throw Error("unknown device '" + name + "' (use cpu, cuda or cuda:N)");
+}
+
+at::ScalarType parse_dtype_name(const std::string& name, const LlamaConfig& config, at::Device device) {
+    if (name == "auto") {
+        if (device.is_cpu()) return at::kFloat;
+        return parse_dtype_name(config.dtype == "float32" ? "float32" : config.dtype, config, device);
+    }
+    if (name == "float32" || name == "fp32") return at::kFloat;
+    if (name == "bfloat16" || name == "bf16") return at::kBFloat16;
+    if (name == "float16" || name == "fp16") return at::kHalf;
+    throw Error("unknown dtype '" + name + "' (use auto, float32, bfloat16 or float16)");
+}
+
+std::string dtype_to_name(at::ScalarType type) {
+    switch (type) {
+    case at::kFloat: return "float32";
+    case at::kBFloat16: return "bfloat16";
+    case at::kHalf: return "float16";
+    default: return c10::toString(type);
+    }
+}
+
+// ---- loading -----------------------------------------------------------------------------------
+
+namespace {
+
+struct Loader {
+    const Checkpoint& ckpt;
+    const std::string& dir;
+    at::Device device;
+    at::ScalarType dtype;
+
+    at::Tensor get(const std::string& name, const std::vector<int64_t>& shape, bool required = true) const {
+        const SafeTensorsFile* file = nullptr;
+        const TensorInfo* info = ckpt.find(name, &file);
+        if (!info) {
+            if (!required) return {};
+            throw Error(dir + ": missing tensor '" + name + "'");
+        }
+        if (info->dtype != DType::F32 && info->dtype != DType::F16 && info->dtype != DType::BF16)
+            throw Error(file->path() + ": tensor '" + name + "' has dtype " + dtype_name(info->dtype) +
+                        ", expected a floating-point type");
+        if (info->shape != shape) {
+            auto fmt = [](const std::vector<int64_t>& s) {
+                std::string out = "[";
+                for (size_t i = 0; i < s.size(); ++i) out += (i ? "," : "") + std::to_string(s[i]);
+                return out + "]";
+            };
+            throw Error(file->path() + ": tensor '" + name + "' has shape " + fmt(info->shape) + " but config.json implies " +
+                        fmt(shape));
+        }
+        // Copy out of the mapping: weights must not alias read-only pages.
+        std::shared_ptr<SafeTensorsFile> holder(const_cast<SafeTensorsFile*>(file), [](SafeTensorsFile*) {});
+        return tensor_view(holder, *info).to(device, dtype, /*non_blocking=*/false, /*copy=*/true);
+    }
+};
+
+uint64_t fnv1a(const void* data, size_t n, uint64_t h = 1469598103934665603ull) {
+    const auto* p = static_cast<const uint8_t*>(data);
+    for (size_t i = 0; i < n; ++i) h = (h ^ p[i]) * 1099511628211ull;
+    return h;
+}
+
+std::string compute_fingerprint(const LlamaConfig& config, const LlamaWeights& w) {
+    const std::string cfg = config.to_json_text();
+    uint64_t h = fnv1a(cfg.data(), cfg.size());
+    for (const at::Tensor& t : w.all()) {
+        // A strided sample keeps this cheap for large models and still sees every tensor.
+        at::Tensor flat = t.detach().reshape({-1});
+        const int64_t n = flat.numel();
+        const int64_t step = std::max<int64_t>(1, n / 64);
+        at::Tensor sample = flat.slice(0, 0, n, step).to(at::kCPU, at::kFloat).contiguous();
+        h = fnv1a(sample.data_ptr(), static_cast<size_t>(sample.numel()) * sizeof(float), h);
+    }
+    char buf[20];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    return buf;
+}
+
+}  // namespace
+
+LlamaModel::LlamaModel(LlamaConfig config, LlamaWeights weights, std::string dir)
+    : config_(std::move(config)), weights_(std::move(weights)), dir_(std::move(dir)) {
+    fingerprint_ = compute_fingerprint(config_, weights_);
+}
+
+std::shared_ptr<const LlamaModel> LlamaModel::load(const std::string& dir, const LoadOptions& options) {
+    if (!fs::is_directory(dir)) throw Error("model folder '" + dir + "' does not exist");
+    LlamaConfig config = LlamaConfig::from_file((fs::path(dir) / "config.json").string());
+    const at::Device device = parse_device(options.device);
+    const at::ScalarType dtype = parse_dtype_name(options.dtype, config, device);
+    Checkpoint ckpt = Checkpoint::open(dir, "model");
+    Loader L{ckpt, dir, device, dtype};
+
+    const int64_t d = config.hidden_size, V = config.vocab_size, I = config.intermediate_size;
+    const int64_t qd = config.num_attention_heads * config.head_dim, kvd = config.num_key_value_heads * config.head_dim;
+    LlamaWeights w;
+    w.embed = L.get("model.embed_tokens.weight", {V, d});
+    for (int64_t i = 0; i < config.num_hidden_layers; ++i) {
+        const std::string p = "model.layers." + std::to_string(i) + ".";
+        LayerWeights l;
+        l.input_norm = L.get(p + "input_layernorm.weight", {d});
+        l.post_norm = L.get(p + "post_attention_layernorm.weight", {d});
+        l.q = L.get(p + "self_attn.q_proj.weight", {qd, d});
+        l.k = L.get(p + "self_attn.k_proj.weight", {kvd, d});
+        l.v = L.get(p + "self_attn.v_proj.weight", {kvd, d});
+        l.o = L.get(p + "self_attn.o_proj.weight", {d, qd});
+        if (config.attention_bias) {
+            l.q_bias = L.get(p + "self_attn.q_proj.bias", {qd});
+            l.k_bias = L.get(p + "self_attn.k_proj.bias", {kvd});
+            l.v_bias = L.get(p + "self_attn.v_proj.bias", {kvd});
+            l.o_bias = L.get(p + "self_attn.o_proj.bias", {d});
+        }
+        l.gate = L.get(p + "mlp.gate_proj.weight", {I, d});
+        l.up = L.get(p + "mlp.up_proj.weight", {I, d});
+        l.down = L.get(p + "mlp.down_proj.weight", {d, I});
+        if (config.mlp_bias) {
+            l.gate_bias = L.get(p + "mlp.gate_proj.bias", {I});
+            l.up_bias = L.get(p + "mlp.up_proj.bias", {I});
+            l.down_bias = L.get(p + "mlp.down_proj.bias", {d});
+        }
+        w.layers.push_back(std::move(l));
+    }
+    w.final_norm = L.get("model.norm.weight", {d});
+    if (config.tie_word_embeddings) {
+        w.lm_head = w.embed;
+    } else {
+        w.lm_head = L.get("lm_head.weight", {V, d});
+    }
+    return std::make_shared<const LlamaModel>(std::move(config), std::move(w), dir);
+}
+
+int64_t LlamaModel::parameter_count() const {
+    int64_t n = 0;
+    for (const at::Tensor& t : weights_.all()) n += t.numel();
+    return n;
+}
+
+void LlamaModel::save(const std::string& dir, size_t max_shard_bytes) const {
+    fs::create_directories(dir);
+    TensorMap tensors;
+    tensors["model.embed_tokens.weight"] = weights_.embed;
+    for (size_t i = 0; i < weights_.layers.size(); ++i) {
+        const std::string p = "model.layers." + std::to_string(i) + ".";
+        const LayerWeights& l = weights_.layers[i];
+        auto put = [&](const std::string& name, const at::Tensor& t) {
+            if (t.defined()) tensors[p + name] = t;
+        };
+        put("input_layernorm.weight", l.input_norm);
+        put("post_attention_layernorm.weight", l.post_norm);
+        put("self_attn.q_proj.weight", l.q);
+        put("self_attn.k_proj.weight", l.k);
+        put("self_attn.v_proj.weight", l.v);
+        put("self_attn.o_proj.weight", l.o);
+        put("self_attn.q_proj.bias", l.q_bias);
+        put("self_attn.k_proj.bias", l.k_bias);
+        put("self_attn.v_proj.bias", l.v_bias);
+        put("self_attn.o_proj.bias", l.o_bias);
+        put("mlp.gate_proj.weight", l.gate);
+        put("mlp.up_proj.weight", l.up);
+        put("mlp.down_proj.weight", l.down);
+        put("mlp.gate_proj.bias", l.gate_bias);
+        put("mlp.up_proj.bias", l.up_bias);
+        put("mlp.down_proj.bias", l.down_bias);
+    }
+    tensors["model.norm.weight"] = weights_.final_norm;
+    if (!config_.tie_word_embeddings) tensors["lm_head.weight"] = weights_.lm_head;
+    save_sharded(dir, tensors, max_shard_bytes, "model");
+    LlamaConfig c = config_;
+    c.dtype = dtype_to_name(dtype());
+    const fs::path tmp = fs::path(dir) / "config.json.tmp";
+    {
+        FILE* f = std::fopen(tmp.c_str(), "w");
+        if (!f) throw Error("cannot write " + tmp.string());
+        const std::string text = c.to_json_text();
+        std::fwrite(text.data(), 1, text.size(), f);
+        std::fclose(f);
+    }
+    fs::rename(tmp, fs::path(dir) / "config.json");
+}
+
+// ---- forward -----------------------------------------------------------------------------------
+
+namespace {
+
+// x [.., d] -> RMSNorm(x) * w, in float32 then back to x's dtype (transformers' LlamaRMSNorm).
+at::Tensor rms_norm(const at::Tensor& x, const at::Tensor& w, double eps) {
+    at::Tensor h = x.to(at::kFloat);
+    h = h * at::rsqrt(h.pow(2).mean(-1, /*keepdim=*/true) + eps);
+    return w * h.to(x.scalar_type());
+}
+
+// x [.., in] -> [.., out]; W [out, in]; plus the LoRA delta scale * B (A x) when present.
+at::Tensor project(const at::Tensor& x, const at::Tensor& w, const at::Tensor& bias, const LoraWeights* lora, int layer,
+                   Proj p) {
+    at::Tensor y = at::linear(x, w, bias);
+    if (lora) {
+        if (const LoraWeights::Pair* pair = lora->find(layer, p)) {
+            y = y + at::linear(at::linear(x, pair->a), pair->b) * lora->scale();
+        }
+    }
+    return y;
+}
+
+// k [B, Hkv, S, D] -> [B, Hkv * n_rep, S, D] (transformers' repeat_kv).
+at::Tensor repeat_kv(const at::Tensor& k, int64_t n_rep) {
+    if (n_rep == 1) return k;
+    const auto B = k.size(0), Hkv = k.size(1), S = k.size(2), D = k.size(3);
+    return k.unsqueeze(2).expand({B, Hkv, n_rep, S, D}).reshape({B, Hkv * n_rep, S, D});
+}
+
+}  // namespace
+
+ForwardOutput llama_forward(const LlamaConfig& c, const LlamaWeights& w, const at::Tensor& inputs_embeds,
+                            const ForwardOptions& o) {
+    TORCH_CHECK(inputs_embeds.dim() == 3, "inputs_embeds must be [B, T, d]");
+    const int64_t B = inputs_embeds.size(0), T = inputs_embeds.size(1);
+    const int64_t H = c.num_attention_heads, Hkv = c.num_key_value_heads, D = c.head_dim;
+    const at::Device device = inputs_embeds.device();
+    const at::ScalarType dtype = inputs_embeds.scalar_type();
+    KVCache* cache = o.cache;
+    const int64_t P = cache ? cache->length() : 0;
+    const int64_t S = P + T;
+    if (cache && !cache->empty() && cache->keys.size() != w.layers.size())
+        throw Error("KV cache has " + std::to_string(cache->keys.size()) + " layers, the model " +
+                    std::to_string(w.layers.size()));
+
+    at::Tensor positions = o.position_ids.defined()
+                               ? o.position_ids.to(device, at::kLong)
+                               : at::arange(P, S, at::TensorOptions().dtype(at::kLong).device(device)).unsqueeze(0).expand({B, T});
+    at::Tensor cos, sin;
+    rope_cos_sin(rope_inv_freq(c, device), positions, dtype, &cos, &sin);
+
+    // Key mask [B, S]: prefix mask (cache) then the new tokens' padding mask.
+    at::Tensor new_mask = o.attention_mask.defined() ? o.attention_mask.to(device, at::kBool) : at::Tensor();
+    at::Tensor key_mask;
+    const bool prefix_masked = cache && cache->mask.defined();
+    if (prefix_masked || new_mask.defined()) {
+        at::Tensor pm = prefix_masked ? cache->mask.to(device, at::kBool)
+                                      : at::ones({B, P}, at::TensorOptions().dtype(at::kBool).device(device));
+        at::Tensor nm = new_mask.defined() ? new_mask : at::ones({B, T}, at::TensorOptions().dtype(at::kBool).device(device));
+        key_mask = at::cat({pm, nm}, 1);
+    }
+    // Additive mask [B or 1, 1, T, S]: causal over the new tokens, all of the prefix visible.
+    at::Tensor add_mask;
+    if (T > 1 || key_mask.defined()) {
+        at::Tensor q_pos = at::arange(P, S, at::TensorOptions().dtype(at::kLong).device(device)).view({T, 1});
+        at::Tensor k_pos = at::arange(0, S, at::TensorOptions().dtype(at::kLong).device(device)).view({1, S});
+        at::Tensor allowed = (k_pos <= q_pos).view({1, 1, T, S});
+        if (key_mask.defined()) allowed = at::logical_and(allowed, key_mask.view({B, 1, 1, S}));
+        const double neg = dtype == at::kFloat ? -3.4028234663852886e38 : (dtype == at::kHalf ? -65504.0 : -3.3895313892515355e38);
+        add_mask = at::zeros(allowed.sizes(), at::TensorOptions().dtype(dtype).device(device)).masked_fill(allowed.logical_not(), neg);
+    }
+
+    const double scaling = 1.0 / std::sqrt(static_cast<double>(D));
+    ForwardOutput out;
+    at::Tensor h = inputs_embeds;
+    std::vector<at::Tensor> new_keys, new_values;
+    for (size_t li = 0; li < w.layers.size(); ++li) {
+        const LayerWeights& L = w.layers[li];
+        const int layer = static_cast<int>(li);
+        at::Tensor x = rms_norm(h, L.input_norm, c.rms_norm_eps);
+        // q [B, H, T, D], k/v [B, Hkv, T, D]
+        at::Tensor q = project(x, L.q, L.q_bias, o.lora, layer, Proj::Q).view({B, T, H, D}).transpose(1, 2);
+        at::Tensor k = project(x, L.k, L.k_bias, o.lora, layer, Proj::K).view({B, T, Hkv, D}).transpose(1, 2);
+        at::Tensor v = project(x, L.v, L.v_bias, o.lora, layer, Proj::V).view({B, T, Hkv, D}).transpose(1, 2);
+        q = apply_rope(q, cos, sin);
+        k = apply_rope(k, cos, sin);
+        if (cache && !cache->empty()) {
+            k = at::cat({cache->keys[li].to(dtype), k}, 2);  // [B, Hkv, S, D]
+            v = at::cat({cache->values[li].to(dtype), v}, 2);
+        }
+        if (cache) {
+            new_keys.push_back(k);
+            new_values.push_back(v);
+        }
+        at::Tensor kr = repeat_kv(k, H / Hkv), vr = repeat_kv(v, H / Hkv);  // [B, H, S, D]
+        at::Tensor attn;  // [B, H, T, D]
+#if TORCH_VERSION_MAJOR >= 2
+        if (!o.capture_attention) {
+            attn = at::scaled_dot_product_attention(q, kr, vr, add_mask.defined() ? c10::optional<at::Tensor>(add_mask) : c10::nullopt);
+        } else
+#endif
+        {
+            at::Tensor scores = at::matmul(q, kr.transpose(2, 3)) * scaling;  // [B, H, T, S]
+            if (add_mask.defined()) scores = scores + add_mask;
+            at::Tensor probs = at::softmax(scores, -1, at::kFloat);  // float32 like transformers' eager path
+            if (o.capture_attention) {
+                at::Tensor kept = probs.detach();
+                if (!o.capture_queries.empty()) {
+                    kept = kept.index_select(2, at::tensor(o.capture_queries, at::TensorOptions().dtype(at::kLong)).to(device));
+                }
+                out.attention.push_back(kept);
+            }
+            attn = at::matmul(probs.to(dtype), vr);
+        }
+        attn = attn.transpose(1, 2).reshape({B, T, H * D});
+        h = h + project(attn, L.o, L.o_bias, o.lora, layer, Proj::O);
+        at::Tensor y = rms_norm(h, L.post_norm, c.rms_norm_eps);
+        if (o.skip_mlp || !L.gate.defined()) {
+            h = h + y;  // AOC: mlp = identity, the residual still adds the normalised state
+        } else {
+            at::Tensor g = project(y, L.gate, L.gate_bias, o.lora, layer, Proj::Gate);
+            at::Tensor u = project(y, L.up, L.up_bias, o.lora, layer, Proj::Up);
+            h = h + project(at::silu(g) * u, L.down, L.down_bias, o.lora, layer, Proj::Down);
+        }
+    }
+    if (cache) {
+        cache->keys = std::move(new_keys);
+        cache->values = std::move(new_values);
+        if (key_mask.defined()) cache->mask = key_mask;
+    }
+    out.hidden = rms_norm(h, w.final_norm, c.rms_norm_eps);
+    if (o.compute_logits) out.logits = at::linear(out.hidden, w.lm_head);
+    return out;
+}
+
+at::Tensor LlamaModel::embed(const at::Tensor& input_ids) const {
+    return at::embedding(weights_.embed, input_ids.to(device(), at::kLong));
+}
+
+ForwardOutput LlamaModel::forward(const at::Tensor& input_ids, const ForwardOptions& options) const {
+    TORCH_CHECK(input_ids.dim() == 2, "input_ids must be [B, T]");
+    const int64_t V = config_.vocab_size;
+    if (input_ids.numel() > 0) {
+        const int64_t lo = input_ids.min().item<int64_t>(), hi = input_ids.max().item<int64_t>();
+        if (lo < 0 || hi >= V)
+            throw Error("token id " + std::to_string(lo < 0 ? lo : hi) + " is outside the vocabulary (size " +
+                        std::to_string(V) + ")");
+    }
+    return llama_forward(config_, weights_, embed(input_ids), options);
+}
+
+ForwardOutput LlamaModel::forward_embeds(const at::Tensor& inputs_embeds, const ForwardOptions& options) const {
+    return llama_forward(config_, weights_, inputs_embeds.to(device(), dtype()), options);
+}
+
+}  // namespace xcomp

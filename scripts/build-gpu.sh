@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Builds the engine and the CLI (no Qt GUI) against the LibTorch inside an installed PyTorch, for a
 # CUDA machine without Qt or apt access (the project's training machine).
-#   scripts/build-gpu.sh [BUILD_DIR]
+#   scripts/build-gpu.sh [BUILD_DIR [TARGET...]]
 # Optional inputs, e.g. carried from a Debian machine:
 #   XCOMP_SPM_SOURCE=DIR   sentencepiece source package (.dsc + tarballs) when apt can't fetch it
 #   XCOMP_QT_DEBS=DIR      Debian .debs of QtCore/QtTest: unpacked locally so the test suites build
 #   XCOMP_EXTRA_INCLUDE=DIR a folder holding nlohmann/json.hpp when the system has none
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-build=${1:-$here/build-gpu}
+build=${1:-$here/build-gpu}; shift || true
 deps="${XCOMP_DEPS_PREFIX:-/tmp/xcomp-deps}"
 "$here/scripts/build-sentencepiece.sh" "$deps" --builtin-protobuf
 torch_prefix=$(python3 -c 'import torch; print(torch.utils.cmake_prefix_path)')
@@ -28,4 +28,5 @@ extra=()
 cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DXCOMP_WITH_QT=OFF -DXCOMP_BUILD_TESTS=$tests \
   -DXCOMP_SPM_BUILTIN_PROTOBUF=ON -DXCOMP_DEPS_PREFIX="$deps" -DCMAKE_PREFIX_PATH="$prefix_path" \
   -DCMAKE_CUDA_ARCHITECTURES=90 "${extra[@]}"
-cmake --build "$build" -j"$(nproc)"
+targets=(); for t in "$@"; do targets+=(--target "$t"); done
+cmake --build "$build" -j"$(nproc)" "${targets[@]}"

@@ -1,0 +1,329 @@
+#include "compareview.h"
+
+#include "diffview.h"
+#include "errorlegend.h"
+#include "errorstyle.h"
+#include "metricsstrip.h"
+
+#include <QEvent>
+#include <QGridLayout>
+#include <QLabel>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QVBoxLayout>
+
+namespace xcomp {
+
+using view::ErrorType;
+
+namespace {
+
+const QString kHighlightStyle = QStringLiteral(
+    "QLabel { background: #f3e5f5; border-bottom: 2px solid #6a1b9a; padding: 3px; }");
+const QString kNormalStyle = QStringLiteral(
+    "QLabel { border-bottom: 2px solid palette(mid); padding: 3px; }");
+
+}  // namespace
+
+CompareView::CompareView(QWidget* parent) : QWidget(parent)
+{
+    m_scroll = new QScrollArea(this);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_canvas = new QWidget;
+    m_grid = new QGridLayout(m_canvas);
+    m_grid->setContentsMargins(0, 0, 0, 0);
+    m_grid->setHorizontalSpacing(10);
+    m_grid->setVerticalSpacing(6);
+    m_scroll->setWidget(m_canvas);
+
+    m_originalHeader = new QLabel(m_canvas);
+    m_originalHeader->setTextFormat(Qt::RichText);
+    m_originalHeader->setStyleSheet(kNormalStyle);
+    m_originalNote = new QLabel(m_canvas);
+    m_originalNote->setWordWrap(true);
+    m_originalNote->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    QPalette pal = m_originalNote->palette();
+    pal.setColor(QPalette::WindowText, pal.color(QPalette::PlaceholderText));
+    m_originalNote->setPalette(pal);
+    m_originalEdit = new DiffTextEdit(m_canvas);
+    m_originalEdit->setObjectName(QStringLiteral("compareOriginal"));
+    m_originalEdit->setUnmarkedText(QString(), DiffSide::Original);
+    m_originalEdit->viewport()->installEventFilter(this);
+    m_originalHeader->installEventFilter(this);
+
+    m_grid->addWidget(m_originalHeader, 0, 0);
+    m_grid->addWidget(m_originalNote, 1, 0);
+    m_grid->addWidget(m_originalEdit, 2, 0);
+    m_grid->setRowStretch(2, 1);
+
+    connect(m_originalEdit->verticalScrollBar(), &QScrollBar::valueChanged, this,
+            [this] { syncScroll(m_originalEdit); });
+
+    m_emptyLabel = new QLabel(this);
+    m_emptyLabel->setWordWrap(true);
+    m_emptyLabel->setAlignment(Qt::AlignCenter);
+    m_emptyLabel->setPalette(pal);
+
+    m_legend = new ErrorLegend(this);
+    m_legend->setCountsVisible(false);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(6);
+    layout->addWidget(m_scroll, 1);
+    layout->addWidget(m_emptyLabel, 1);
+    layout->addWidget(m_legend);
+
+    retranslate();
+    rebuild();
+}
+
+void CompareView::setOriginal(const QString& original)
+{
+    m_original = original;
+    m_originalSet = true;
+    refreshOriginal();
+    refreshHeaders();
+}
+
+QString CompareView::original() const
+{
+    if (m_originalSet)
+        return m_original;
+    return m_results.isEmpty() ? QString() : m_results.first().diff.original;
+}
+
+void CompareView::setResults(const QVector<view::RegenerationView>& results)
+{
+    m_results = results;
+    if (m_highlighted >= m_results.size())
+        m_highlighted = -1;
+    rebuild();
+}
+
+void CompareView::clear()
+{
+    m_original.clear();
+    m_originalSet = false;
+    m_results.clear();
+    m_highlighted = -1;
+    rebuild();
+}
+
+QString CompareView::columnLabel(int column) const
+{
+    return column >= 0 && column < m_results.size() ? m_results.at(column).compressorLabel : QString();
+}
+
+MetricsStrip* CompareView::metricsStrip(int column) const
+{
+    return column >= 0 && column < m_columns.size() ? m_columns.at(column).metrics : nullptr;
+}
+
+DiffTextEdit* CompareView::regeneratedEdit(int column) const
+{
+    return column >= 0 && column < m_columns.size() ? m_columns.at(column).text : nullptr;
+}
+
+QLabel* CompareView::headerLabel(int column) const
+{
+    return column >= 0 && column < m_columns.size() ? m_columns.at(column).header : nullptr;
+}
+
+void CompareView::setHighlightedColumn(int column)
+{
+    if (column < -1 || column >= m_results.size())
+        column = -1;
+    m_highlighted = column;
+    for (const Column& c : qAsConst(m_columns))
+        c.text->clearMarkedRange();
+    refreshOriginal();
+    refreshHeaders();
+}
+
+void CompareView::setMinimumColumnWidth(int px)
+{
+    m_minColumnWidth = qMax(80, px);
+    for (int c = 0; c <= m_columns.size(); ++c)
+        m_grid->setColumnMinimumWidth(c, m_minColumnWidth);
+}
+
+void CompareView::rebuild()
+{
+    for (const Column& c : qAsConst(m_columns)) {
+        delete c.header;
+        delete c.metrics;
+        delete c.text;
+    }
+    m_columns.clear();
+    for (int c = 1; c < m_grid->columnCount(); ++c) {
+        m_grid->setColumnStretch(c, 0);
+        m_grid->setColumnMinimumWidth(c, 0);
+    }
+
+    for (int i = 0; i < m_results.size(); ++i) {
+        const view::RegenerationView& r = m_results.at(i);
+        Column col;
+        col.header = new QLabel(m_canvas);
+        col.header->setObjectName(QStringLiteral("compareHeader%1").arg(i));
+        col.header->setTextFormat(Qt::RichText);
+        col.header->installEventFilter(this);
+        col.metrics = new MetricsStrip(m_canvas);
+        col.metrics->setCompact(true);
+        col.metrics->setMetrics(r.metrics);
+        col.text = new DiffTextEdit(m_canvas);
+        col.text->setObjectName(QStringLiteral("compareText%1").arg(i));
+        col.text->setDiff(r.diff, DiffSide::Regenerated);
+        col.text->viewport()->installEventFilter(this);
+        DiffTextEdit* edit = col.text;
+        connect(edit->verticalScrollBar(), &QScrollBar::valueChanged, this,
+                [this, edit] { syncScroll(edit); });
+        connect(edit, &DiffTextEdit::positionClicked, this, [this, i, edit](int pos) {
+            const view::DiffData& d = m_results.at(i).diff;
+            const int span = edit->spanIndexAt(pos);
+            if (span >= 0) {
+                const view::DiffSpan& s = d.spans.at(span);
+                edit->setMarkedRange(ErrorStyle::spanBegin(d, s, DiffSide::Regenerated),
+                                     ErrorStyle::spanEnd(d, s, DiffSide::Regenerated));
+                if (m_highlighted == i && d.original == original())
+                    m_originalEdit->setMarkedRange(ErrorStyle::spanBegin(d, s, DiffSide::Original),
+                                                   ErrorStyle::spanEnd(d, s, DiffSide::Original));
+            } else {
+                edit->clearMarkedRange();
+                m_originalEdit->clearMarkedRange();
+            }
+            emit regeneratedPositionClicked(i, pos);
+        });
+        m_grid->addWidget(col.header, 0, i + 1);
+        m_grid->addWidget(col.metrics, 1, i + 1, Qt::AlignTop);
+        m_grid->addWidget(col.text, 2, i + 1);
+        m_columns << col;
+    }
+    for (int c = 0; c <= m_results.size(); ++c) {
+        m_grid->setColumnStretch(c, 1);
+        m_grid->setColumnMinimumWidth(c, m_minColumnWidth);
+    }
+    const bool empty = m_results.isEmpty() && original().isEmpty();
+    m_emptyLabel->setVisible(empty);
+    m_scroll->setVisible(!empty);
+    refreshOriginal();
+    refreshHeaders();
+}
+
+void CompareView::refreshOriginal()
+{
+    const QString text = original();
+    m_originalEdit->clearMarkedRange();
+    if (m_highlighted >= 0 && m_highlighted < m_results.size() &&
+        m_results.at(m_highlighted).diff.original == text) {
+        m_originalEdit->setDiff(m_results.at(m_highlighted).diff, DiffSide::Original);
+    } else {
+        m_originalEdit->setUnmarkedText(text, DiffSide::Original);
+    }
+    if (m_highlighted >= 0 && m_highlighted < m_results.size())
+        m_originalNote->setText(tr("Marked with the errors of “%1”. Click another column to "
+                                   "switch, or this header to clear.")
+                                    .arg(m_results.at(m_highlighted).compressorLabel));
+    else
+        m_originalNote->setText(tr("Click a column to mark in the original what that compressor "
+                                   "lost or got wrong."));
+}
+
+QString CompareView::headerHtml(int column) const
+{
+    const view::RegenerationView& r = m_results.at(column);
+    const QVector<int> counts = ErrorStyle::countSpans(r.diff);
+    QStringList parts;
+    for (ErrorType t : ErrorStyle::errorTypes()) {
+        parts << QStringLiteral("<span style=\"color:%1\">&#9632;</span>&nbsp;%2")
+                     .arg(ErrorStyle::accent(t).name())
+                     .arg(counts.at(int(t)));
+    }
+    const QString label = r.compressorLabel.isEmpty() ? tr("Result %1").arg(column + 1)
+                                                      : r.compressorLabel;
+    return QStringLiteral("<b>%1</b>&nbsp;&nbsp;<span style=\"font-size:small\">%2</span>")
+        .arg(label.toHtmlEscaped(), parts.join(QStringLiteral("&nbsp;&nbsp;")));
+}
+
+void CompareView::refreshHeaders()
+{
+    m_originalHeader->setStyleSheet(m_highlighted < 0 ? kHighlightStyle : kNormalStyle);
+    for (int i = 0; i < m_columns.size(); ++i) {
+        QLabel* h = m_columns.at(i).header;
+        h->setText(headerHtml(i));
+        h->setStyleSheet(i == m_highlighted ? kHighlightStyle : kNormalStyle);
+        const QVector<int> counts = ErrorStyle::countSpans(m_results.at(i).diff);
+        QStringList lines;
+        lines << tr("Regeneration by %1.").arg(m_results.at(i).compressorLabel);
+        for (ErrorType t : ErrorStyle::errorTypes())
+            lines << tr("%1: %2").arg(ErrorStyle::name(t)).arg(counts.at(int(t)));
+        lines << tr("Click to mark this column's errors in the original.");
+        h->setToolTip(lines.join(QLatin1Char('\n')));
+    }
+}
+
+void CompareView::syncScroll(DiffTextEdit* from)
+{
+    if (m_syncing)
+        return;
+    m_syncing = true;
+    const QScrollBar* f = from->verticalScrollBar();
+    const int range = f->maximum() - f->minimum();
+    const double frac = range > 0 ? double(f->value() - f->minimum()) / range : 0.0;
+    QVector<DiffTextEdit*> edits{m_originalEdit};
+    for (const Column& c : qAsConst(m_columns))
+        edits << c.text;
+    for (DiffTextEdit* e : qAsConst(edits)) {
+        if (e == from)
+            continue;
+        QScrollBar* t = e->verticalScrollBar();
+        t->setValue(t->minimum() + qRound(frac * (t->maximum() - t->minimum())));
+    }
+    m_syncing = false;
+}
+
+bool CompareView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::MouseButtonPress) {
+        if (watched == m_originalHeader) {
+            setHighlightedColumn(-1);
+            return false;
+        }
+        for (int i = 0; i < m_columns.size(); ++i) {
+            if (watched == m_columns.at(i).header || watched == m_columns.at(i).text->viewport()) {
+                if (watched == m_columns.at(i).header && m_highlighted == i) {
+                    setHighlightedColumn(-1);
+                } else if (m_highlighted != i) {
+                    setHighlightedColumn(i);
+                    emit columnActivated(i);
+                }
+                return false;
+            }
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void CompareView::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void CompareView::retranslate()
+{
+    m_originalHeader->setText(QStringLiteral("<b>%1</b>").arg(tr("Original").toHtmlEscaped()));
+    m_originalHeader->setToolTip(tr("The text every compressor compressed. Each column to the right "
+                                    "is what the frozen language model regenerated from that "
+                                    "compressor's memory tokens."));
+    m_originalEdit->setPlaceholderText(tr("The original text appears here."));
+    m_emptyLabel->setText(tr("No regenerations to compare yet. Compress one text with several "
+                             "compressors to see their regenerations side by side."));
+    refreshOriginal();
+    if (!m_columns.isEmpty())
+        refreshHeaders();
+}
+
+}  // namespace xcomp

@@ -1,0 +1,92 @@
+// widgets/compareview.h — several regenerations of one text side by side, like the 500xCompressor
+// paper's Table 1 but live: the original once on the left, then one column per compressor with a
+// header (label and error counts), a compact MetricsStrip and the regenerated text coloured by
+// error type. All texts scroll together (proportionally). Clicking a column (or calling
+// setHighlightedColumn) marks in the original what that column lost or got wrong.
+#pragma once
+
+#include "viewdata.h"
+
+#include <QString>
+#include <QVector>
+#include <QWidget>
+
+class QGridLayout;
+class QLabel;
+class QScrollArea;
+
+namespace xcomp {
+
+class DiffTextEdit;
+class ErrorLegend;
+class MetricsStrip;
+
+class CompareView : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit CompareView(QWidget* parent = nullptr);
+
+    // The original shown on the left. When never set, the first result's diff.original is shown.
+    void setOriginal(const QString& original);
+    QString original() const;
+    void setResults(const QVector<view::RegenerationView>& results);
+    const QVector<view::RegenerationView>& results() const { return m_results; }
+    void clear();
+
+    int columnCount() const { return int(m_results.size()); }
+    QString columnLabel(int column) const;
+    MetricsStrip* metricsStrip(int column) const;
+    DiffTextEdit* regeneratedEdit(int column) const;
+    DiffTextEdit* originalEdit() const { return m_originalEdit; }
+    QLabel* headerLabel(int column) const;
+    ErrorLegend* legend() const { return m_legend; }
+
+    // Colours the original with the chosen column's original-side spans (-1: plain original).
+    void setHighlightedColumn(int column);
+    int highlightedColumn() const { return m_highlighted; }
+
+    // Minimum width of a result column in pixels (default 260); more columns scroll sideways.
+    void setMinimumColumnWidth(int px);
+
+signals:
+    void columnActivated(int column);
+    void regeneratedPositionClicked(int column, int charPos);
+
+protected:
+    void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void rebuild();
+    void refreshOriginal();
+    void refreshHeaders();
+    void retranslate();
+    void syncScroll(DiffTextEdit* from);
+    QString headerHtml(int column) const;
+
+    QString m_original;
+    bool m_originalSet = false;
+    QVector<view::RegenerationView> m_results;
+    int m_highlighted = -1;
+    int m_minColumnWidth = 260;
+    bool m_syncing = false;
+
+    QScrollArea* m_scroll = nullptr;
+    QWidget* m_canvas = nullptr;
+    QGridLayout* m_grid = nullptr;
+    QLabel* m_originalHeader = nullptr;
+    QLabel* m_originalNote = nullptr;
+    DiffTextEdit* m_originalEdit = nullptr;
+    QLabel* m_emptyLabel = nullptr;
+    ErrorLegend* m_legend = nullptr;
+
+    struct Column {
+        QLabel* header = nullptr;
+        MetricsStrip* metrics = nullptr;
+        DiffTextEdit* text = nullptr;
+    };
+    QVector<Column> m_columns;
+};
+
+}  // namespace xcomp

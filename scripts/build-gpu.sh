@@ -16,9 +16,7 @@ prefix_path="$torch_prefix"
 tests=OFF
 if [ -n "${XCOMP_QT_DEBS:-}" ]; then
   qt=/tmp/xcomp-qt
-  if [ ! -d "$qt/usr" ]; then
-    for d in "$XCOMP_QT_DEBS"/*.deb; do dpkg -x "$d" "$qt"; done
-  fi
+  for d in "$XCOMP_QT_DEBS"/*.deb; do dpkg -x "$d" "$qt"; done
   prefix_path="$prefix_path;$qt/usr/lib/x86_64-linux-gnu/cmake"
   export LD_LIBRARY_PATH="$qt/usr/lib/x86_64-linux-gnu:${LD_LIBRARY_PATH:-}"
   tests=ON

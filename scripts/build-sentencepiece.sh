@@ -34,7 +34,7 @@ if [ "$builtin" = OFF ]; then
   # init.h names the bundled protobuf-lite even when building against the system protobuf.
   sed -i 's|"third_party/protobuf-lite/google/protobuf/message_lite.h"|<google/protobuf/message_lite.h>|' "$work/spm/src/init.h"
 fi
-cmake -S "$work/spm" -B "$work/build" -DCMAKE_BUILD_TYPE=Release \
+cmake -S "$work/spm" -B "$work/build" -DCMAKE_BUILD_TYPE=Release -DCMAKE_POLICY_VERSION_MINIMUM=3.5 \
   -DSPM_ENABLE_SHARED=OFF -DSPM_USE_BUILTIN_PROTOBUF=$builtin -DSPM_ENABLE_TCMALLOC=OFF \
   -DCMAKE_POSITION_INDEPENDENT_CODE=ON -DCMAKE_CXX_FLAGS=-w -DCMAKE_INSTALL_PREFIX="$prefix" >/dev/null
 cmake --build "$work/build" --target install -j"$(nproc)" >/dev/null

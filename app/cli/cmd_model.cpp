@@ -1,5 +1,6 @@
 // info, tokenize, generate, logits: the model-level commands.
 #include <ATen/ATen.h>
+#include <ATen/core/grad_mode.h>
 #include <nlohmann/json.hpp>
 
 #include <chrono>

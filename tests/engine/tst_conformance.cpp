@@ -1,5 +1,6 @@
 // The engine against transformers/peft: fixtures from tools/make_conformance_fixtures.py.
 #include <ATen/ATen.h>
+#include <ATen/core/grad_mode.h>
 
 #include <QtTest>
 

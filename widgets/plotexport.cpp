@@ -1,0 +1,196 @@
+// qcustomplot.h still uses Qt's `foreach`, which QT_NO_FOREACH (set for xcomp_widgets) removes:
+// include it first, before any other Qt header has seen that macro.
+#undef QT_NO_FOREACH
+#include <qcustomplot.h>
+
+#include "plotexport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QTemporaryDir>
+
+namespace xcomp {
+
+namespace {
+
+void setError(QString* error, const QString& message)
+{
+    if (error)
+        *error = message;
+}
+
+QSize exportSize(const QCustomPlot* plot, int width, int height)
+{
+    // A widget that was never shown or laid out reports a tiny size: use the defaults then.
+    const int w = width > 0 ? width : (plot->width() >= 200 ? plot->width() : PlotExport::kDefaultWidth);
+    const int h = height > 0 ? height : (plot->height() >= 150 ? plot->height() : PlotExport::kDefaultHeight);
+    return QSize(w, h);
+}
+
+// Renders with `render` into a file inside a temporary directory, then copies the bytes into
+// `path` through QSaveFile.
+template <typename Render>
+bool renderAtomically(const QString& path, QString* error, const QString& suffix, Render render)
+{
+    if (path.isEmpty()) {
+        setError(error, PlotExport::tr("No file name given."));
+        return false;
+    }
+    QTemporaryDir tmp;
+    if (!tmp.isValid()) {
+        setError(error, PlotExport::tr("Cannot create a temporary directory: %1").arg(tmp.errorString()));
+        return false;
+    }
+    const QString tmpPath = tmp.filePath(QStringLiteral("plot.") + suffix);
+    if (!render(tmpPath)) {
+        setError(error, PlotExport::tr("Rendering the plot to %1 failed.").arg(QFileInfo(path).fileName()));
+        return false;
+    }
+    QFile in(tmpPath);
+    if (!in.open(QIODevice::ReadOnly) || in.size() == 0) {
+        setError(error, PlotExport::tr("Rendering the plot to %1 produced no data.").arg(QFileInfo(path).fileName()));
+        return false;
+    }
+    const QByteArray bytes = in.readAll();
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly)) {
+        setError(error, PlotExport::tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), out.errorString()));
+        return false;
+    }
+    if (out.write(bytes) != bytes.size() || !out.commit()) {
+        setError(error, PlotExport::tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), out.errorString()));
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+bool PlotExport::savePng(QCustomPlot* plot, const QString& path, QString* error, int width, int height, double scale)
+{
+    if (!plot) {
+        setError(error, tr("There is no plot to export."));
+        return false;
+    }
+    const QSize size = exportSize(plot, width, height);
+    return renderAtomically(path, error, QStringLiteral("png"), [&](const QString& tmpPath) {
+        return plot->savePng(tmpPath, size.width(), size.height(), scale);
+    });
+}
+
+bool PlotExport::savePdf(QCustomPlot* plot, const QString& path, QString* error, int width, int height)
+{
+    if (!plot) {
+        setError(error, tr("There is no plot to export."));
+        return false;
+    }
+    const QSize size = exportSize(plot, width, height);
+    QString title = plot->objectName();
+    if (plot->plotLayout()->rowCount() > 0 && plot->plotLayout()->columnCount() > 0)
+        if (auto* element = qobject_cast<QCPTextElement*>(plot->plotLayout()->element(0, 0)))
+            title = element->text();
+    return renderAtomically(path, error, QStringLiteral("pdf"), [&](const QString& tmpPath) {
+        return plot->savePdf(tmpPath, size.width(), size.height(), QCP::epNoCosmetic,
+                             QCoreApplication::applicationName(), title);
+    });
+}
+
+bool PlotExport::save(QCustomPlot* plot, const QString& path, QString* error, int width, int height)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("png"))
+        return savePng(plot, path, error, width, height);
+    if (suffix == QLatin1String("pdf"))
+        return savePdf(plot, path, error, width, height);
+    setError(error, tr("Unknown image format \"%1\": use .png or .pdf.").arg(suffix));
+    return false;
+}
+
+QString PlotExport::fileDialogFilter()
+{
+    return tr("PNG image (*.png)") + QStringLiteral(";;") + tr("PDF document (*.pdf)");
+}
+
+void PlotStyle::apply(QCustomPlot* plot)
+{
+    plot->setBackground(Qt::white);
+    plot->setAntialiasedElements(QCP::aeAll);
+    plot->setNotAntialiasedElements(QCP::aeGrid | QCP::aeAxes);
+    QList<QCPAxis*> axes;
+    for (QCPAxisRect* rect : plot->axisRects())
+        axes += rect->axes();
+    QFont tickFont = plot->font();
+    tickFont.setPointSizeF(qMax(7.0, tickFont.pointSizeF() - 1));
+    for (QCPAxis* axis : axes) {
+        axis->setBasePen(QPen(QColor(0x70, 0x70, 0x70)));
+        axis->setTickPen(QPen(QColor(0x70, 0x70, 0x70)));
+        axis->setSubTickPen(QPen(QColor(0x90, 0x90, 0x90)));
+        axis->setTickLabelFont(tickFont);
+        axis->setTickLabelColor(QColor(0x30, 0x30, 0x30));
+        axis->setLabelColor(QColor(0x20, 0x20, 0x20));
+        axis->grid()->setPen(QPen(QColor(0xe3, 0xe3, 0xe3), 0, Qt::SolidLine));
+        axis->grid()->setSubGridVisible(false);
+        axis->grid()->setZeroLinePen(Qt::NoPen);
+    }
+}
+
+QCPTextElement* PlotStyle::setTitle(QCustomPlot* plot, const QString& title)
+{
+    QCPLayoutGrid* layout = plot->plotLayout();
+    if (auto* existing = qobject_cast<QCPTextElement*>(layout->element(0, 0))) {
+        existing->setText(title);
+        return existing;
+    }
+    layout->insertRow(0);
+    QFont font = plot->font();
+    font.setBold(true);
+    auto* element = new QCPTextElement(plot, title, font);
+    element->setMargins(QMargins(6, 6, 6, 0));
+    layout->addElement(0, 0, element);
+    layout->setRowStretchFactor(0, 0.01);
+    return element;
+}
+
+QColor PlotStyle::seriesColor(int index)
+{
+    static const QRgb palette[] = {0x4e79a7, 0xf28e2b, 0x59a14f, 0xe15759, 0x76b7b2,
+                                   0xedc948, 0xb07aa1, 0xff9da7, 0x9c755f, 0xbab0ac};
+    const int n = int(sizeof(palette) / sizeof(palette[0]));
+    return QColor(palette[((index % n) + n) % n]);
+}
+
+QCPColorGradient PlotStyle::attentionGradient()
+{
+    QCPColorGradient gradient;
+    gradient.clearColorStops();
+    gradient.setColorStopAt(0.0, QColor(0xf7, 0xfb, 0xff));
+    gradient.setColorStopAt(0.25, QColor(0xc6, 0xdb, 0xef));
+    gradient.setColorStopAt(0.5, QColor(0x6b, 0xae, 0xd6));
+    gradient.setColorStopAt(0.75, QColor(0x21, 0x71, 0xb5));
+    gradient.setColorStopAt(1.0, QColor(0x08, 0x30, 0x6b));
+    gradient.setLevelCount(256);
+    return gradient;
+}
+
+QColor PlotStyle::highlightColor()
+{
+    return QColor(0xe6, 0x55, 0x0d);
+}
+
+QString PlotStyle::displayPiece(const QString& piece, int maxChars)
+{
+    QString text = piece;
+    text.replace(QChar(0x2581), QLatin1Char(' '));
+    text.replace(QStringLiteral("<0x0A>"), QString(QChar(0x21b5)));
+    text.replace(QLatin1Char('\n'), QChar(0x21b5));
+    text = text.trimmed();
+    if (text.isEmpty())
+        return QString(QChar(0x2423));
+    if (maxChars > 1 && text.size() > maxChars)
+        text = text.left(maxChars - 1) + QChar(0x2026);
+    return text;
+}
+
+}  // namespace xcomp

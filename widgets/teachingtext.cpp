@@ -1,0 +1,72 @@
+#include "teachingtext.h"
+
+namespace xcomp {
+
+QString TeachingText::title(Topic topic)
+{
+    switch (topic) {
+    case Topic::MemoryTokens: return tr("Memory tokens");
+    case Topic::KvValues: return tr("KV values");
+    case Topic::CompressionRatio: return tr("Compression ratio");
+    case Topic::AttentionUsage: return tr("Attention on memory");
+    case Topic::EncoderAttention: return tr("What each memory token reads");
+    case Topic::Interpolation: return tr("Interpolating compressed prompts");
+    case Topic::Metrics: return tr("Regeneration metrics");
+    case Topic::ErrorTypes: return tr("Error types");
+    }
+    return QString();
+}
+
+QString TeachingText::explanation(Topic topic)
+{
+    switch (topic) {
+    case Topic::MemoryTokens:
+        return tr("The compressor reads the whole text and writes its content into a few extra "
+                  "positions, the memory tokens (m of them). Afterwards the text itself is thrown "
+                  "away: the frozen decoder only sees the memory tokens and has to regenerate the "
+                  "text from them.");
+    case Topic::KvValues:
+        return tr("Inside every layer, attention looks up keys (K) and values (V). The compressed "
+                  "prompt is the K and V of the memory tokens in every layer, so the decoder can "
+                  "attend to them exactly as if they were cached tokens of an earlier prompt. "
+                  "Keeping K and V per layer (500xCompressor) carries more than a single input "
+                  "embedding per token (ICAE).");
+    case Topic::CompressionRatio:
+        return tr("Compression ratio = source tokens / memory tokens. 480 tokens squeezed into "
+                  "4 memory tokens is a ratio of 120. In bytes, compare the compressed prompt "
+                  "with the KV cache the full text would have needed.");
+    case Topic::AttentionUsage:
+        return tr("While regenerating, each new token spreads its attention (weights that sum to "
+                  "1) over the memory tokens and the text generated so far. The share that lands "
+                  "on the memory shows how much the decoder still reads the compressed prompt; "
+                  "it usually falls as the regenerated text itself becomes the better context.");
+    case Topic::EncoderAttention:
+        return tr("During compression each memory token attends to the source tokens. The "
+                  "source words a memory token weights most are a hint of what it stores, though "
+                  "attention is not a full explanation: content also mixes across layers.");
+    case Topic::Interpolation:
+        return tr("Two texts A and B are compressed, and their memory KV values are mixed: "
+                  "linearly, (1 - \u03b1)\u00b7A + \u03b1\u00b7B, or spherically along the arc "
+                  "between them (slerp), which keeps the vectors' length. Watching the "
+                  "regeneration as \u03b1 goes from 0 to 1 shows whether the compressed space is "
+                  "smooth or jumps from one text to the other.");
+    case Topic::Metrics:
+        return tr("BLEU counts shared word n-grams (1 to 4) between the original and the "
+                  "regeneration; ROUGE-L F uses the longest common subsequence; exact match (EM) "
+                  "is 1 only for an identical text; prefix EM is the share of the original "
+                  "reproduced before the first mistake.");
+    case Topic::ErrorTypes:
+        return tr("Mistake: a word replaced by a wrong one. Information loss: original text "
+                  "missing from the regeneration. Hallucination: text that was never in the "
+                  "original. Paraphrase: different words with the same meaning.");
+    }
+    return QString();
+}
+
+QString TeachingText::tooltip(Topic topic)
+{
+    return QStringLiteral("<p><b>") + title(topic).toHtmlEscaped() + QStringLiteral("</b></p><p>")
+        + explanation(topic).toHtmlEscaped() + QStringLiteral("</p>");
+}
+
+}  // namespace xcomp

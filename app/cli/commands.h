@@ -9,6 +9,13 @@ int cmd_info(Args& a);
 int cmd_tokenize(Args& a);
 int cmd_generate(Args& a);
 int cmd_logits(Args& a);
+int cmd_train_tokenizer(Args& a);
+int cmd_train_lm(Args& a);
+int cmd_train_compressor(Args& a);
+int cmd_compress(Args& a);
+int cmd_regenerate(Args& a);
+int cmd_qa(Args& a);
+int cmd_interpolate(Args& a);
 
 // --model (default: the bundled model), --device, --dtype.
 ModelFolder open_model(Args& a, bool require_tokenizer = true);

@@ -3,6 +3,7 @@
 #include <cstring>
 #include <functional>
 #include <map>
+#include <set>
 #include <string>
 
 #include "commands.h"
@@ -20,18 +21,40 @@ Model:
   logits      --model DIR --input IN.safetensors --output OUT.safetensors
               [--adapter PEFT_DIR] [--no-mlp] [--prefix-len P]
 
+Compressors (--compressor: an id such as aoc-m4 from the model's compressors/, or a folder):
+  compress    --compressor C (--text T | --file F) --out A.xcp [--json]
+  regenerate  --compressor C (--text T | --file F) [--attention] [--json]  |  --xcp A.xcp [--json]
+  qa          --compressor C (--context T | --file F) --question Q [--answer GOLD] [--json]
+  interpolate --alpha A [--spherical] A.xcp B.xcp [--json]
+
+Training (see docs/TRAINING.md):
+  train-tokenizer --data A.jsonl[,B.jsonl.xz] --vocab-size 8000 --out DIR
+  train-lm        --tokenizer T.model --data ... --valid V.jsonl --out DIR [--hidden --layers --heads ...]
+  train-compressor --model DIR --method 500x|icae|aoc|lora-aoc --memory-tokens M --data D.jsonl.xz --out DIR
+                  [--task regeneration|qa] [--steps --batch-size --lr --min-tokens --max-tokens --init-from --resume]
+
 Common options: --device cpu|cuda[:N]  --dtype auto|float32|bfloat16|float16  --threads N
 --model defaults to the bundled model.
 )";
 
-const std::set<std::string> kFlags = {"json", "no-mlp", "help", "qa", "spherical", "quiet", "resume", "full-context"};
+const std::set<std::string> kFlags = {"json", "no-mlp", "help", "qa", "spherical", "quiet", "resume", "attention"};
 
 }  // namespace
 
 int main(int argc, char** argv) {
     using namespace xcomp::cli;
     const std::map<std::string, std::function<int(Args&)>> commands = {
-        {"info", cmd_info}, {"tokenize", cmd_tokenize}, {"generate", cmd_generate}, {"logits", cmd_logits},
+        {"info", cmd_info},
+        {"tokenize", cmd_tokenize},
+        {"generate", cmd_generate},
+        {"logits", cmd_logits},
+        {"train-tokenizer", cmd_train_tokenizer},
+        {"train-lm", cmd_train_lm},
+        {"train-compressor", cmd_train_compressor},
+        {"compress", cmd_compress},
+        {"regenerate", cmd_regenerate},
+        {"qa", cmd_qa},
+        {"interpolate", cmd_interpolate},
     };
     if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "help")) {
         std::fputs(kUsage, argc < 2 ? stderr : stdout);

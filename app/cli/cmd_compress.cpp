@@ -1,0 +1,199 @@
+// compress, regenerate, qa, interpolate: the compressor commands, through the engine's Session.
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "commands.h"
+#include "xcomp/error.h"
+#include "xcomp/runtime.h"
+#include "xcomp/session.h"
+
+namespace xcomp::cli {
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Opened {
+    std::unique_ptr<Session> session;
+    std::string compressor;  // id
+};
+
+// --compressor names an id under <model>/compressors or a compressor folder.
+Opened open_session(Args& a, bool need_compressor = true) {
+    SessionOptions o;
+    o.model_dir = a.str("model", default_model_dir());
+    o.device = a.str("device", "cpu");
+    o.dtype = a.str("dtype", "auto");
+    const std::string want = a.str("compressor", "");
+    const bool is_dir = !want.empty() && fs::is_directory(want);
+    if (is_dir) o.extra_compressor_dirs.push_back(want);
+    Opened r;
+    r.session = Session::open(o);
+    for (const auto& w : r.session->model().warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
+    if (!need_compressor) return r;
+    if (want.empty()) throw Error("--compressor is required (an id such as aoc-m4, or a compressor folder)");
+    for (const auto& info : r.session->compressors()) {
+        if ((is_dir && fs::equivalent(info.dir, want)) || (!is_dir && info.id == want)) r.compressor = info.id;
+    }
+    if (r.compressor.empty()) {
+        std::string ids;
+        for (const auto& info : r.session->compressors()) ids += " " + info.id;
+        throw Error("no compressor '" + want + "' (available:" + (ids.empty() ? std::string(" none") : ids) + ")");
+    }
+    return r;
+}
+
+std::string read_text(Args& a, const char* text_key = "text", const char* file_key = "file") {
+    const bool t = a.has(text_key), f = a.has(file_key);
+    if (t == f) throw Error(std::string("give exactly one of --") + text_key + " or --" + file_key);
+    if (t) return a.str(text_key, "");
+    const std::string path = a.str(file_key, "");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error("cannot read " + path);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+nlohmann::json spans_json(const Alignment& al) {
+    nlohmann::json spans = nlohmann::json::array();
+    for (const AlignedSpan& s : al.spans) {
+        if (s.type == ErrorType::Equal) continue;
+        spans.push_back({{"type", error_type_name(s.type)},
+                         {"original", {s.ref_begin, s.ref_end}},
+                         {"regenerated", {s.hyp_begin, s.hyp_end}}});
+    }
+    return spans;
+}
+
+}  // namespace
+
+int cmd_compress(Args& a) {
+    const std::string out = a.required("out");
+    const bool json = a.flag("json");
+    std::string text = read_text(a);
+    Opened s = open_session(a);
+    a.finish();
+    const int slot = s.session->compress_to_slot(s.compressor, text);
+    s.session->save_slot(slot, out);
+    const CompressorInfo& info = s.session->compressor(s.compressor);
+    const int tokens = s.session->count_tokens(text);
+    if (json) {
+        std::cout << nlohmann::json({{"out", out}, {"compressor", info.id}, {"memory_tokens", info.memory_tokens},
+                                     {"source_tokens", tokens}, {"bytes", fs::file_size(out)}})
+                         .dump()
+                  << "\n";
+    } else {
+        std::printf("%d tokens -> %d memory tokens (%s), wrote %s\n", tokens, info.memory_tokens, info.label.c_str(),
+                    out.c_str());
+    }
+    return 0;
+}
+
+int cmd_regenerate(Args& a) {
+    const bool json = a.flag("json");
+    const bool attention = a.flag("attention");
+    RegenerateOptions ro;
+    ro.max_new_tokens = static_cast<int>(a.integer("max-new-tokens", 0, 0, 1 << 16));
+    ro.capture_attention = attention;
+    if (a.has("xcp")) {
+        const std::string path = a.str("xcp", "");
+        Opened s = open_session(a, false);
+        a.finish();
+        const int slot = s.session->load_slot(path);
+        InterpolationPoint p = s.session->interpolate(slot, slot, 0.0, false);
+        if (json) std::cout << nlohmann::json({{"regenerated", p.regenerated}, {"bleu", p.bleu_to_a}}).dump() << "\n";
+        else std::printf("%s\n", p.regenerated.c_str());
+        return 0;
+    }
+    std::string text = read_text(a);
+    Opened s = open_session(a);
+    a.finish();
+    RegenerationReport r = s.session->regenerate(s.compressor, text, ro);
+    if (json) {
+        nlohmann::json j = {{"compressor", r.compressor.id},
+                            {"source_tokens", r.source_tokens},
+                            {"memory_tokens", r.compressor.memory_tokens},
+                            {"original", r.original},
+                            {"regenerated", r.regenerated},
+                            {"bleu", r.scores.bleu},
+                            {"rouge_l_f", r.scores.rouge_l_f},
+                            {"exact_match", r.scores.exact_match},
+                            {"prefix_exact_match", r.scores.prefix_exact_match},
+                            {"compress_ms", r.compress_ms},
+                            {"regenerate_ms", r.regenerate_ms},
+                            {"compressed_bytes", r.compressed_bytes},
+                            {"full_kv_bytes", r.full_kv_bytes},
+                            {"errors", spans_json(r.alignment)}};
+        if (attention) {
+            j["attention"] = {{"layers", r.attention.layers}, {"heads", r.attention.heads},
+                              {"generated", r.attention.generated}, {"memory_tokens", r.attention.memory_tokens},
+                              {"memory_total", r.attention.memory_total}};
+        }
+        std::cout << j.dump() << "\n";
+        return 0;
+    }
+    std::printf("%s\n\n", r.regenerated.c_str());
+    std::printf("%s: %d tokens -> %d memory tokens | BLEU %.4f  ROUGE-L F %.4f  EM %.0f | compress %.1f ms, regenerate %.1f ms\n",
+                r.compressor.label.c_str(), r.source_tokens, r.compressor.memory_tokens, r.scores.bleu, r.scores.rouge_l_f,
+                r.scores.exact_match, r.compress_ms, r.regenerate_ms);
+    std::printf("errors: %d mistake, %d information loss, %d hallucination, %d paraphrase\n",
+                r.alignment.counts[1], r.alignment.counts[2], r.alignment.counts[3], r.alignment.counts[4]);
+    return 0;
+}
+
+int cmd_qa(Args& a) {
+    const bool json = a.flag("json");
+    const std::string question = a.required("question");
+    std::vector<std::string> gold;
+    if (a.has("answer")) gold.push_back(a.str("answer", ""));
+    std::string context = read_text(a, "context", "file");
+    Opened s = open_session(a);
+    a.finish();
+    QAReport r = s.session->answer(s.compressor, context, question, gold);
+    if (json) {
+        nlohmann::json j = {{"question", r.question},         {"answer_compressed", r.answer_compressed},
+                            {"answer_full", r.answer_full},   {"ms_compressed", r.ms_compressed},
+                            {"ms_full", r.ms_full}};
+        if (r.has_gold) {
+            j["f1_compressed"] = r.f1_compressed;
+            j["em_compressed"] = r.em_compressed;
+            j["f1_full"] = r.f1_full;
+            j["em_full"] = r.em_full;
+        }
+        std::cout << j.dump() << "\n";
+        return 0;
+    }
+    std::printf("compressed prompt: %s   (%.1f ms)\nfull text:         %s   (%.1f ms)\n", r.answer_compressed.c_str(),
+                r.ms_compressed, r.answer_full.c_str(), r.ms_full);
+    if (r.has_gold)
+        std::printf("F1 %.3f / EM %.0f (compressed)   F1 %.3f / EM %.0f (full)\n", r.f1_compressed, r.em_compressed, r.f1_full,
+                    r.em_full);
+    return 0;
+}
+
+int cmd_interpolate(Args& a) {
+    const bool json = a.flag("json");
+    const bool spherical = a.flag("spherical");
+    const double alpha = a.real("alpha", 0.5, 0.0, 1.0);
+    Opened s = open_session(a, false);
+    a.finish();
+    if (a.positional().size() != 2) throw Error("interpolate needs two .xcp files: interpolate --alpha A a.xcp b.xcp");
+    const int sa = s.session->load_slot(a.positional()[0]);
+    const int sb = s.session->load_slot(a.positional()[1]);
+    InterpolationPoint p = s.session->interpolate(sa, sb, alpha, spherical);
+    if (json) {
+        std::cout << nlohmann::json({{"alpha", p.alpha}, {"regenerated", p.regenerated}, {"bleu_to_a", p.bleu_to_a},
+                                     {"bleu_to_b", p.bleu_to_b}})
+                         .dump()
+                  << "\n";
+    } else {
+        std::printf("%s\n\nalpha %.3f: BLEU to A %.4f, to B %.4f\n", p.regenerated.c_str(), p.alpha, p.bleu_to_a, p.bleu_to_b);
+    }
+    return 0;
+}
+
+}  // namespace xcomp::cli

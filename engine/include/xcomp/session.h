@@ -1,0 +1,141 @@
+// xcomp/session.h — the engine as the workbench sees it: one model folder with its compressors,
+// driven with strings and plain arrays (no tensors, no LibTorch headers), so GUI code can include
+// it next to Qt. A Session is not thread-safe: one worker thread owns it and calls it in turn.
+//
+// Typical use:
+//   auto s = xcomp::Session::open({.model_dir = xcomp::default_model_dir()});
+//   auto r = s->regenerate(s->compressors()[0].id, "Some text to compress ...", {});
+//   // r.regenerated, r.scores.bleu, r.alignment.spans, r.attention ...
+#pragma once
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "xcomp/alignment.h"
+#include "xcomp/metrics.h"
+
+namespace xcomp {
+
+struct SessionOptions {
+    std::string model_dir;          // folder with config.json, safetensors, tokenizer.model, compressors/ (required)
+    std::string device = "cpu";     // "cpu" or "cuda[:N]"
+    std::string dtype = "auto";     // "auto", "float32", "bfloat16", "float16"
+    int threads = 0;                // CPU threads for LibTorch (0: its default)
+    std::vector<std::string> extra_compressor_dirs;  // compressor folders outside <model_dir>/compressors (none)
+};
+
+struct ModelSummary {
+    std::string dir;
+    std::string name;           // folder name
+    int64_t parameters = 0;
+    int layers = 0, heads = 0, kv_heads = 0, head_dim = 0, hidden_size = 0, vocab_size = 0;
+    std::string device, dtype, fingerprint;
+    std::vector<std::string> warnings;  // compressors that could not be loaded, and why
+};
+
+struct CompressorInfo {
+    std::string id;        // unique within the session, e.g. "aoc-m4"
+    std::string label;     // e.g. "AOC m=4"
+    std::string dir;
+    std::string method;    // "500x", "icae", "aoc", "lora-aoc"
+    int memory_tokens = 0;
+    int max_source_tokens = 0;
+    bool qa = false;       // fine-tuned for question answering
+};
+
+// Shared by every long call: progress in [0, 1], a cancel flag (set from any thread), and the
+// regenerated text so far (for live display).
+struct RunCallbacks {
+    std::function<void(double fraction, const std::string& stage)> on_progress;
+    std::function<void(const std::string& text_so_far)> on_text;
+    const std::atomic<bool>* cancel = nullptr;
+};
+
+struct RegenerateOptions {
+    int max_new_tokens = 0;          // 0: the source's token count + 16 (regeneration), 64 (QA)
+    bool capture_attention = false;  // fill RegenerationReport::attention (false)
+};
+
+// Attention usage, flat row-major arrays. L layers, H heads, G generated tokens, M memory tokens,
+// N source tokens. For ICAE the memory tokens are decoder input embeddings; the same shapes hold.
+struct AttentionUsage {
+    int layers = 0, heads = 0, generated = 0, memory_tokens = 0, source_tokens = 0;
+    std::vector<float> memory_attention;   // [L][H][G][M] weight of generated token g on memory token m
+    std::vector<float> memory_total;       // [L][H][G] total weight on the memory tokens
+    std::vector<float> encoder_attention;  // [L][H][M][N] memory token m's weight on source token n
+};
+
+struct RegenerationReport {
+    CompressorInfo compressor;
+    std::string original;
+    std::string regenerated;
+    std::vector<std::string> source_pieces;       // N pieces of the source text
+    std::vector<std::string> regenerated_pieces;  // G pieces of the regeneration
+    int source_tokens = 0;
+    RegenerationScores scores;
+    Alignment alignment;               // original vs regenerated, error-typed spans
+    int64_t compressed_bytes = 0;      // size of the compressed prompt's tensors
+    int64_t full_kv_bytes = 0;         // decoder KV cache of the full text, same dtype
+    double compress_ms = 0, regenerate_ms = 0;
+    bool cancelled = false;
+    AttentionUsage attention;          // when asked for
+};
+
+struct QAReport {
+    std::string question;
+    std::string answer_compressed;  // from the compressed prompt
+    std::string answer_full;        // from the full text (the papers' gold standard)
+    bool has_gold = false;
+    double f1_compressed = 0, em_compressed = 0, f1_full = 0, em_full = 0;  // when gold answers given
+    double ms_compressed = 0, ms_full = 0;
+};
+
+struct InterpolationPoint {
+    double alpha = 0;
+    std::string regenerated;
+    double bleu_to_a = 0, bleu_to_b = 0;
+    Alignment vs_a, vs_b;  // the regeneration aligned against A's and B's source text
+};
+
+class Session {
+public:
+    // Loads the model, its tokenizer and every compressor under <model_dir>/compressors/*.
+    // Throws xcomp::Error (bad folder, no GPU, ...).
+    static std::unique_ptr<Session> open(const SessionOptions& options);
+    ~Session();
+
+    const ModelSummary& model() const;
+    const std::vector<CompressorInfo>& compressors() const;
+    const CompressorInfo& compressor(const std::string& id) const;  // throws when unknown
+
+    int count_tokens(const std::string& text) const;  // throws for invalid UTF-8
+    std::vector<std::string> pieces(const std::string& text) const;
+
+    // Compresses `text` with a compressor and regenerates it with the frozen decoder.
+    RegenerationReport regenerate(const std::string& compressor_id, const std::string& text,
+                                  const RegenerateOptions& options, const RunCallbacks& callbacks = {});
+
+    // Asks `question` of the compressed text and of the full text; gold answers are optional.
+    QAReport answer(const std::string& compressor_id, const std::string& context, const std::string& question,
+                    const std::vector<std::string>& gold_answers, const RunCallbacks& callbacks = {});
+
+    // Compressed prompts kept in the session, named by handles (the workbench's slots A and B).
+    int compress_to_slot(const std::string& compressor_id, const std::string& text, const RunCallbacks& callbacks = {});
+    int load_slot(const std::string& xcp_path);         // reads a .xcp; refused when it does not fit
+    void save_slot(int slot, const std::string& xcp_path) const;
+    std::string slot_source_text(int slot) const;
+    std::string slot_compressor(int slot) const;
+
+    // Regenerates from (1-alpha)*A + alpha*B (per vector slerp when spherical).
+    InterpolationPoint interpolate(int slot_a, int slot_b, double alpha, bool spherical, const RunCallbacks& callbacks = {});
+
+private:
+    Session();
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace xcomp

@@ -1,0 +1,89 @@
+// xcomp/trainer.h — training with LibTorch autograd: compressors (regeneration pretraining and QA
+// fine-tuning) for any Llama-family base, and a small Llama LM from scratch. CUDA bf16 or CPU.
+#pragma once
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "xcomp/compressor.h"
+#include "xcomp/config.h"
+#include "xcomp/tokenizer.h"
+
+namespace xcomp {
+
+struct OptimizerOptions {
+    double lr = 1e-4;              // peak learning rate (AdamW)
+    double weight_decay = 0.01;    // on matrices only
+    double beta1 = 0.9, beta2 = 0.95, eps = 1e-8;
+    int64_t steps = 1000;          // optimizer steps
+    int64_t warmup_steps = 100;    // linear warm-up
+    std::string schedule = "cosine";  // "cosine", "linear" or "constant" after warm-up
+    double min_lr_ratio = 0.1;     // final lr = lr * min_lr_ratio (cosine, linear)
+    double clip_norm = 1.0;        // global gradient-norm clip (0: off)
+    int grad_accum = 1;            // micro-batches per optimizer step
+};
+
+struct TrainProgress {
+    int64_t step = 0, steps = 0;
+    double loss = 0, lr = 0, grad_norm = 0;
+    double tokens_per_second = 0, elapsed_s = 0, eta_s = 0;
+    int64_t tokens_seen = 0;
+    double valid_loss = -1, valid_bleu = -1, valid_f1 = -1;  // -1: not measured at this step
+};
+
+struct TrainCallbacks {
+    std::function<void(const TrainProgress&)> on_progress;  // after every logged step (default: stderr line)
+    const std::atomic<bool>* cancel = nullptr;               // stop after the current step, saving a checkpoint
+};
+
+struct CompressorTrainOptions {
+    CompressorConfig compressor;       // method, memory tokens, LoRA settings
+    std::string train_data;            // JSONL(.xz): "abstract"/"text" (regeneration) or SQuAD-style (qa)
+    std::string valid_data;            // optional; default: held out from train_data
+    std::string task = "regeneration"; // "regeneration" or "qa"
+    int min_tokens = 96;               // source length sampled uniformly in [min, max] per example
+    int max_tokens = 480;
+    int batch_size = 16;
+    OptimizerOptions optim;
+    int64_t valid_every = 250;         // steps between validations (0: only at the end)
+    int valid_examples = 64;           // validation loss examples
+    int bleu_examples = 8;             // regenerations (BLEU) or answers (F1) at each validation
+    int64_t checkpoint_every = 500;    // steps between resumable checkpoints
+    int64_t log_every = 10;
+    std::string out_dir;               // compressor folder written here (required)
+    bool resume = false;               // continue from out_dir/checkpoint
+    std::string init_from;             // start from this compressor folder (e.g. QA fine-tuning)
+    double qa_holdout = 0.2;           // share of SQuAD articles kept out of QA training
+    int64_t limit_records = -1;
+    uint64_t seed = 1;
+};
+
+// Trains a compressor for `base` (frozen) and writes it to options.out_dir.
+void train_compressor(std::shared_ptr<const LlamaModel> base, const Tokenizer& tokenizer,
+                      const CompressorTrainOptions& options, const TrainCallbacks& callbacks = {});
+
+struct LMTrainOptions {
+    LlamaConfig config;                    // architecture (vocab_size must fit the tokenizer)
+    std::vector<std::string> text_data;    // JSONL(.xz) files of "text"/"abstract" documents
+    std::string qa_data;                   // SQuAD-style JSONL mixed in as "context Question: q Answer: a"
+    double qa_holdout = 0.2;               // share of QA articles kept out (same split as the compressors)
+    std::string valid_data;                // JSONL for validation perplexity
+    std::string tokenizer_path;            // tokenizer.model copied beside the weights
+    int seq_len = 512;
+    int batch_size = 64;
+    OptimizerOptions optim;
+    int64_t valid_every = 500;
+    int64_t log_every = 20;
+    std::string out_dir;
+    std::string device = "cuda";
+    uint64_t seed = 1;
+    int threads = 0;                       // tokenisation threads (0: hardware)
+};
+
+// Returns the final validation perplexity.
+double train_lm(const Tokenizer& tokenizer, const LMTrainOptions& options, const TrainCallbacks& callbacks = {});
+
+}  // namespace xcomp

@@ -1,0 +1,184 @@
+// Compressed prompts as values: .xcp files, fit checks, interpolation and the decoder prefix.
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+#include "xcomp/compressor.h"
+#include "xcomp/error.h"
+#include "xcomp/tensor_io.h"
+
+namespace xcomp {
+
+int64_t CompressedPrompt::bytes() const {
+    int64_t n = 0;
+    for (const at::Tensor* t : {&keys, &values, &embeddings})
+        if (t->defined()) n += t->numel() * t->element_size();
+    return n;
+}
+
+CompressedPrompt to_prompt(const MemoryBatch& batch, int64_t b, const Compressor& compressor, int source_tokens,
+                           const std::string& source_text) {
+    CompressedPrompt p;
+    const CompressorConfig& c = compressor.config();
+    p.method = c.method;
+    p.memory_tokens = c.memory_tokens;
+    p.compressor_id = c.id;
+    p.base_fingerprint = compressor.base().fingerprint();
+    p.source_tokens = source_tokens;
+    p.source_text = source_text;
+    if (batch.keys.defined()) {
+        p.keys = batch.keys.select(1, b).detach().contiguous();  // [L, Hkv, m, D]
+        p.values = batch.values.select(1, b).detach().contiguous();
+    }
+    if (batch.embeddings.defined()) p.embeddings = batch.embeddings.select(0, b).detach().contiguous();  // [m, d]
+    return p;
+}
+
+void CompressedPrompt::save(const std::string& path) const {
+    TensorMap t;
+    if (keys.defined()) {
+        t["keys"] = keys;
+        t["values"] = values;
+    }
+    if (embeddings.defined()) t["embeddings"] = embeddings;
+    save_safetensors(path, t,
+                     {{"format", "xcomp-compressed-prompt"},
+                      {"version", "1"},
+                      {"method", method_name(method)},
+                      {"memory_tokens", std::to_string(memory_tokens)},
+                      {"compressor_id", compressor_id},
+                      {"base_fingerprint", base_fingerprint},
+                      {"source_tokens", std::to_string(source_tokens)},
+                      {"source_text", source_text}});
+}
+
+CompressedPrompt CompressedPrompt::load(const std::string& path) {
+    std::map<std::string, std::string> meta;
+    TensorMap t = load_safetensors(path, &meta);
+    auto field = [&](const char* key) -> const std::string& {
+        auto it = meta.find(key);
+        if (it == meta.end()) throw Error(path + ": not a compressed prompt (metadata '" + key + "' missing)");
+        return it->second;
+    };
+    if (field("format") != "xcomp-compressed-prompt") throw Error(path + ": not a compressed prompt (.xcp) file");
+    CompressedPrompt p;
+    p.method = parse_method(field("method"));
+    try {
+        p.memory_tokens = std::stoi(field("memory_tokens"));
+        p.source_tokens = std::stoi(field("source_tokens"));
+    } catch (const std::logic_error&) {
+        throw Error(path + ": memory_tokens/source_tokens are not numbers");
+    }
+    p.compressor_id = field("compressor_id");
+    p.base_fingerprint = field("base_fingerprint");
+    p.source_text = meta.count("source_text") ? meta["source_text"] : "";
+    if (method_outputs_kv(p.method)) {
+        if (!t.count("keys") || !t.count("values")) throw Error(path + ": tensors 'keys' and 'values' missing");
+        p.keys = t["keys"].clone();
+        p.values = t["values"].clone();
+        if (p.keys.dim() != 4 || p.keys.sizes() != p.values.sizes() || p.keys.size(2) != p.memory_tokens)
+            throw Error(path + ": 'keys'/'values' must be [L, Hkv, m, D] with m = " + std::to_string(p.memory_tokens));
+    } else {
+        if (!t.count("embeddings")) throw Error(path + ": tensor 'embeddings' missing");
+        p.embeddings = t["embeddings"].clone();
+        if (p.embeddings.dim() != 2 || p.embeddings.size(0) != p.memory_tokens)
+            throw Error(path + ": 'embeddings' must be [m, d] with m = " + std::to_string(p.memory_tokens));
+    }
+    return p;
+}
+
+void CompressedPrompt::check_fits(const Compressor& compressor) const {
+    const CompressorConfig& c = compressor.config();
+    if (base_fingerprint != compressor.base().fingerprint())
+        throw Error("this compressed prompt was made for another base model (fingerprint " + base_fingerprint +
+                    ", loaded " + compressor.base().fingerprint() + ")");
+    if (method != c.method || memory_tokens != c.memory_tokens || compressor_id != c.id)
+        throw Error("this compressed prompt was made by " + compressor_id + " (" + method_name(method) + ", m=" +
+                    std::to_string(memory_tokens) + "), not by " + c.id);
+    const LlamaConfig& lc = compressor.base().config();
+    if (keys.defined() && (keys.size(0) != lc.num_hidden_layers || keys.size(1) != lc.num_key_value_heads ||
+                           keys.size(3) != lc.head_dim))
+        throw Error("this compressed prompt's KV shape does not fit the loaded model");
+    if (embeddings.defined() && embeddings.size(1) != lc.hidden_size)
+        throw Error("this compressed prompt's embedding size does not fit the loaded model");
+}
+
+namespace {
+
+// Per-vector slerp over the last dimension; norms interpolated linearly.
+at::Tensor slerp(const at::Tensor& a, const at::Tensor& b, double t) {
+    at::Tensor af = a.to(at::kFloat), bf = b.to(at::kFloat);
+    at::Tensor na = af.norm(2, -1, true), nb = bf.norm(2, -1, true);
+    at::Tensor ua = af / na.clamp_min(1e-12), ub = bf / nb.clamp_min(1e-12);
+    at::Tensor cos = (ua * ub).sum(-1, true).clamp(-1.0, 1.0);
+    at::Tensor omega = at::acos(cos);
+    at::Tensor so = at::sin(omega);
+    // Nearly parallel vectors: fall back to linear interpolation of the directions.
+    at::Tensor near = so.abs() < 1e-6;
+    at::Tensor wa = at::where(near, at::full_like(so, 1.0 - t), at::sin((1.0 - t) * omega) / so);
+    at::Tensor wb = at::where(near, at::full_like(so, t), at::sin(t * omega) / so);
+    at::Tensor dir = wa * ua + wb * ub;
+    dir = dir / dir.norm(2, -1, true).clamp_min(1e-12);
+    return (dir * ((1.0 - t) * na + t * nb)).to(a.scalar_type());
+}
+
+at::Tensor mix(const at::Tensor& a, const at::Tensor& b, double t, bool spherical) {
+    if (!a.defined()) return a;
+    if (spherical) return slerp(a, b, t);
+    return (a.to(at::kFloat) * (1.0 - t) + b.to(at::kFloat) * t).to(a.scalar_type());
+}
+
+}  // namespace
+
+CompressedPrompt interpolate(const CompressedPrompt& a, const CompressedPrompt& b, double alpha, bool spherical) {
+    if (!(alpha >= 0.0 && alpha <= 1.0)) throw Error("alpha must be between 0 and 1");
+    if (a.compressor_id != b.compressor_id || a.base_fingerprint != b.base_fingerprint || a.method != b.method ||
+        a.memory_tokens != b.memory_tokens)
+        throw Error("interpolation needs two prompts from the same compressor (" + a.compressor_id + " vs " +
+                    b.compressor_id + ")");
+    CompressedPrompt r = a;
+    r.source_text.clear();
+    r.source_tokens = static_cast<int>(std::lround((1.0 - alpha) * a.source_tokens + alpha * b.source_tokens));
+    if (alpha == 0.0) return a;
+    if (alpha == 1.0) return b;
+    r.keys = mix(a.keys, b.keys, alpha, spherical);
+    r.values = mix(a.values, b.values, alpha, spherical);
+    r.embeddings = mix(a.embeddings, b.embeddings, alpha, spherical);
+    return r;
+}
+
+MemoryBatch to_batch(const std::vector<const CompressedPrompt*>& prompts, const LlamaModel& decoder) {
+    MemoryBatch m;
+    std::vector<at::Tensor> k, v, e;
+    for (const CompressedPrompt* p : prompts) {
+        if (p->keys.defined()) {
+            k.push_back(p->keys.to(decoder.device(), decoder.dtype()));
+            v.push_back(p->values.to(decoder.device(), decoder.dtype()));
+        }
+        if (p->embeddings.defined()) e.push_back(p->embeddings.to(decoder.device(), decoder.dtype()));
+    }
+    if (!k.empty()) {
+        m.keys = at::stack(k, 1);  // [L, B, Hkv, m, D]
+        m.values = at::stack(v, 1);
+    }
+    if (!e.empty()) m.embeddings = at::stack(e, 0);  // [B, m, d]
+    return m;
+}
+
+KVCache decoder_prefix(const LlamaModel& decoder, const MemoryBatch& memory) {
+    KVCache cache;
+    if (memory.keys.defined()) {
+        for (int64_t l = 0; l < memory.keys.size(0); ++l) {
+            cache.keys.push_back(memory.keys[l].to(decoder.dtype()));    // [B, Hkv, m, D]
+            cache.values.push_back(memory.values[l].to(decoder.dtype()));
+        }
+    } else {
+        ForwardOptions fo;
+        fo.cache = &cache;
+        fo.compute_logits = false;
+        decoder.forward_embeds(memory.embeddings, fo);  // ICAE: memory as input embeddings at 0..m-1
+    }
+    return cache;
+}
+
+}  // namespace xcomp

@@ -1,0 +1,334 @@
+// Compressors: creation, loading/saving and the encoder pass of every method.
+#include "xcomp/compressor.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+
+#include "xcomp/error.h"
+#include "xcomp/tensor_io.h"
+
+namespace xcomp {
+namespace fs = std::filesystem;
+
+const char* method_name(Method m) {
+    switch (m) {
+    case Method::X500: return "500x";
+    case Method::ICAE: return "icae";
+    case Method::AOC: return "aoc";
+    case Method::LoraAOC: return "lora-aoc";
+    }
+    return "?";
+}
+
+Method parse_method(const std::string& name) {
+    for (Method m : {Method::X500, Method::ICAE, Method::AOC, Method::LoraAOC})
+        if (name == method_name(m)) return m;
+    throw Error("unknown method '" + name + "' (use 500x, icae, aoc or lora-aoc)");
+}
+
+bool method_outputs_kv(Method m) { return m != Method::ICAE; }
+bool method_uses_lora(Method m) { return m != Method::AOC; }
+bool method_drops_mlp(Method m) { return m == Method::AOC || m == Method::LoraAOC; }
+
+static std::string default_label(Method m, int memory_tokens) {
+    const char* names[] = {"500x", "ICAE", "AOC", "LoRA-AOC"};
+    return std::string(names[static_cast<int>(m)]) + " m=" + std::to_string(memory_tokens);
+}
+
+// ---- config ------------------------------------------------------------------------------------
+
+CompressorConfig CompressorConfig::from_file(const std::string& path) {
+    std::ifstream f(path);
+    if (!f) throw Error("cannot open " + path);
+    nlohmann::json j;
+    try {
+        j = nlohmann::json::parse(f);
+    } catch (const std::exception& e) {
+        throw Error(path + ": not valid JSON (" + e.what() + ")");
+    }
+    CompressorConfig c;
+    try {
+        c.method = parse_method(j.at("method").get<std::string>());
+        c.memory_tokens = j.at("memory_tokens").get<int>();
+        c.max_source_tokens = j.value("max_source_tokens", 512);
+        c.lora_r = j.value("lora_r", int64_t{16});
+        c.lora_alpha = j.value("lora_alpha", 32.0);
+        if (j.contains("lora_targets")) c.lora_targets = j["lora_targets"].get<std::vector<std::string>>();
+        c.qa_template = j.value("qa_template", c.qa_template);
+        c.qa = j.value("qa", false);
+        c.base_fingerprint = j.value("base_fingerprint", "");
+        c.id = j.value("id", std::string(method_name(c.method)) + "-m" + std::to_string(c.memory_tokens));
+        c.label = j.value("label", default_label(c.method, c.memory_tokens));
+        if (j.contains("training")) c.training_json = j["training"].dump();
+    } catch (const nlohmann::json::exception& e) {
+        throw Error(path + ": bad or missing field (" + e.what() + ")");
+    }
+    if (c.memory_tokens < 1 || c.memory_tokens > kMaxMemoryTokens)
+        throw Error(path + ": memory_tokens must be between 1 and " + std::to_string(kMaxMemoryTokens));
+    if (c.max_source_tokens < 1) throw Error(path + ": max_source_tokens must be positive");
+    if (c.qa_template.find("{q}") == std::string::npos) throw Error(path + ": qa_template must contain {q}");
+    return c;
+}
+
+std::string CompressorConfig::to_json_text() const {
+    nlohmann::json j = {{"method", method_name(method)},
+                        {"memory_tokens", memory_tokens},
+                        {"max_source_tokens", max_source_tokens},
+                        {"qa_template", qa_template},
+                        {"qa", qa},
+                        {"base_fingerprint", base_fingerprint},
+                        {"id", id},
+                        {"label", label},
+                        {"training", nlohmann::json::parse(training_json.empty() ? "{}" : training_json)}};
+    if (method_uses_lora(method)) {
+        j["lora_r"] = lora_r;
+        j["lora_alpha"] = lora_alpha;
+        j["lora_targets"] = lora_targets;
+    }
+    return j.dump(2) + "\n";
+}
+
+std::vector<at::Tensor> CompressorWeights::trainable() const {
+    std::vector<at::Tensor> out{memory};
+    for (const at::Tensor& t : lora.all()) out.push_back(t);
+    for (const LayerWeights& l : encoder.layers)
+        for (const at::Tensor* t : {&l.input_norm, &l.q, &l.k, &l.v, &l.o, &l.post_norm})
+            if (t->defined()) out.push_back(*t);
+    return out;
+}
+
+// ---- construction ------------------------------------------------------------------------------
+
+Compressor::Compressor(CompressorConfig config, std::shared_ptr<const LlamaModel> base)
+    : config_(std::move(config)), base_(std::move(base)) {
+    if (config_.memory_tokens < 1 || config_.memory_tokens > kMaxMemoryTokens)
+        throw Error("memory tokens must be between 1 and " + std::to_string(kMaxMemoryTokens) + ", got " +
+                    std::to_string(config_.memory_tokens));
+    if (config_.id.empty()) config_.id = std::string(method_name(config_.method)) + "-m" + std::to_string(config_.memory_tokens);
+    if (config_.label.empty()) config_.label = default_label(config_.method, config_.memory_tokens);
+    config_.base_fingerprint = base_->fingerprint();
+}
+
+std::shared_ptr<Compressor> Compressor::create(const CompressorConfig& config, std::shared_ptr<const LlamaModel> base,
+                                               uint64_t seed) {
+    std::shared_ptr<Compressor> c(new Compressor(config, std::move(base)));
+    const LlamaModel& b = *c->base_;
+    const at::Device device = b.device();
+    at::Generator gen = at::detail::createCPUGenerator(seed);
+    // Memory tokens start near real token embeddings: same mean and spread.
+    at::Tensor emb = b.weights().embed.detach().to(at::kFloat);
+    const double mean = emb.mean().item<double>(), stdev = emb.std().item<double>();
+    c->weights_.memory =
+        at::empty({config.memory_tokens, b.config().hidden_size}, at::kFloat).normal_(mean, stdev, gen).to(device);
+    if (method_uses_lora(config.method)) {
+        c->weights_.lora = LoraWeights::init(b.config(), config.lora_r, config.lora_alpha, config.lora_targets, device,
+                                             at::kFloat, seed + 1);
+    }
+    if (config.method == Method::AOC) {
+        // A copy of the base's attention layers; the MLPs are gone, the embeddings stay shared.
+        LlamaWeights& e = c->weights_.encoder;
+        e.embed = b.weights().embed;
+        for (const LayerWeights& l : b.weights().layers) {
+            LayerWeights n;
+            n.input_norm = l.input_norm.detach().to(at::kFloat).clone();
+            n.q = l.q.detach().to(at::kFloat).clone();
+            n.k = l.k.detach().to(at::kFloat).clone();
+            n.v = l.v.detach().to(at::kFloat).clone();
+            n.o = l.o.detach().to(at::kFloat).clone();
+            n.post_norm = l.post_norm.detach().to(at::kFloat).clone();
+            if (l.q_bias.defined()) {
+                n.q_bias = l.q_bias.detach().to(at::kFloat).clone();
+                n.k_bias = l.k_bias.detach().to(at::kFloat).clone();
+                n.v_bias = l.v_bias.detach().to(at::kFloat).clone();
+                n.o_bias = l.o_bias.detach().to(at::kFloat).clone();
+            }
+            e.layers.push_back(n);
+        }
+        e.final_norm = b.weights().final_norm;
+        e.lm_head = b.weights().lm_head;
+    }
+    return c;
+}
+
+namespace {
+
+at::Tensor cast(const at::Tensor& t, at::ScalarType dtype) { return t.defined() ? t.to(dtype) : t; }
+
+LlamaWeights cast_encoder(const LlamaWeights& w, at::ScalarType dtype) {
+    LlamaWeights out = w;
+    for (LayerWeights& l : out.layers) {
+        for (at::Tensor* t : {&l.input_norm, &l.q, &l.k, &l.v, &l.o, &l.post_norm, &l.q_bias, &l.k_bias, &l.v_bias, &l.o_bias})
+            *t = cast(*t, dtype);
+    }
+    return out;
+}
+
+LoraWeights cast_lora(const LoraWeights& w, at::ScalarType dtype) {
+    LoraWeights out = w;
+    for (auto& [key, pair] : out.pairs) {
+        pair.a = pair.a.to(dtype);
+        pair.b = pair.b.to(dtype);
+    }
+    return out;
+}
+
+const std::vector<std::string> kEncoderTensorNames = {"input_layernorm.weight", "self_attn.q_proj.weight",
+                                                      "self_attn.k_proj.weight", "self_attn.v_proj.weight",
+                                                      "self_attn.o_proj.weight", "post_attention_layernorm.weight"};
+
+at::Tensor* encoder_slot(LayerWeights& l, size_t i) {
+    at::Tensor* slots[] = {&l.input_norm, &l.q, &l.k, &l.v, &l.o, &l.post_norm};
+    return slots[i];
+}
+
+}  // namespace
+
+MemoryBatch Compressor::encode(const std::vector<std::vector<int64_t>>& ids, bool capture_attention) const {
+    const LlamaModel& b = *base_;
+    const int64_t B = static_cast<int64_t>(ids.size());
+    if (B == 0) throw Error("nothing to compress");
+    const int64_t m = config_.memory_tokens;
+    int64_t T = 0;
+    for (const auto& row : ids) {
+        if (row.empty()) throw Error("cannot compress an empty text");
+        if (static_cast<int64_t>(row.size()) > config_.max_source_tokens)
+            throw Error("the text has " + std::to_string(row.size()) + " tokens; " + config_.label + " compresses at most " +
+                        std::to_string(config_.max_source_tokens) + " (split it or use a shorter text)");
+        T = std::max<int64_t>(T, static_cast<int64_t>(row.size()));
+    }
+    const at::Device device = b.device();
+    const at::ScalarType dtype = b.dtype();
+    // Left padding: every row ends with its memory tokens.
+    std::vector<int64_t> flat(B * T, 0), mask(B * (T + m), 0), pos(B * (T + m), 0);
+    for (int64_t r = 0; r < B; ++r) {
+        const int64_t n = static_cast<int64_t>(ids[r].size()), pad = T - n;
+        for (int64_t i = 0; i < n; ++i) flat[r * T + pad + i] = ids[r][i];
+        for (int64_t i = 0; i < T + m; ++i) {
+            mask[r * (T + m) + i] = i >= pad;
+            pos[r * (T + m) + i] = std::max<int64_t>(0, i - pad);
+        }
+    }
+    at::Tensor id_t = at::tensor(flat, at::kLong).view({B, T}).to(device);
+    at::Tensor text = b.embed(id_t);                                                       // [B, T, d]
+    at::Tensor mem = weights_.memory.to(dtype).unsqueeze(0).expand({B, m, weights_.memory.size(1)});  // [B, m, d]
+    at::Tensor embeds = at::cat({text, mem}, 1);                                           // [B, T+m, d]
+    ForwardOptions fo;
+    const bool padded = std::any_of(ids.begin(), ids.end(), [&](const auto& r) { return static_cast<int64_t>(r.size()) != T; });
+    if (padded) {
+        fo.attention_mask = at::tensor(mask, at::kLong).view({B, T + m}).to(device).to(at::kBool);
+        fo.position_ids = at::tensor(pos, at::kLong).view({B, T + m}).to(device);
+    }
+    fo.compute_logits = false;
+    fo.capture_attention = capture_attention;
+    if (capture_attention)
+        for (int64_t i = 0; i < m; ++i) fo.capture_queries.push_back(T + i);
+    KVCache cache;
+    const bool kv = method_outputs_kv(config_.method);
+    if (kv) fo.cache = &cache;
+    fo.skip_mlp = method_drops_mlp(config_.method);
+    LoraWeights lora;
+    if (method_uses_lora(config_.method)) {
+        lora = cast_lora(weights_.lora, dtype);
+        fo.lora = &lora;
+    }
+    ForwardOutput out = config_.method == Method::AOC
+                            ? llama_forward(b.config(), cast_encoder(weights_.encoder, dtype), embeds, fo)
+                            : llama_forward(b.config(), b.weights(), embeds, fo);
+    MemoryBatch r;
+    if (kv) {
+        std::vector<at::Tensor> ks, vs;
+        for (size_t l = 0; l < cache.keys.size(); ++l) {
+            ks.push_back(cache.keys[l].narrow(2, T, m));  // [B, Hkv, m, D]
+            vs.push_back(cache.values[l].narrow(2, T, m));
+        }
+        r.keys = at::stack(ks);  // [L, B, Hkv, m, D]
+        r.values = at::stack(vs);
+    } else {
+        r.embeddings = out.hidden.narrow(1, T, m);  // [B, m, d]
+    }
+    if (capture_attention) {
+        r.encoder_attention = out.attention;  // per layer [B, H, m, T+m]
+    }
+    return r;
+}
+
+// ---- save / load -------------------------------------------------------------------------------
+
+void Compressor::save(const std::string& dir) const {
+    fs::create_directories(dir);
+    const at::ScalarType dtype = base_->dtype() == at::kFloat ? at::kFloat : base_->dtype();
+    save_safetensors((fs::path(dir) / "memory.safetensors").string(),
+                     {{"memory_tokens", weights_.memory.detach().to(dtype)}}, {{"format", "pt"}});
+    if (method_uses_lora(config_.method)) cast_lora(weights_.lora, dtype).save((fs::path(dir) / "adapter").string(), base_->dir());
+    if (config_.method == Method::AOC) {
+        TensorMap t;
+        for (size_t i = 0; i < weights_.encoder.layers.size(); ++i) {
+            LayerWeights l = weights_.encoder.layers[i];
+            for (size_t k = 0; k < kEncoderTensorNames.size(); ++k)
+                t["model.layers." + std::to_string(i) + "." + kEncoderTensorNames[k]] = encoder_slot(l, k)->detach().to(dtype);
+        }
+        save_safetensors((fs::path(dir) / "encoder.safetensors").string(), t, {{"format", "pt"}});
+    }
+    const fs::path cfg = fs::path(dir) / "compressor.json";
+    {
+        std::ofstream f(cfg.string() + ".tmp");
+        f << config_.to_json_text();
+        if (!f) throw Error("cannot write " + cfg.string());
+    }
+    fs::rename(cfg.string() + ".tmp", cfg);
+}
+
+std::shared_ptr<Compressor> Compressor::load(const std::string& dir, std::shared_ptr<const LlamaModel> base) {
+    const std::string cfg_path = (fs::path(dir) / "compressor.json").string();
+    if (!fs::exists(cfg_path)) throw Error(dir + ": not a compressor folder (no compressor.json)");
+    CompressorConfig config = CompressorConfig::from_file(cfg_path);
+    if (!config.base_fingerprint.empty() && config.base_fingerprint != base->fingerprint())
+        throw Error(dir + ": this compressor was trained for another base model (fingerprint " + config.base_fingerprint +
+                    ", loaded model " + base->fingerprint() + ")");
+    std::shared_ptr<Compressor> c(new Compressor(config, base));
+    const at::Device device = base->device();
+    const at::ScalarType dtype = base->dtype();
+    const LlamaConfig& lc = base->config();
+    const std::string mem_path = (fs::path(dir) / "memory.safetensors").string();
+    TensorMap mem = load_safetensors(mem_path);
+    if (!mem.count("memory_tokens")) throw Error(mem_path + ": no tensor 'memory_tokens'");
+    at::Tensor m = mem["memory_tokens"];
+    if (m.dim() != 2 || m.size(0) != config.memory_tokens || m.size(1) != lc.hidden_size)
+        throw Error(mem_path + ": 'memory_tokens' must be [" + std::to_string(config.memory_tokens) + ", " +
+                    std::to_string(lc.hidden_size) + "] for this model");
+    c->weights_.memory = m.to(device, dtype, false, true);
+    if (method_uses_lora(config.method)) {
+        c->weights_.lora = LoraWeights::load((fs::path(dir) / "adapter").string(), lc, device, dtype);
+        c->config_.lora_r = c->weights_.lora.r;
+        c->config_.lora_alpha = c->weights_.lora.alpha;
+        c->config_.lora_targets = c->weights_.lora.target_modules;
+    }
+    if (config.method == Method::AOC) {
+        const std::string enc_path = (fs::path(dir) / "encoder.safetensors").string();
+        auto file = SafeTensorsFile::open(enc_path);
+        LlamaWeights& e = c->weights_.encoder;
+        e.embed = base->weights().embed;
+        e.final_norm = base->weights().final_norm;
+        e.lm_head = base->weights().lm_head;
+        for (int64_t i = 0; i < lc.num_hidden_layers; ++i) {
+            LayerWeights l;
+            const LayerWeights& ref = base->weights().layers[i];
+            const at::Tensor* shapes[] = {&ref.input_norm, &ref.q, &ref.k, &ref.v, &ref.o, &ref.post_norm};
+            for (size_t k = 0; k < kEncoderTensorNames.size(); ++k) {
+                const std::string name = "model.layers." + std::to_string(i) + "." + kEncoderTensorNames[k];
+                const TensorInfo* info = file->find(name);
+                if (!info) throw Error(enc_path + ": missing tensor '" + name + "'");
+                if (info->shape != shapes[k]->sizes().vec())
+                    throw Error(enc_path + ": tensor '" + name + "' does not fit the base model's shape");
+                *encoder_slot(l, k) = tensor_view(file, *info).to(device, dtype, false, true);
+            }
+            e.layers.push_back(l);
+        }
+    }
+    return c;
+}
+
+}  // namespace xcomp

@@ -1,0 +1,286 @@
+// Compressor training: regeneration pretraining and QA fine-tuning with a frozen decoder.
+#include <ATen/core/grad_mode.h>
+
+#include <filesystem>
+#include <numeric>
+#include <random>
+
+#include "optimizer.h"
+#include "training_util.h"
+#include "xcomp/dataset.h"
+#include "xcomp/decoding.h"
+#include "xcomp/error.h"
+#include "xcomp/metrics.h"
+#include "xcomp/trainer.h"
+
+namespace xcomp {
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Example {
+    std::vector<int64_t> source;  // text ids (cut per batch for regeneration)
+    std::vector<int64_t> prompt;  // decoder prompt: [BOS] or [BOS] + question template
+    std::vector<int64_t> target;  // teacher-forced target incl. EOS (QA: the answer)
+    std::vector<std::string> answers;
+};
+
+// float32 leaves that require grad, replacing the tensors in `w` (so the compressor computes with them).
+std::vector<at::Tensor> make_trainable(CompressorWeights& w) {
+    std::vector<at::Tensor> params;
+    auto lift = [&](at::Tensor& t) {
+        if (!t.defined()) return;
+        t = t.detach().to(at::kFloat).clone().set_requires_grad(true);
+        params.push_back(t);
+    };
+    lift(w.memory);
+    for (auto& [key, pair] : w.lora.pairs) {
+        lift(pair.a);
+        lift(pair.b);
+    }
+    for (LayerWeights& l : w.encoder.layers)
+        for (at::Tensor* t : {&l.input_norm, &l.q, &l.k, &l.v, &l.o, &l.post_norm, &l.q_bias, &l.k_bias, &l.v_bias, &l.o_bias})
+            lift(*t);
+    return params;
+}
+
+class Trainer {
+public:
+    Trainer(std::shared_ptr<const LlamaModel> base, const Tokenizer& tok, const CompressorTrainOptions& o,
+            const TrainCallbacks& cb)
+        : base_(std::move(base)), tok_(tok), o_(o), cb_(cb), rng_(o.seed) {}
+
+    void run() {
+        if (o_.out_dir.empty()) throw Error("train-compressor needs an output folder");
+        if (o_.min_tokens < 1 || o_.max_tokens < o_.min_tokens) throw Error("token range must satisfy 1 <= min <= max");
+        if (o_.batch_size < 1 || o_.optim.grad_accum < 1 || o_.optim.steps < 1) throw Error("batch size, grad_accum and steps must be positive");
+        fs::create_directories(o_.out_dir);
+        load_data();
+        CompressorConfig cc = o_.compressor;
+        cc.max_source_tokens = std::max(cc.max_source_tokens, o_.max_tokens);
+        if (o_.task == "qa") cc.qa = true;
+        compressor_ = o_.init_from.empty() ? Compressor::create(cc, base_, o_.seed) : Compressor::load(o_.init_from, base_);
+        if (!o_.init_from.empty()) {
+            compressor_->mutable_config().qa = cc.qa;
+            compressor_->mutable_config().id = cc.id.empty() ? compressor_->config().id : cc.id;
+            compressor_->mutable_config().label = cc.label.empty() ? compressor_->config().label : cc.label;
+        }
+        params_ = make_trainable(compressor_->weights());
+        AdamW opt(params_, o_.optim);
+        int64_t start = 0;
+        const std::string ckpt = (fs::path(o_.out_dir) / "checkpoint.safetensors").string();
+        if (o_.resume && fs::exists(ckpt)) start = load_checkpoint(ckpt, opt);
+        JsonlLog log((fs::path(o_.out_dir) / "train_log.jsonl").string(), o_.resume);
+        Stopwatch clock;
+        int64_t tokens = 0, tokens_at_start = 0;
+        TrainProgress p;
+        p.steps = o_.optim.steps;
+        for (int64_t step = start; step < o_.optim.steps; ++step) {
+            double loss_sum = 0;
+            for (int a = 0; a < o_.optim.grad_accum; ++a) {
+                int64_t n = 0;
+                at::Tensor loss = batch_loss(sample_batch(train_, o_.batch_size), &n);
+                (loss / o_.optim.grad_accum).backward();
+                loss_sum += loss.item<double>();
+                tokens += n;
+            }
+            p.grad_norm = opt.step(step);
+            p.step = step + 1;
+            p.loss = loss_sum / o_.optim.grad_accum;
+            p.lr = opt.lr_at(step);
+            p.tokens_seen = tokens;
+            p.elapsed_s = clock.seconds();
+            p.tokens_per_second = (tokens - tokens_at_start) / std::max(1e-9, p.elapsed_s);
+            p.eta_s = p.elapsed_s / std::max<int64_t>(1, p.step - start) * (o_.optim.steps - p.step);
+            p.valid_loss = p.valid_bleu = p.valid_f1 = -1;
+            const bool last = p.step == o_.optim.steps;
+            const bool cancelled = cb_.cancel && cb_.cancel->load();
+            if ((o_.valid_every > 0 && p.step % o_.valid_every == 0) || last) validate(&p);
+            if (p.step % o_.log_every == 0 || last || p.valid_loss >= 0) {
+                log.write(p);
+                if (cb_.on_progress) cb_.on_progress(p);
+                else std::fprintf(stderr, "%s\n", progress_line(p).c_str());
+            }
+            if ((o_.checkpoint_every > 0 && p.step % o_.checkpoint_every == 0) || cancelled) save_checkpoint(ckpt, opt, p.step);
+            if (cancelled) throw Cancelled();
+        }
+        finish(p, clock.seconds());
+    }
+
+private:
+    void load_data() {
+        DatasetReport rep;
+        const bool qa = o_.task == "qa";
+        if (!qa && o_.task != "regeneration") throw Error("task must be 'regeneration' or 'qa', got '" + o_.task + "'");
+        std::vector<TextRecord> recs = read_jsonl(o_.train_data, &rep, o_.limit_records, qa);
+        for (const auto& pr : rep.problems) std::fprintf(stderr, "warning: %s\n", pr.c_str());
+        if (rep.skipped) std::fprintf(stderr, "skipped %lld bad lines of %s\n", (long long)rep.skipped, o_.train_data.c_str());
+        std::vector<TextRecord> valid;
+        if (!o_.valid_data.empty()) {
+            valid = read_jsonl(o_.valid_data, nullptr, std::max(o_.valid_examples, o_.bleu_examples) * 4, qa);
+        }
+        std::vector<TextRecord> train;
+        for (auto& r : recs) {
+            if (qa && in_holdout(r, o_.qa_holdout)) {
+                if (o_.valid_data.empty()) valid.push_back(std::move(r));
+            } else {
+                train.push_back(std::move(r));
+            }
+        }
+        if (!qa && o_.valid_data.empty()) {  // hold out the last records
+            const size_t n = std::min<size_t>(train.size() / 10, static_cast<size_t>(o_.valid_examples));
+            valid.assign(train.end() - n, train.end());
+            train.resize(train.size() - n);
+        }
+        train_ = build(train);
+        valid_ = build(valid);
+        if (train_.empty()) throw Error(o_.train_data + ": no usable training examples (texts need at least " +
+                                        std::to_string(o_.min_tokens) + " tokens)");
+        std::fprintf(stderr, "train-compressor: %zu training and %zu validation examples\n", train_.size(), valid_.size());
+    }
+
+    std::vector<Example> build(const std::vector<TextRecord>& recs) {
+        const bool qa = o_.task == "qa";
+        std::vector<std::string> texts;
+        for (const auto& r : recs) texts.push_back(r.text);
+        std::vector<std::vector<int64_t>> ids = tokenize_all(tok_, texts);
+        const int64_t eos = base_->config().eos_token_ids.front();
+        std::vector<Example> out;
+        for (size_t i = 0; i < recs.size(); ++i) {
+            Example e;
+            e.source = std::move(ids[i]);
+            if (qa) {
+                if (static_cast<int>(e.source.size()) > o_.max_tokens || e.source.empty()) continue;
+                e.prompt = qa_prompt_ids(tok_, base_->config(), o_.compressor.qa_template, recs[i].question);
+                for (int id : tok_.encode(recs[i].answers.front())) e.target.push_back(id);
+                e.target.push_back(eos);
+                e.answers = recs[i].answers;
+            } else {
+                if (static_cast<int>(e.source.size()) < o_.min_tokens) continue;
+                e.prompt = {base_->config().bos_token_id()};
+            }
+            out.push_back(std::move(e));
+        }
+        return out;
+    }
+
+    std::vector<Example> sample_batch(const std::vector<Example>& pool, int n) {
+        std::uniform_int_distribution<size_t> pick(0, pool.size() - 1);
+        std::uniform_int_distribution<int> len(o_.min_tokens, o_.max_tokens);
+        std::vector<Example> batch;
+        for (int i = 0; i < n; ++i) batch.push_back(cut(pool[pick(rng_)], len(rng_)));
+        return batch;
+    }
+
+    // Regeneration examples are cut to `length` tokens; the target is that text plus EOS.
+    Example cut(const Example& e, int length) const {
+        if (o_.task == "qa") return e;
+        Example c = e;
+        if (static_cast<int>(c.source.size()) > length) c.source.resize(length);
+        c.target = c.source;
+        c.target.push_back(base_->config().eos_token_ids.front());
+        return c;
+    }
+
+    at::Tensor batch_loss(const std::vector<Example>& batch, int64_t* n) {
+        std::vector<std::vector<int64_t>> src, prompts, targets;
+        for (const auto& e : batch) {
+            src.push_back(e.source);
+            prompts.push_back(e.prompt);
+            targets.push_back(e.target);
+        }
+        MemoryBatch mem = compressor_->encode(src);
+        return decoder_loss(*base_, mem, prompts, targets, n);
+    }
+
+    void validate(TrainProgress* p) {
+        if (valid_.empty()) return;
+        at::NoGradGuard ng;
+        // Loss at a fixed length grid so numbers compare across steps.
+        double sum = 0;
+        int64_t count = 0;
+        const int span = o_.max_tokens - o_.min_tokens;
+        const size_t n = std::min<size_t>(valid_.size(), o_.valid_examples);
+        for (size_t i = 0; i < n; i += o_.batch_size) {
+            std::vector<Example> batch;
+            for (size_t j = i; j < std::min(n, i + o_.batch_size); ++j)
+                batch.push_back(cut(valid_[j], o_.min_tokens + static_cast<int>(j * 37 % (span + 1))));
+            int64_t k = 0;
+            sum += batch_loss(batch, &k).item<double>() * k;
+            count += k;
+        }
+        p->valid_loss = sum / std::max<int64_t>(1, count);
+        // A few greedy decodes: BLEU (regeneration) or SQuAD F1 (QA).
+        const size_t m = std::min<size_t>(valid_.size(), o_.bleu_examples);
+        double score = 0;
+        for (size_t j = 0; j < m; ++j) {
+            Example e = cut(valid_[j], o_.min_tokens + static_cast<int>(j * 53 % (span + 1)));
+            MemoryBatch mem = compressor_->encode({e.source});
+            GenerationOptions go;
+            go.max_new_tokens = o_.task == "qa" ? 48 : static_cast<int>(e.source.size()) + 16;
+            GenerationResult g = o_.task == "qa" ? continue_after(*base_, &mem, e.prompt, go) : regenerate(*base_, mem, go);
+            const std::string out = tok_.decode(std::vector<int>(g.ids[0].begin(), g.ids[0].end()));
+            if (o_.task == "qa") {
+                score += squad_f1(out, e.answers);
+            } else {
+                score += bleu(tok_.decode(std::vector<int>(e.source.begin(), e.source.end())), out);
+            }
+        }
+        (o_.task == "qa" ? p->valid_f1 : p->valid_bleu) = m ? score / m : 0;
+    }
+
+    void save_checkpoint(const std::string& path, const AdamW& opt, int64_t step) {
+        TensorMap t = opt.state();
+        for (size_t i = 0; i < params_.size(); ++i) t["param." + std::to_string(i)] = params_[i];
+        save_safetensors(path, t, {{"step", std::to_string(step)}, {"compressor", compressor_->config().to_json_text()}});
+    }
+
+    int64_t load_checkpoint(const std::string& path, AdamW& opt) {
+        std::map<std::string, std::string> meta;
+        TensorMap t = load_safetensors(path, &meta);
+        at::NoGradGuard ng;
+        for (size_t i = 0; i < params_.size(); ++i) {
+            auto it = t.find("param." + std::to_string(i));
+            if (it == t.end() || it->second.sizes() != params_[i].sizes())
+                throw Error(path + ": checkpoint does not match this compressor (method, m or LoRA settings changed?)");
+            params_[i].copy_(it->second);
+        }
+        opt.load_state(t);
+        const int64_t step = std::stoll(meta["step"]);
+        std::fprintf(stderr, "resumed from %s at step %lld\n", path.c_str(), static_cast<long long>(step));
+        return step;
+    }
+
+    void finish(const TrainProgress& p, double seconds) {
+        char extra[512];
+        std::snprintf(extra, sizeof extra,
+                      "{\"task\":\"%s\",\"steps\":%lld,\"batch_size\":%d,\"grad_accum\":%d,\"lr\":%g,\"tokens\":[%d,%d],"
+                      "\"tokens_seen\":%lld,\"seconds\":%.1f,\"final_loss\":%.4f,\"valid_loss\":%.4f,\"valid_%s\":%.4f,"
+                      "\"device\":\"%s\"}",
+                      o_.task.c_str(), static_cast<long long>(o_.optim.steps), o_.batch_size, o_.optim.grad_accum,
+                      o_.optim.lr, o_.min_tokens, o_.max_tokens, static_cast<long long>(p.tokens_seen), seconds, p.loss,
+                      p.valid_loss, o_.task == "qa" ? "f1" : "bleu", o_.task == "qa" ? p.valid_f1 : p.valid_bleu,
+                      base_->device().str().c_str());
+        compressor_->mutable_config().training_json = extra;
+        compressor_->save(o_.out_dir);
+        std::fprintf(stderr, "wrote compressor %s to %s\n", compressor_->config().id.c_str(), o_.out_dir.c_str());
+    }
+
+    std::shared_ptr<const LlamaModel> base_;
+    const Tokenizer& tok_;
+    CompressorTrainOptions o_;
+    TrainCallbacks cb_;
+    std::mt19937_64 rng_;
+    std::vector<Example> train_, valid_;
+    std::shared_ptr<Compressor> compressor_;
+    std::vector<at::Tensor> params_;
+};
+
+}  // namespace
+
+void train_compressor(std::shared_ptr<const LlamaModel> base, const Tokenizer& tokenizer,
+                      const CompressorTrainOptions& options, const TrainCallbacks& callbacks) {
+    Trainer(std::move(base), tokenizer, options, callbacks).run();
+}
+
+}  // namespace xcomp

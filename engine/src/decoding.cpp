@@ -1,0 +1,71 @@
+#include "xcomp/decoding.h"
+
+#include "xcomp/error.h"
+
+namespace xcomp {
+
+std::vector<int64_t> qa_prompt_ids(const Tokenizer& tok, const LlamaConfig& config, const std::string& qa_template,
+                                   const std::string& question) {
+    std::string text = qa_template;
+    const size_t at = text.find("{q}");
+    if (at == std::string::npos) throw Error("the QA template must contain {q}");
+    text.replace(at, 3, question);
+    std::vector<int64_t> ids;
+    if (config.bos_token_id() >= 0) ids.push_back(config.bos_token_id());
+    for (int id : tok.encode(text)) ids.push_back(id);
+    return ids;
+}
+
+at::Tensor decoder_loss(const LlamaModel& decoder, const MemoryBatch& memory, const std::vector<std::vector<int64_t>>& prompts,
+                        const std::vector<std::vector<int64_t>>& targets, int64_t* n_tokens) {
+    const int64_t B = static_cast<int64_t>(targets.size());
+    if (B == 0 || static_cast<int64_t>(prompts.size()) != B) throw Error("decoder_loss: prompts and targets differ in count");
+    int64_t T = 0;
+    for (int64_t b = 0; b < B; ++b) T = std::max<int64_t>(T, prompts[b].size() + targets[b].size() - 1);
+    const int64_t pad = decoder.config().eos_token_ids.empty() ? 0 : decoder.config().eos_token_ids.front();
+    std::vector<int64_t> input(B * T, pad), labels(B * T, -100);
+    int64_t count = 0;
+    for (int64_t b = 0; b < B; ++b) {
+        std::vector<int64_t> row = prompts[b];
+        row.insert(row.end(), targets[b].begin(), targets[b].end());
+        const int64_t P = static_cast<int64_t>(prompts[b].size());
+        for (int64_t i = 0; i + 1 < static_cast<int64_t>(row.size()); ++i) {
+            input[b * T + i] = row[i];
+            if (i + 1 >= P) {
+                labels[b * T + i] = row[i + 1];
+                ++count;
+            }
+        }
+    }
+    if (n_tokens) *n_tokens = count;
+    const at::Device device = decoder.device();
+    KVCache cache = decoder_prefix(decoder, memory);
+    ForwardOptions fo;
+    fo.cache = &cache;
+    at::Tensor logits = decoder.forward(at::tensor(input, at::kLong).view({B, T}).to(device), fo).logits;  // [B, T, V]
+    at::Tensor y = at::tensor(labels, at::kLong).to(device);
+    return at::cross_entropy_loss(logits.reshape({B * T, -1}).to(at::kFloat), y, {}, at::Reduction::Mean, -100);
+}
+
+GenerationResult regenerate(const LlamaModel& decoder, const MemoryBatch& memory, const GenerationOptions& options) {
+    const int64_t B = memory.keys.defined() ? memory.keys.size(1) : memory.embeddings.size(0);
+    const int64_t bos = decoder.config().bos_token_id();
+    if (bos < 0) throw Error("the decoder's config has no bos_token_id; regeneration starts from [BOS]");
+    KVCache cache = decoder_prefix(decoder, memory);
+    return generate_greedy(decoder, at::full({B, 1}, bos, at::TensorOptions().dtype(at::kLong)), std::move(cache), options);
+}
+
+GenerationResult continue_after(const LlamaModel& decoder, const MemoryBatch* memory, const std::vector<int64_t>& prompt,
+                                const GenerationOptions& options) {
+    KVCache cache = memory ? decoder_prefix(decoder, *memory) : KVCache();
+    return generate_greedy(decoder, at::tensor(prompt, at::kLong).view({1, -1}), std::move(cache), options);
+}
+
+std::string cut_to_tokens(const Tokenizer& tok, const std::string& text, int n, std::vector<int64_t>* ids) {
+    std::vector<int> all = tok.encode(text);
+    if (n > 0 && static_cast<int>(all.size()) > n) all.resize(n);
+    if (ids) ids->assign(all.begin(), all.end());
+    return tok.decode(all);
+}
+
+}  // namespace xcomp

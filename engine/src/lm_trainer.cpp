@@ -1,0 +1,201 @@
+// A small Llama-style LM from scratch: the project's own default base model.
+#include <ATen/core/grad_mode.h>
+
+#include <cmath>
+#include <filesystem>
+#include <random>
+
+#include "optimizer.h"
+#include "training_util.h"
+#include "xcomp/dataset.h"
+#include "xcomp/error.h"
+#include "xcomp/model.h"
+#include "xcomp/trainer.h"
+
+namespace xcomp {
+namespace fs = std::filesystem;
+
+namespace {
+
+LlamaWeights init_weights(const LlamaConfig& c, at::Device device, uint64_t seed) {
+    at::Generator gen = at::detail::createCPUGenerator(seed);
+    auto normal = [&](std::vector<int64_t> shape) {
+        return at::empty(shape, at::kFloat).normal_(0.0, 0.02, gen).to(device).set_requires_grad(true);
+    };
+    auto ones = [&](int64_t n) { return at::ones({n}, at::TensorOptions().dtype(at::kFloat).device(device)).set_requires_grad(true); };
+    const int64_t d = c.hidden_size, qd = c.num_attention_heads * c.head_dim, kvd = c.num_key_value_heads * c.head_dim;
+    LlamaWeights w;
+    w.embed = normal({c.vocab_size, d});
+    for (int64_t i = 0; i < c.num_hidden_layers; ++i) {
+        LayerWeights l;
+        l.input_norm = ones(d);
+        l.post_norm = ones(d);
+        l.q = normal({qd, d});
+        l.k = normal({kvd, d});
+        l.v = normal({kvd, d});
+        l.o = normal({d, qd});
+        l.gate = normal({c.intermediate_size, d});
+        l.up = normal({c.intermediate_size, d});
+        l.down = normal({d, c.intermediate_size});
+        w.layers.push_back(l);
+    }
+    w.final_norm = ones(d);
+    w.lm_head = c.tie_word_embeddings ? w.embed : normal({c.vocab_size, d});
+    return w;
+}
+
+LlamaWeights cast_weights(const LlamaWeights& w, at::ScalarType dtype) {
+    LlamaWeights out;
+    out.embed = w.embed.to(dtype);
+    for (const LayerWeights& l : w.layers) {
+        LayerWeights n;
+        n.input_norm = l.input_norm.to(dtype);
+        n.post_norm = l.post_norm.to(dtype);
+        n.q = l.q.to(dtype);
+        n.k = l.k.to(dtype);
+        n.v = l.v.to(dtype);
+        n.o = l.o.to(dtype);
+        n.gate = l.gate.to(dtype);
+        n.up = l.up.to(dtype);
+        n.down = l.down.to(dtype);
+        out.layers.push_back(n);
+    }
+    out.final_norm = w.final_norm.to(dtype);
+    out.lm_head = w.lm_head.is_same(w.embed) ? out.embed : w.lm_head.to(dtype);
+    return out;
+}
+
+// BOS text EOS for every document, concatenated.
+std::vector<int32_t> build_stream(const std::vector<std::vector<int64_t>>& docs, int64_t bos, int64_t eos) {
+    std::vector<int32_t> s;
+    for (const auto& d : docs) {
+        if (d.empty()) continue;
+        s.push_back(static_cast<int32_t>(bos));
+        for (int64_t id : d) s.push_back(static_cast<int32_t>(id));
+        s.push_back(static_cast<int32_t>(eos));
+    }
+    return s;
+}
+
+at::Tensor windows(const std::vector<int32_t>& stream, const std::vector<int64_t>& starts, int len, at::Device device) {
+    std::vector<int64_t> flat;
+    flat.reserve(starts.size() * (len + 1));
+    for (int64_t s : starts)
+        for (int i = 0; i <= len; ++i) flat.push_back(stream[s + i]);
+    return at::tensor(flat, at::kLong).view({static_cast<int64_t>(starts.size()), len + 1}).to(device);
+}
+
+at::Tensor lm_loss(const LlamaConfig& c, const LlamaWeights& w, const at::Tensor& batch) {
+    const int64_t T = batch.size(1) - 1;
+    at::Tensor x = batch.narrow(1, 0, T), y = batch.narrow(1, 1, T);
+    ForwardOutput out = llama_forward(c, w, at::embedding(w.embed, x), ForwardOptions());
+    return at::cross_entropy_loss(out.logits.reshape({-1, c.vocab_size}).to(at::kFloat), y.reshape({-1}));
+}
+
+}  // namespace
+
+double train_lm(const Tokenizer& tok, const LMTrainOptions& o, const TrainCallbacks& cb) {
+    if (o.out_dir.empty()) throw Error("train-lm needs an output folder");
+    if (tok.vocab_size() > o.config.vocab_size)
+        throw Error("the tokenizer has " + std::to_string(tok.vocab_size()) + " pieces, more than vocab_size " +
+                    std::to_string(o.config.vocab_size));
+    const at::Device device = parse_device(o.device);
+    const at::ScalarType dtype = device.is_cuda() ? at::kBFloat16 : at::kFloat;
+    const LlamaConfig& c = o.config;
+    Stopwatch clock;
+
+    // Documents: every text file, plus SQuAD-style QA text with its held-out articles removed.
+    std::vector<std::string> texts;
+    for (const std::string& path : o.text_data) {
+        DatasetReport rep;
+        for (auto& r : read_jsonl(path, &rep)) texts.push_back(std::move(r.text));
+        std::fprintf(stderr, "train-lm: %s: %lld documents (%lld skipped)\n", path.c_str(), (long long)rep.records,
+                     (long long)rep.skipped);
+    }
+    if (!o.qa_data.empty()) {
+        int64_t n = 0;
+        for (auto& r : read_jsonl(o.qa_data, nullptr, -1, true)) {
+            if (in_holdout(r, o.qa_holdout)) continue;
+            texts.push_back(r.text + " Question: " + r.question + " Answer: " + r.answers.front());
+            ++n;
+        }
+        std::fprintf(stderr, "train-lm: %lld QA documents\n", (long long)n);
+    }
+    std::mt19937_64 rng(o.seed);
+    std::shuffle(texts.begin(), texts.end(), rng);
+    const int64_t bos = c.bos_token_id(), eos = c.eos_token_ids.front();
+    std::vector<int32_t> stream = build_stream(tokenize_all(tok, texts, o.threads), bos, eos);
+    texts.clear();
+    std::vector<std::string> valid_texts;
+    for (auto& r : read_jsonl(o.valid_data, nullptr, 400)) valid_texts.push_back(std::move(r.text));
+    std::vector<int32_t> valid = build_stream(tokenize_all(tok, valid_texts, o.threads), bos, eos);
+    if (static_cast<int64_t>(stream.size()) < o.seq_len + 2 || static_cast<int64_t>(valid.size()) < o.seq_len + 2)
+        throw Error("train-lm: not enough text for one sequence of " + std::to_string(o.seq_len) + " tokens");
+    std::fprintf(stderr, "train-lm: %zu training tokens, %zu validation tokens (tokenised in %.1f s)\n", stream.size(),
+                 valid.size(), clock.seconds());
+
+    LlamaWeights master = init_weights(c, device, o.seed);
+    std::vector<at::Tensor> params;
+    for (const at::Tensor& t : master.all()) params.push_back(t);
+    AdamW opt(params, o.optim);
+    fs::create_directories(o.out_dir);
+    JsonlLog log((fs::path(o.out_dir) / "train_log.jsonl").string(), false);
+
+    auto evaluate = [&]() {
+        at::NoGradGuard ng;
+        LlamaWeights w = cast_weights(master, dtype);
+        double sum = 0;
+        int n = 0;
+        for (int64_t s = 0; s + o.seq_len + 1 < static_cast<int64_t>(valid.size()) && n < 64; s += o.seq_len, ++n)
+            sum += lm_loss(c, w, windows(valid, {s}, o.seq_len, device)).item<double>();
+        return sum / std::max(1, n);
+    };
+
+    std::uniform_int_distribution<int64_t> start(0, static_cast<int64_t>(stream.size()) - o.seq_len - 2);
+    Stopwatch train_clock;
+    TrainProgress p;
+    p.steps = o.optim.steps;
+    int64_t tokens = 0;
+    double valid_loss = 0;
+    for (int64_t step = 0; step < o.optim.steps; ++step) {
+        double loss_sum = 0;
+        for (int a = 0; a < o.optim.grad_accum; ++a) {
+            std::vector<int64_t> starts(o.batch_size);
+            for (auto& s : starts) s = start(rng);
+            at::Tensor loss = lm_loss(c, cast_weights(master, dtype), windows(stream, starts, o.seq_len, device));
+            (loss / o.optim.grad_accum).backward();
+            loss_sum += loss.item<double>();
+            tokens += static_cast<int64_t>(o.batch_size) * o.seq_len;
+        }
+        p.grad_norm = opt.step(step);
+        p.step = step + 1;
+        p.loss = loss_sum / o.optim.grad_accum;
+        p.lr = opt.lr_at(step);
+        p.tokens_seen = tokens;
+        p.elapsed_s = train_clock.seconds();
+        p.tokens_per_second = tokens / std::max(1e-9, p.elapsed_s);
+        p.eta_s = p.elapsed_s / p.step * (o.optim.steps - p.step);
+        p.valid_loss = -1;
+        const bool last = p.step == o.optim.steps;
+        if ((o.valid_every > 0 && p.step % o.valid_every == 0) || last) p.valid_loss = valid_loss = evaluate();
+        if (p.step % o.log_every == 0 || last || p.valid_loss >= 0) {
+            log.write(p);
+            if (cb.on_progress) cb.on_progress(p);
+            else std::fprintf(stderr, "%s\n", progress_line(p).c_str());
+        }
+        if (cb.cancel && cb.cancel->load()) throw Cancelled();
+    }
+    LlamaConfig out_config = c;
+    out_config.dtype = dtype_to_name(dtype);
+    at::NoGradGuard ng;
+    LlamaWeights final_w = cast_weights(master, dtype);
+    for (at::Tensor* t : {&final_w.embed, &final_w.final_norm}) *t = t->detach();
+    LlamaModel(out_config, final_w, o.out_dir).save(o.out_dir, 12u << 20);
+    if (!o.tokenizer_path.empty()) fs::copy_file(o.tokenizer_path, fs::path(o.out_dir) / "tokenizer.model", fs::copy_options::overwrite_existing);
+    const double ppl = std::exp(valid_loss);
+    std::fprintf(stderr, "train-lm: %lld tokens in %.1f s; validation loss %.4f, perplexity %.2f\n", (long long)tokens,
+                 train_clock.seconds(), valid_loss, ppl);
+    return ppl;
+}
+
+}  // namespace xcomp

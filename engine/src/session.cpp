@@ -1,0 +1,326 @@
+// The workbench's engine facade: strings and plain arrays in and out, tensors inside.
+#include "xcomp/session.h"
+
+#include <ATen/core/grad_mode.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <map>
+
+#include "xcomp/compressor.h"
+#include "xcomp/decoding.h"
+#include "xcomp/error.h"
+#include "xcomp/model_folder.h"
+#include "xcomp/runtime.h"
+
+namespace xcomp {
+namespace fs = std::filesystem;
+
+namespace {
+
+double ms_since(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+CompressorInfo info_of(const Compressor& c, const std::string& dir) {
+    CompressorInfo i;
+    const CompressorConfig& k = c.config();
+    i.id = k.id;
+    i.label = k.label;
+    i.dir = dir;
+    i.method = method_name(k.method);
+    i.memory_tokens = k.memory_tokens;
+    i.max_source_tokens = k.max_source_tokens;
+    i.qa = k.qa;
+    return i;
+}
+
+std::string trim(const std::string& s) {
+    const size_t a = s.find_first_not_of(" \t\n\r"), b = s.find_last_not_of(" \t\n\r");
+    return a == std::string::npos ? std::string() : s.substr(a, b - a + 1);
+}
+
+}  // namespace
+
+struct Session::Impl {
+    ModelFolder folder;
+    ModelSummary summary;
+    std::vector<CompressorInfo> infos;
+    std::map<std::string, std::shared_ptr<Compressor>> compressors;
+    std::map<int, CompressedPrompt> slots;
+    int next_slot = 1;
+
+    const Compressor& get(const std::string& id) const {
+        auto it = compressors.find(id);
+        if (it == compressors.end()) throw Error("no compressor '" + id + "' is loaded");
+        return *it->second;
+    }
+
+    std::vector<int64_t> source_ids(const Compressor& c, const std::string& text) const {
+        if (trim(text).empty()) throw Error("the text is empty: paste or type something to compress");
+        size_t bad = 0;
+        if (!is_valid_utf8(text, &bad)) throw Error("the text is not valid UTF-8 (bad byte at offset " + std::to_string(bad) + ")");
+        std::vector<int> ids = folder.tokenizer->encode(text);
+        if (static_cast<int>(ids.size()) > c.config().max_source_tokens)
+            throw Error("the text has " + std::to_string(ids.size()) + " tokens but " + c.config().label +
+                        " compresses at most " + std::to_string(c.config().max_source_tokens) +
+                        "; shorten it or split it into parts");
+        return std::vector<int64_t>(ids.begin(), ids.end());
+    }
+
+    std::string decode(const std::vector<int64_t>& ids) const {
+        return folder.tokenizer->decode(std::vector<int>(ids.begin(), ids.end()));
+    }
+
+    GenerationOptions generation_options(int max_new, const RunCallbacks& cb, std::vector<int64_t>* so_far) const {
+        GenerationOptions go;
+        go.max_new_tokens = max_new;
+        go.cancel = cb.cancel;
+        go.on_token = [this, &cb, so_far, max_new](int64_t, int64_t token) {
+            so_far->push_back(token);
+            if (cb.on_progress) cb.on_progress(0.2 + 0.8 * static_cast<double>(so_far->size()) / std::max(1, max_new), "regenerate");
+            if (cb.on_text) cb.on_text(decode(*so_far));
+            return true;
+        };
+        return go;
+    }
+};
+
+Session::Session() : impl_(new Impl) {}
+Session::~Session() = default;
+
+std::unique_ptr<Session> Session::open(const SessionOptions& o) {
+    init_runtime(o.threads);
+    std::unique_ptr<Session> s(new Session());
+    Impl& I = *s->impl_;
+    LlamaModel::LoadOptions lo;
+    lo.device = o.device;
+    lo.dtype = o.dtype;
+    I.folder = load_model_folder(o.model_dir, lo, true);
+    const LlamaModel& m = *I.folder.model;
+    const LlamaConfig& c = m.config();
+    ModelSummary& S = I.summary;
+    S.dir = o.model_dir;
+    S.name = fs::path(o.model_dir).filename().string();
+    S.parameters = m.parameter_count();
+    S.layers = static_cast<int>(c.num_hidden_layers);
+    S.heads = static_cast<int>(c.num_attention_heads);
+    S.kv_heads = static_cast<int>(c.num_key_value_heads);
+    S.head_dim = static_cast<int>(c.head_dim);
+    S.hidden_size = static_cast<int>(c.hidden_size);
+    S.vocab_size = static_cast<int>(c.vocab_size);
+    S.device = m.device().str();
+    S.dtype = dtype_to_name(m.dtype());
+    S.fingerprint = m.fingerprint();
+    std::vector<std::string> dirs;
+    const fs::path root = fs::path(o.model_dir) / "compressors";
+    if (fs::is_directory(root))
+        for (const auto& e : fs::directory_iterator(root))
+            if (e.is_directory()) dirs.push_back(e.path().string());
+    std::sort(dirs.begin(), dirs.end());
+    dirs.insert(dirs.end(), o.extra_compressor_dirs.begin(), o.extra_compressor_dirs.end());
+    for (const std::string& d : dirs) {
+        try {
+            auto comp = Compressor::load(d, I.folder.model);
+            if (I.compressors.count(comp->config().id)) throw Error("a compressor with id '" + comp->config().id + "' is already loaded");
+            I.infos.push_back(info_of(*comp, d));
+            I.compressors[comp->config().id] = comp;
+        } catch (const Error& e) {
+            S.warnings.push_back(e.what());
+        }
+    }
+    // Methods in the papers' order, then by m.
+    auto rank = [](const CompressorInfo& i) {
+        const std::vector<std::string> order = {"500x", "icae", "aoc", "lora-aoc"};
+        return std::make_tuple(i.qa, std::find(order.begin(), order.end(), i.method) - order.begin(), i.memory_tokens);
+    };
+    std::stable_sort(I.infos.begin(), I.infos.end(), [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
+    return s;
+}
+
+const ModelSummary& Session::model() const { return impl_->summary; }
+const std::vector<CompressorInfo>& Session::compressors() const { return impl_->infos; }
+
+const CompressorInfo& Session::compressor(const std::string& id) const {
+    for (const auto& i : impl_->infos)
+        if (i.id == id) return i;
+    throw Error("no compressor '" + id + "' is loaded");
+}
+
+int Session::count_tokens(const std::string& text) const {
+    size_t bad = 0;
+    if (!is_valid_utf8(text, &bad)) throw Error("the text is not valid UTF-8 (bad byte at offset " + std::to_string(bad) + ")");
+    return static_cast<int>(impl_->folder.tokenizer->encode(text).size());
+}
+
+std::vector<std::string> Session::pieces(const std::string& text) const {
+    return impl_->folder.tokenizer->pieces(impl_->folder.tokenizer->encode(text));
+}
+
+RegenerationReport Session::regenerate(const std::string& compressor_id, const std::string& text, const RegenerateOptions& o,
+                                       const RunCallbacks& cb) {
+    at::NoGradGuard ng;
+    Impl& I = *impl_;
+    const Compressor& comp = I.get(compressor_id);
+    const LlamaModel& dec = *I.folder.model;
+    RegenerationReport r;
+    r.compressor = compressor(compressor_id);
+    const std::vector<int64_t> ids = I.source_ids(comp, text);
+    r.original = I.decode(ids);  // what was compressed, as the tokenizer reads it back
+    r.source_tokens = static_cast<int>(ids.size());
+    r.source_pieces = I.folder.tokenizer->pieces(std::vector<int>(ids.begin(), ids.end()));
+    if (cb.on_progress) cb.on_progress(0.0, "compress");
+    auto t0 = std::chrono::steady_clock::now();
+    MemoryBatch mem = comp.encode({ids}, o.capture_attention);
+    if (dec.device().is_cuda()) (mem.keys.defined() ? mem.keys : mem.embeddings).sum().item<float>();  // time the GPU work
+    r.compress_ms = ms_since(t0);
+    r.compressed_bytes = to_prompt(mem, 0, comp, r.source_tokens, "").bytes();
+    const LlamaConfig& c = dec.config();
+    r.full_kv_bytes = 2 * c.num_hidden_layers * c.num_key_value_heads * c.head_dim * r.source_tokens *
+                      static_cast<int64_t>(c10::elementSize(dec.dtype()));
+    if (cb.on_progress) cb.on_progress(0.2, "regenerate");
+    std::vector<int64_t> so_far;
+    const int max_new = o.max_new_tokens > 0 ? o.max_new_tokens : r.source_tokens + 16;
+    GenerationOptions go = I.generation_options(max_new, cb, &so_far);
+    go.capture_attention = o.capture_attention;
+    t0 = std::chrono::steady_clock::now();
+    GenerationResult g = xcomp::regenerate(dec, mem, go);
+    r.regenerate_ms = ms_since(t0);
+    r.cancelled = g.cancelled;
+    r.regenerated = I.decode(g.ids[0]);
+    r.regenerated_pieces = I.folder.tokenizer->pieces(std::vector<int>(g.ids[0].begin(), g.ids[0].end()));
+    r.scores = score_regeneration(r.original, r.regenerated);
+    r.alignment = align_texts(r.original, r.regenerated);
+    if (o.capture_attention) {
+        AttentionUsage& A = r.attention;
+        const int m = comp.config().memory_tokens;
+        A.layers = static_cast<int>(c.num_hidden_layers);
+        A.heads = static_cast<int>(c.num_attention_heads);
+        A.generated = static_cast<int>(g.ids[0].size());
+        A.memory_tokens = m;
+        A.source_tokens = r.source_tokens;
+        const int L = A.layers, H = A.heads, G = A.generated, N = A.source_tokens;
+        A.memory_attention.assign(static_cast<size_t>(L) * H * G * m, 0.f);
+        A.memory_total.assign(static_cast<size_t>(L) * H * G, 0.f);
+        for (int gi = 0; gi < G && gi < static_cast<int>(g.attention.size()); ++gi) {
+            at::Tensor step = g.attention[gi].to(at::kFloat).contiguous();  // [L, H, S]
+            at::Tensor memw = step.narrow(2, 0, m).contiguous();           // [L, H, m]
+            at::Tensor total = memw.sum(2).contiguous();                    // [L, H]
+            const float* pm = memw.data_ptr<float>();
+            const float* pt = total.data_ptr<float>();
+            for (int l = 0; l < L; ++l)
+                for (int h = 0; h < H; ++h) {
+                    const size_t lh = static_cast<size_t>(l) * H + h;
+                    A.memory_total[lh * G + gi] = pt[lh];
+                    for (int k = 0; k < m; ++k) A.memory_attention[(lh * G + gi) * m + k] = pm[lh * m + k];
+                }
+        }
+        // Encoder: [L][1, H, m, T+m] -> source columns [L][H][m][N].
+        A.encoder_attention.assign(static_cast<size_t>(L) * H * m * N, 0.f);
+        for (int l = 0; l < L && l < static_cast<int>(mem.encoder_attention.size()); ++l) {
+            at::Tensor e = mem.encoder_attention[l][0].narrow(2, 0, N).to(at::kCPU, at::kFloat).contiguous();  // [H, m, N]
+            std::copy(e.data_ptr<float>(), e.data_ptr<float>() + e.numel(),
+                      A.encoder_attention.begin() + static_cast<size_t>(l) * H * m * N);
+        }
+    }
+    if (cb.on_progress) cb.on_progress(1.0, "done");
+    return r;
+}
+
+QAReport Session::answer(const std::string& compressor_id, const std::string& context, const std::string& question,
+                         const std::vector<std::string>& gold, const RunCallbacks& cb) {
+    at::NoGradGuard ng;
+    Impl& I = *impl_;
+    const Compressor& comp = I.get(compressor_id);
+    const LlamaModel& dec = *I.folder.model;
+    if (trim(question).empty()) throw Error("the question is empty");
+    if (!is_valid_utf8(question)) throw Error("the question is not valid UTF-8");
+    QAReport r;
+    r.question = question;
+    const std::vector<int64_t> ids = I.source_ids(comp, context);
+    GenerationOptions go;
+    go.max_new_tokens = 48;
+    go.cancel = cb.cancel;
+    if (cb.on_progress) cb.on_progress(0.0, "compressed");
+    auto t0 = std::chrono::steady_clock::now();
+    MemoryBatch mem = comp.encode({ids});
+    std::vector<int64_t> prompt = qa_prompt_ids(*I.folder.tokenizer, dec.config(), comp.config().qa_template, question);
+    r.answer_compressed = trim(I.decode(continue_after(dec, &mem, prompt, go).ids[0]));
+    r.ms_compressed = ms_since(t0);
+    if (cb.cancel && cb.cancel->load()) return r;
+    if (cb.on_progress) cb.on_progress(0.5, "full text");
+    // The papers' gold standard: the same question after the full text.
+    std::string tmpl = comp.config().qa_template;
+    tmpl.replace(tmpl.find("{q}"), 3, question);
+    std::vector<int64_t> full = {dec.config().bos_token_id()};
+    for (int id : I.folder.tokenizer->encode(I.decode(ids) + " " + tmpl)) full.push_back(id);
+    t0 = std::chrono::steady_clock::now();
+    r.answer_full = trim(I.decode(continue_after(dec, nullptr, full, go).ids[0]));
+    r.ms_full = ms_since(t0);
+    if (!gold.empty()) {
+        r.has_gold = true;
+        r.f1_compressed = squad_f1(r.answer_compressed, gold);
+        r.em_compressed = squad_exact_match(r.answer_compressed, gold);
+        r.f1_full = squad_f1(r.answer_full, gold);
+        r.em_full = squad_exact_match(r.answer_full, gold);
+    }
+    if (cb.on_progress) cb.on_progress(1.0, "done");
+    return r;
+}
+
+int Session::compress_to_slot(const std::string& compressor_id, const std::string& text, const RunCallbacks& cb) {
+    at::NoGradGuard ng;
+    Impl& I = *impl_;
+    const Compressor& comp = I.get(compressor_id);
+    const std::vector<int64_t> ids = I.source_ids(comp, text);
+    MemoryBatch mem = comp.encode({ids});
+    const int slot = I.next_slot++;
+    I.slots[slot] = to_prompt(mem, 0, comp, static_cast<int>(ids.size()), I.decode(ids));
+    return slot;
+}
+
+int Session::load_slot(const std::string& path) {
+    Impl& I = *impl_;
+    CompressedPrompt p = CompressedPrompt::load(path);
+    auto it = I.compressors.find(p.compressor_id);
+    if (it == I.compressors.end())
+        throw Error(path + ": made by compressor '" + p.compressor_id + "', which is not loaded with this model");
+    p.check_fits(*it->second);
+    const int slot = I.next_slot++;
+    I.slots[slot] = std::move(p);
+    return slot;
+}
+
+static const CompressedPrompt& slot_of(const std::map<int, CompressedPrompt>& slots, int slot) {
+    auto it = slots.find(slot);
+    if (it == slots.end()) throw Error("no compressed prompt in slot " + std::to_string(slot));
+    return it->second;
+}
+
+void Session::save_slot(int slot, const std::string& path) const { slot_of(impl_->slots, slot).save(path); }
+std::string Session::slot_source_text(int slot) const { return slot_of(impl_->slots, slot).source_text; }
+std::string Session::slot_compressor(int slot) const { return slot_of(impl_->slots, slot).compressor_id; }
+
+InterpolationPoint Session::interpolate(int slot_a, int slot_b, double alpha, bool spherical, const RunCallbacks& cb) {
+    at::NoGradGuard ng;
+    Impl& I = *impl_;
+    const CompressedPrompt& a = slot_of(I.slots, slot_a);
+    const CompressedPrompt& b = slot_of(I.slots, slot_b);
+    const LlamaModel& dec = *I.folder.model;
+    CompressedPrompt mixed = xcomp::interpolate(a, b, alpha, spherical);
+    MemoryBatch mem = to_batch({&mixed}, dec);
+    std::vector<int64_t> so_far;
+    const int max_new = std::max(a.source_tokens, b.source_tokens) + 16;
+    GenerationResult g = xcomp::regenerate(dec, mem, I.generation_options(max_new, cb, &so_far));
+    InterpolationPoint p;
+    p.alpha = alpha;
+    p.regenerated = I.decode(g.ids[0]);
+    p.bleu_to_a = bleu(a.source_text, p.regenerated);
+    p.bleu_to_b = bleu(b.source_text, p.regenerated);
+    p.vs_a = align_texts(a.source_text, p.regenerated);
+    p.vs_b = align_texts(b.source_text, p.regenerated);
+    return p;
+}
+
+}  // namespace xcomp

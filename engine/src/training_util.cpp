@@ -1,0 +1,65 @@
+#include "training_util.h"
+
+#include <algorithm>
+#include <thread>
+
+#include "xcomp/error.h"
+
+namespace xcomp {
+
+std::vector<std::vector<int64_t>> tokenize_all(const Tokenizer& tok, const std::vector<std::string>& texts, int threads) {
+    if (threads <= 0) threads = std::max(1u, std::thread::hardware_concurrency());
+    std::vector<std::vector<int64_t>> out(texts.size());
+    std::vector<std::thread> pool;
+    for (int t = 0; t < threads; ++t) {
+        pool.emplace_back([&, t] {
+            for (size_t i = t; i < texts.size(); i += threads) {
+                const std::vector<int> ids = tok.encode(texts[i]);
+                out[i].assign(ids.begin(), ids.end());
+            }
+        });
+    }
+    for (auto& th : pool) th.join();
+    return out;
+}
+
+static std::string duration(double s) {
+    char buf[32];
+    const long v = static_cast<long>(s);
+    if (v >= 3600) std::snprintf(buf, sizeof buf, "%ldh%02ldm", v / 3600, (v % 3600) / 60);
+    else std::snprintf(buf, sizeof buf, "%ldm%02lds", v / 60, v % 60);
+    return buf;
+}
+
+std::string progress_line(const TrainProgress& p) {
+    char buf[256];
+    std::snprintf(buf, sizeof buf, "step %lld/%lld  loss %.4f  lr %.2e  |g| %.2f  %.1fk tok/s  elapsed %s  ETA %s",
+                  static_cast<long long>(p.step), static_cast<long long>(p.steps), p.loss, p.lr, p.grad_norm,
+                  p.tokens_per_second / 1000.0, duration(p.elapsed_s).c_str(), duration(p.eta_s).c_str());
+    std::string s = buf;
+    if (p.valid_loss >= 0) s += "  valid_loss " + std::to_string(p.valid_loss);
+    if (p.valid_bleu >= 0) s += "  valid_bleu " + std::to_string(p.valid_bleu);
+    if (p.valid_f1 >= 0) s += "  valid_f1 " + std::to_string(p.valid_f1);
+    return s;
+}
+
+JsonlLog::JsonlLog(const std::string& path, bool append) : out_(path, append ? std::ios::app : std::ios::trunc) {
+    if (!out_) throw Error("cannot write training log " + path);
+}
+
+void JsonlLog::write(const TrainProgress& p, const std::string& extra) {
+    char buf[512];
+    std::snprintf(buf, sizeof buf,
+                  "{\"step\":%lld,\"loss\":%.6f,\"lr\":%.6e,\"grad_norm\":%.4f,\"tokens_seen\":%lld,\"tokens_per_s\":%.1f,"
+                  "\"elapsed_s\":%.2f",
+                  static_cast<long long>(p.step), p.loss, p.lr, p.grad_norm, static_cast<long long>(p.tokens_seen),
+                  p.tokens_per_second, p.elapsed_s);
+    out_ << buf;
+    if (p.valid_loss >= 0) out_ << ",\"valid_loss\":" << p.valid_loss;
+    if (p.valid_bleu >= 0) out_ << ",\"valid_bleu\":" << p.valid_bleu;
+    if (p.valid_f1 >= 0) out_ << ",\"valid_f1\":" << p.valid_f1;
+    out_ << extra << "}\n";
+    out_.flush();
+}
+
+}  // namespace xcomp

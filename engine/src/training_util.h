@@ -1,0 +1,39 @@
+// Pieces shared by the compressor and LM trainers: parallel tokenisation, progress lines, logs.
+#pragma once
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "xcomp/tokenizer.h"
+#include "xcomp/trainer.h"
+
+namespace xcomp {
+
+// Tokenises texts on `threads` threads (0: hardware concurrency).
+std::vector<std::vector<int64_t>> tokenize_all(const Tokenizer& tok, const std::vector<std::string>& texts, int threads = 0);
+
+// "step 120/2000 loss 2.345 lr 1.0e-04 | 35.2k tok/s | ETA 5m10s"
+std::string progress_line(const TrainProgress& p);
+
+// Appends one JSON object per call to a .jsonl file.
+class JsonlLog {
+public:
+    explicit JsonlLog(const std::string& path, bool append);
+    void write(const TrainProgress& p, const std::string& extra_json_fields = "");
+
+private:
+    std::ofstream out_;
+};
+
+class Stopwatch {
+public:
+    Stopwatch() : start_(std::chrono::steady_clock::now()) {}
+    double seconds() const { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count(); }
+
+private:
+    std::chrono::steady_clock::time_point start_;
+};
+
+}  // namespace xcomp

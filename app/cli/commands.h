@@ -16,6 +16,7 @@ int cmd_compress(Args& a);
 int cmd_regenerate(Args& a);
 int cmd_qa(Args& a);
 int cmd_interpolate(Args& a);
+int cmd_eval(Args& a);
 
 // --model (default: the bundled model), --device, --dtype.
 ModelFolder open_model(Args& a, bool require_tokenizer = true);

@@ -27,6 +27,10 @@ Compressors (--compressor: an id such as aoc-m4 from the model's compressors/, o
   qa          --compressor C (--context T | --file F) --question Q [--answer GOLD] [--json]
   interpolate --alpha A [--spherical] A.xcp B.xcp [--json]
 
+Evaluation:
+  eval        --model DIR --compressor all|ID,DIR,... --data FILE.jsonl[.xz] --out DIR
+              [--lengths 96,192,288,384,480] [--qa [--heldout 0.2]] [--limit N] [--batch-size 32]
+
 Training (see docs/TRAINING.md):
   train-tokenizer --data A.jsonl[,B.jsonl.xz] --vocab-size 8000 --out DIR
   train-lm        --tokenizer T.model --data ... --valid V.jsonl --out DIR [--hidden --layers --heads ...]
@@ -55,6 +59,7 @@ int main(int argc, char** argv) {
         {"regenerate", cmd_regenerate},
         {"qa", cmd_qa},
         {"interpolate", cmd_interpolate},
+        {"eval", cmd_eval},
     };
     if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "help")) {
         std::fputs(kUsage, argc < 2 ? stderr : stdout);

@@ -61,6 +61,28 @@ GenerationResult continue_after(const LlamaModel& decoder, const MemoryBatch* me
     return generate_greedy(decoder, at::tensor(prompt, at::kLong).view({1, -1}), std::move(cache), options);
 }
 
+GenerationResult continue_batch(const LlamaModel& decoder, const MemoryBatch* memory,
+                                const std::vector<std::vector<int64_t>>& prompts, GenerationOptions options) {
+    const int64_t B = static_cast<int64_t>(prompts.size());
+    int64_t T = 0;
+    for (const auto& p : prompts) {
+        if (p.empty()) throw Error("continue_batch: empty prompt");
+        T = std::max<int64_t>(T, static_cast<int64_t>(p.size()));
+    }
+    std::vector<int64_t> ids(B * T, 0);
+    std::vector<uint8_t> mask(B * T, 0);
+    for (int64_t b = 0; b < B; ++b) {
+        const int64_t pad = T - static_cast<int64_t>(prompts[b].size());
+        for (size_t i = 0; i < prompts[b].size(); ++i) {
+            ids[b * T + pad + i] = prompts[b][i];
+            mask[b * T + pad + i] = 1;
+        }
+    }
+    options.prompt_mask = at::tensor(std::vector<int64_t>(mask.begin(), mask.end()), at::kLong).view({B, T}).to(at::kBool);
+    KVCache cache = memory ? decoder_prefix(decoder, *memory) : KVCache();
+    return generate_greedy(decoder, at::tensor(ids, at::kLong).view({B, T}), std::move(cache), options);
+}
+
 std::string cut_to_tokens(const Tokenizer& tok, const std::string& text, int n, std::vector<int64_t>* ids) {
     std::vector<int> all = tok.encode(text);
     if (n > 0 && static_cast<int>(all.size()) > n) all.resize(n);

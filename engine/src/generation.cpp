@@ -25,6 +25,15 @@ GenerationResult generate_greedy(const LlamaModel& model, const at::Tensor& prom
     fo.lora = o.lora;
     fo.capture_attention = o.capture_attention;
     at::Tensor input = prompt_ids.to(model.device(), at::kLong);
+    // Left-padded prompts: positions count real tokens only and continue after the cache.
+    at::Tensor next_pos;
+    if (o.prompt_mask.defined()) {
+        at::Tensor mask = o.prompt_mask.to(model.device(), at::kBool);
+        at::Tensor pos = mask.to(at::kLong).cumsum(1) - 1 + cache.length();
+        fo.attention_mask = mask;
+        fo.position_ids = pos.clamp_min(cache.length());
+        next_pos = pos.select(1, pos.size(1) - 1) + 1;  // [B]
+    }
     for (int step = 0; step < o.max_new_tokens && alive > 0; ++step) {
         if (o.cancel && o.cancel->load()) {
             r.cancelled = true;
@@ -56,6 +65,11 @@ GenerationResult generate_greedy(const LlamaModel& model, const at::Tensor& prom
             break;
         }
         input = next.view({B, 1}).to(model.device());
+        if (next_pos.defined()) {
+            fo.attention_mask = at::ones({B, 1}, at::TensorOptions().dtype(at::kBool).device(model.device()));
+            fo.position_ids = next_pos.view({B, 1});
+            next_pos = next_pos + 1;
+        }
     }
     return r;
 }

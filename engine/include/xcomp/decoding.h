@@ -30,6 +30,11 @@ GenerationResult regenerate(const LlamaModel& decoder, const MemoryBatch& memory
 GenerationResult continue_after(const LlamaModel& decoder, const MemoryBatch* memory, const std::vector<int64_t>& prompt,
                                 const GenerationOptions& options);
 
+// Greedy continuation of several prompts of different lengths (left-padded), each after its row of
+// `memory` (null: no memory, e.g. the full-context baseline).
+GenerationResult continue_batch(const LlamaModel& decoder, const MemoryBatch* memory,
+                                const std::vector<std::vector<int64_t>>& prompts, GenerationOptions options);
+
 // Token ids of a text cut to its first `n` tokens (whole text when shorter), decoded back.
 std::string cut_to_tokens(const Tokenizer& tok, const std::string& text, int n, std::vector<int64_t>* ids = nullptr);
 

@@ -16,6 +16,8 @@ struct GenerationOptions {
     const LoraWeights* lora = nullptr;  // adapter while decoding (none: the frozen base LM)
     bool capture_attention = false;     // keep each generated token's attention rows (false; batch 1 only)
     const std::atomic<bool>* cancel = nullptr;  // checked before every step (none)
+    // [B, T] bool, false = padding, for left-padded prompts of different lengths (all true).
+    at::Tensor prompt_mask;
     // Called after each step with the row and its new token; return false to stop everything.
     std::function<bool(int64_t row, int64_t token)> on_token;
 };

@@ -1,0 +1,89 @@
+// eval: the papers' evaluation over a dataset, as a table (Markdown, CSV, JSON) and per-example JSONL.
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+
+#include "commands.h"
+#include "xcomp/compressor.h"
+#include "xcomp/error.h"
+#include "xcomp/evaluation.h"
+#include "xcomp/runtime.h"
+
+namespace xcomp::cli {
+namespace fs = std::filesystem;
+
+int cmd_eval(Args& a) {
+    EvalOptions o;
+    const std::string data = a.required("data");
+    const std::string out = a.required("out");
+    o.qa = a.flag("qa");
+    o.limit = a.integer("limit", -1, -1, 1LL << 40);
+    o.batch_size = static_cast<int>(a.integer("batch-size", 32, 1, 4096));
+    const double heldout = a.real("heldout", o.qa ? 0.2 : 0.0, 0.0, 1.0);
+    if (a.has("lengths")) {
+        o.lengths.clear();
+        for (const std::string& s : a.list("lengths")) {
+            char* end = nullptr;
+            const long v = std::strtol(s.c_str(), &end, 10);
+            if (*end || v < 1 || v > 65536) throw Error("--lengths: '" + s + "' is not a token count");
+            o.lengths.push_back(static_cast<int>(v));
+        }
+    }
+    std::vector<std::string> wanted = a.list("compressor");
+    ModelFolder f = open_model(a, true);
+    a.finish();
+    // Fail early on an unwritable output folder, before hours of work.
+    std::error_code ec;
+    fs::create_directories(out, ec);
+    {
+        std::ofstream probe(fs::path(out) / ".write-test");
+        if (ec || !probe) throw Error("cannot write to output folder " + out);
+    }
+    fs::remove(fs::path(out) / ".write-test");
+    if (wanted.empty() || (wanted.size() == 1 && wanted[0] == "all")) {
+        wanted.clear();
+        const fs::path root = fs::path(f.model->dir()) / "compressors";
+        if (fs::is_directory(root))
+            for (const auto& e : fs::directory_iterator(root))
+                if (e.is_directory()) wanted.push_back(e.path().string());
+        std::sort(wanted.begin(), wanted.end());
+    }
+    std::vector<std::shared_ptr<Compressor>> comps;
+    for (const std::string& w : wanted) {
+        const std::string dir = fs::is_directory(w) ? w : (fs::path(f.model->dir()) / "compressors" / w).string();
+        auto c = Compressor::load(dir, f.model);
+        if (o.qa != c->config().qa && o.qa) std::fprintf(stderr, "note: %s was not fine-tuned for QA\n", c->config().id.c_str());
+        comps.push_back(c);
+    }
+    if (comps.empty()) throw Error("no compressors to evaluate (give --compressor)");
+    EvalResult r;
+    std::vector<TextRecord> recs = read_jsonl(data, &r.dataset, -1, o.qa);
+    for (const auto& p : r.dataset.problems) std::fprintf(stderr, "skipped %s\n", p.c_str());
+    if (o.qa && heldout > 0) {
+        std::vector<TextRecord> kept;
+        for (auto& rec : recs)
+            if (in_holdout(rec, heldout)) kept.push_back(std::move(rec));
+        recs = std::move(kept);
+        std::fprintf(stderr, "eval: %zu held-out QA records (the share %.2f of articles that training never saw)\n",
+                     recs.size(), heldout);
+    }
+    if (recs.empty()) throw Error(data + ": the dataset has no usable records");
+    const auto t0 = std::chrono::steady_clock::now();
+    o.on_progress = [&](int64_t done, int64_t total, const std::string& what) {
+        const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        std::fprintf(stderr, "\r[%lld/%lld] %-28s %.0f s, ETA %.0f s   ", (long long)done, (long long)total, what.c_str(), s,
+                     done ? s / done * (total - done) : 0.0);
+        std::fflush(stderr);
+    };
+    EvalResult result = evaluate(comps, *f.tokenizer, recs, o);
+    result.dataset = r.dataset;
+    std::fprintf(stderr, "\n");
+    write_eval_outputs(result, out, o);
+    std::printf("%s", eval_table_markdown(result, o.qa).c_str());
+    std::printf("\n%zu examples; %lld dataset lines skipped; wrote %s/{examples.jsonl,table.md,table.csv,table.json}\n",
+                result.examples.size(), (long long)r.dataset.skipped, out.c_str());
+    return 0;
+}
+
+}  // namespace xcomp::cli

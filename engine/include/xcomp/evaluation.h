@@ -1,0 +1,67 @@
+// xcomp/evaluation.h — the batch evaluation harness of the papers: texts cut to exactly N tokens,
+// compressed, regenerated (batched) and scored; or QA from the compressed prompt vs the full text.
+#pragma once
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "xcomp/alignment.h"
+#include "xcomp/compressor.h"
+#include "xcomp/dataset.h"
+#include "xcomp/metrics.h"
+#include "xcomp/tokenizer.h"
+
+namespace xcomp {
+
+struct EvalOptions {
+    std::vector<int> lengths{96, 192, 288, 384, 480};  // texts cut to exactly N tokens; shorter ones skipped
+    bool qa = false;              // QA mode: records need context, question and answers
+    int64_t limit = -1;           // at most this many examples per (compressor, length) (-1: all)
+    int batch_size = 32;          // texts per batched regeneration
+    int extra_tokens = 16;        // regeneration stops at N + this many tokens without EOS
+    int qa_max_new_tokens = 48;
+    std::function<void(int64_t done, int64_t total, const std::string& what)> on_progress;
+    const std::atomic<bool>* cancel = nullptr;
+};
+
+struct EvalExample {
+    std::string id, compressor_id, method;
+    int memory_tokens = 0, length = 0;
+    std::string original, regenerated;   // regeneration mode
+    RegenerationScores scores;
+    Alignment alignment;
+    std::string question, answer_compressed, answer_full;  // QA mode
+    std::vector<std::string> answers;
+    double f1_compressed = 0, em_compressed = 0, f1_full = 0, em_full = 0;
+};
+
+struct EvalCell {  // one row of the aggregate table
+    std::string compressor_id, method;
+    int memory_tokens = 0, length = 0;  // length 0 in QA mode
+    int64_t n = 0;
+    double bleu = 0, rouge_l_f = 0, exact_match = 0, prefix_exact_match = 0;
+    double error_share[5] = {0, 0, 0, 0, 0};  // mean word share per ErrorType
+    double f1_compressed = 0, em_compressed = 0, f1_full = 0, em_full = 0;
+};
+
+struct EvalResult {
+    std::vector<EvalExample> examples;
+    std::vector<EvalCell> cells;
+    DatasetReport dataset;
+    bool cancelled = false;
+};
+
+// Runs every compressor over `records`; `on_example` sees each finished example (for streaming).
+EvalResult evaluate(const std::vector<std::shared_ptr<Compressor>>& compressors, const Tokenizer& tok,
+                    const std::vector<TextRecord>& records, const EvalOptions& options,
+                    const std::function<void(const EvalExample&)>& on_example = {});
+
+// Writes examples.jsonl, table.md, table.csv and table.json into `dir` (created; atomic per file).
+void write_eval_outputs(const EvalResult& result, const std::string& dir, const EvalOptions& options);
+
+// The aggregate table as Markdown (also used by the model card).
+std::string eval_table_markdown(const EvalResult& result, bool qa);
+
+}  // namespace xcomp

@@ -1,0 +1,269 @@
+#include "xcomp/evaluation.h"
+
+#include <ATen/core/grad_mode.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include "xcomp/decoding.h"
+#include "xcomp/error.h"
+
+namespace xcomp {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string trim(const std::string& s) {
+    const size_t a = s.find_first_not_of(" \t\n\r"), b = s.find_last_not_of(" \t\n\r");
+    return a == std::string::npos ? std::string() : s.substr(a, b - a + 1);
+}
+
+std::string decode(const Tokenizer& tok, const std::vector<int64_t>& ids) {
+    return tok.decode(std::vector<int>(ids.begin(), ids.end()));
+}
+
+void write_atomic(const fs::path& path, const std::string& text) {
+    const fs::path tmp = path.string() + ".tmp";
+    {
+        std::ofstream f(tmp, std::ios::binary);
+        f << text;
+        if (!f) throw Error("cannot write " + path.string() + " (is the output folder writable?)");
+    }
+    fs::rename(tmp, path);
+}
+
+}  // namespace
+
+EvalResult evaluate(const std::vector<std::shared_ptr<Compressor>>& compressors, const Tokenizer& tok,
+                    const std::vector<TextRecord>& records, const EvalOptions& o,
+                    const std::function<void(const EvalExample&)>& on_example) {
+    at::NoGradGuard ng;
+    EvalResult result;
+    if (compressors.empty()) throw Error("evaluation needs at least one compressor");
+    if (records.empty()) throw Error("the dataset has no usable records");
+    if (o.batch_size < 1) throw Error("batch size must be positive");
+    std::vector<std::vector<int64_t>> ids;
+    for (const TextRecord& r : records) {
+        std::vector<int> v = tok.encode(r.text);
+        ids.emplace_back(v.begin(), v.end());
+    }
+    // Work list: (compressor, length, record indices).
+    struct Job {
+        size_t c;
+        int length;
+        std::vector<size_t> rows;
+    };
+    std::vector<Job> jobs;
+    int64_t total = 0;
+    for (size_t c = 0; c < compressors.size(); ++c) {
+        const std::vector<int> lengths = o.qa ? std::vector<int>{0} : o.lengths;
+        for (int n : lengths) {
+            Job j{c, n, {}};
+            for (size_t i = 0; i < records.size() && (o.limit < 0 || static_cast<int64_t>(j.rows.size()) < o.limit); ++i) {
+                if (o.qa ? (!records[i].question.empty() && !records[i].answers.empty() &&
+                            static_cast<int>(ids[i].size()) <= compressors[c]->config().max_source_tokens)
+                         : static_cast<int>(ids[i].size()) >= n)
+                    j.rows.push_back(i);
+            }
+            total += static_cast<int64_t>(j.rows.size());
+            jobs.push_back(std::move(j));
+        }
+    }
+    int64_t done = 0;
+    for (const Job& job : jobs) {
+        const Compressor& comp = *compressors[job.c];
+        const LlamaModel& dec = comp.base();
+        EvalCell cell;
+        cell.compressor_id = comp.config().id;
+        cell.method = method_name(comp.config().method);
+        cell.memory_tokens = comp.config().memory_tokens;
+        cell.length = job.length;
+        for (size_t start = 0; start < job.rows.size(); start += o.batch_size) {
+            if (o.cancel && o.cancel->load()) {
+                result.cancelled = true;
+                break;
+            }
+            const size_t end = std::min(job.rows.size(), start + o.batch_size);
+            std::vector<std::vector<int64_t>> src;
+            for (size_t k = start; k < end; ++k) {
+                const auto& full = ids[job.rows[k]];
+                src.emplace_back(full.begin(), o.qa ? full.end() : full.begin() + job.length);
+            }
+            MemoryBatch mem = comp.encode(src);
+            GenerationOptions go;
+            go.cancel = o.cancel;
+            std::vector<EvalExample> batch(end - start);
+            if (!o.qa) {
+                go.max_new_tokens = job.length + o.extra_tokens;
+                GenerationResult g = regenerate(dec, mem, go);
+                for (size_t k = 0; k < batch.size(); ++k) {
+                    EvalExample& e = batch[k];
+                    e.original = decode(tok, src[k]);
+                    e.regenerated = decode(tok, g.ids[k]);
+                    e.scores = score_regeneration(e.original, e.regenerated);
+                    e.alignment = align_texts(e.original, e.regenerated);
+                }
+            } else {
+                go.max_new_tokens = o.qa_max_new_tokens;
+                std::vector<std::vector<int64_t>> prompts, full_prompts;
+                for (size_t k = start; k < end; ++k) {
+                    const TextRecord& r = records[job.rows[k]];
+                    prompts.push_back(qa_prompt_ids(tok, dec.config(), comp.config().qa_template, r.question));
+                    std::string tmpl = comp.config().qa_template;
+                    tmpl.replace(tmpl.find("{q}"), 3, r.question);
+                    std::vector<int64_t> fp = {dec.config().bos_token_id()};
+                    for (int id : tok.encode(r.text + " " + tmpl)) fp.push_back(id);
+                    full_prompts.push_back(std::move(fp));
+                }
+                GenerationResult gc = continue_batch(dec, &mem, prompts, go);
+                GenerationResult gf = continue_batch(dec, nullptr, full_prompts, go);
+                for (size_t k = 0; k < batch.size(); ++k) {
+                    EvalExample& e = batch[k];
+                    const TextRecord& r = records[job.rows[start + k]];
+                    e.question = r.question;
+                    e.answers = r.answers;
+                    e.answer_compressed = trim(decode(tok, gc.ids[k]));
+                    e.answer_full = trim(decode(tok, gf.ids[k]));
+                    e.f1_compressed = squad_f1(e.answer_compressed, r.answers);
+                    e.em_compressed = squad_exact_match(e.answer_compressed, r.answers);
+                    e.f1_full = squad_f1(e.answer_full, r.answers);
+                    e.em_full = squad_exact_match(e.answer_full, r.answers);
+                }
+            }
+            for (size_t k = 0; k < batch.size(); ++k) {
+                EvalExample& e = batch[k];
+                e.id = records[job.rows[start + k]].id;
+                e.compressor_id = cell.compressor_id;
+                e.method = cell.method;
+                e.memory_tokens = cell.memory_tokens;
+                e.length = job.length;
+                ++cell.n;
+                cell.bleu += e.scores.bleu;
+                cell.rouge_l_f += e.scores.rouge_l_f;
+                cell.exact_match += e.scores.exact_match;
+                cell.prefix_exact_match += e.scores.prefix_exact_match;
+                for (int t = 0; t < 5; ++t) cell.error_share[t] += e.alignment.word_share[t];
+                cell.f1_compressed += e.f1_compressed;
+                cell.em_compressed += e.em_compressed;
+                cell.f1_full += e.f1_full;
+                cell.em_full += e.em_full;
+                if (on_example) on_example(e);
+                result.examples.push_back(std::move(e));
+            }
+            done += static_cast<int64_t>(batch.size());
+            if (o.on_progress) o.on_progress(done, total, cell.compressor_id + " @ " + std::to_string(job.length));
+        }
+        if (cell.n > 0) {
+            const double n = static_cast<double>(cell.n);
+            for (double* v : {&cell.bleu, &cell.rouge_l_f, &cell.exact_match, &cell.prefix_exact_match, &cell.f1_compressed,
+                              &cell.em_compressed, &cell.f1_full, &cell.em_full})
+                *v /= n;
+            for (double& v : cell.error_share) v /= n;
+        }
+        result.cells.push_back(cell);
+        if (result.cancelled) break;
+    }
+    return result;
+}
+
+std::string eval_table_markdown(const EvalResult& r, bool qa) {
+    std::string out;
+    char buf[512];
+    if (qa) {
+        out += "| compressor | method | m | n | F1 (compressed) | EM (compressed) | F1 (full text) | EM (full text) |\n";
+        out += "|---|---|---|---|---|---|---|---|\n";
+        for (const EvalCell& c : r.cells) {
+            std::snprintf(buf, sizeof buf, "| %s | %s | %d | %lld | %.4f | %.4f | %.4f | %.4f |\n", c.compressor_id.c_str(),
+                          c.method.c_str(), c.memory_tokens, (long long)c.n, c.f1_compressed, c.em_compressed, c.f1_full,
+                          c.em_full);
+            out += buf;
+        }
+        return out;
+    }
+    out += "| compressor | method | m | length | n | BLEU | ROUGE-L F | EM | prefix EM | mistake | info loss | hallucination | paraphrase |\n";
+    out += "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
+    for (const EvalCell& c : r.cells) {
+        std::snprintf(buf, sizeof buf,
+                      "| %s | %s | %d | %d | %lld | %.4f | %.4f | %.4f | %.4f | %.3f | %.3f | %.3f | %.3f |\n",
+                      c.compressor_id.c_str(), c.method.c_str(), c.memory_tokens, c.length, (long long)c.n, c.bleu,
+                      c.rouge_l_f, c.exact_match, c.prefix_exact_match, c.error_share[1], c.error_share[2],
+                      c.error_share[3], c.error_share[4]);
+        out += buf;
+    }
+    return out;
+}
+
+void write_eval_outputs(const EvalResult& r, const std::string& dir, const EvalOptions& o) {
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec || !fs::is_directory(dir)) throw Error("cannot create output folder " + dir + " (" + ec.message() + ")");
+    std::string jsonl;
+    for (const EvalExample& e : r.examples) {
+        nlohmann::json j = {{"id", e.id}, {"compressor", e.compressor_id}, {"method", e.method},
+                            {"memory_tokens", e.memory_tokens}, {"length", e.length}};
+        if (o.qa) {
+            j["question"] = e.question;
+            j["answers"] = e.answers;
+            j["answer_compressed"] = e.answer_compressed;
+            j["answer_full"] = e.answer_full;
+            j["f1_compressed"] = e.f1_compressed;
+            j["em_compressed"] = e.em_compressed;
+            j["f1_full"] = e.f1_full;
+            j["em_full"] = e.em_full;
+        } else {
+            j["original"] = e.original;
+            j["regenerated"] = e.regenerated;
+            j["bleu"] = e.scores.bleu;
+            j["rouge_l_f"] = e.scores.rouge_l_f;
+            j["exact_match"] = e.scores.exact_match;
+            j["prefix_exact_match"] = e.scores.prefix_exact_match;
+            nlohmann::json spans = nlohmann::json::array();
+            for (const AlignedSpan& s : e.alignment.spans)
+                if (s.type != ErrorType::Equal)
+                    spans.push_back({{"type", error_type_name(s.type)},
+                                     {"original", {s.ref_begin, s.ref_end}},
+                                     {"regenerated", {s.hyp_begin, s.hyp_end}}});
+            j["errors"] = spans;
+            j["error_counts"] = e.alignment.counts;
+        }
+        jsonl += j.dump() + "\n";
+    }
+    write_atomic(fs::path(dir) / "examples.jsonl", jsonl);
+    write_atomic(fs::path(dir) / "table.md", eval_table_markdown(r, o.qa));
+    std::string csv = o.qa ? "compressor,method,m,n,f1_compressed,em_compressed,f1_full,em_full\n"
+                           : "compressor,method,m,length,n,bleu,rouge_l_f,exact_match,prefix_exact_match,mistake,"
+                             "information_loss,hallucination,paraphrase\n";
+    nlohmann::json cells = nlohmann::json::array();
+    char buf[512];
+    for (const EvalCell& c : r.cells) {
+        if (o.qa) {
+            std::snprintf(buf, sizeof buf, "%s,%s,%d,%lld,%.6f,%.6f,%.6f,%.6f\n", c.compressor_id.c_str(), c.method.c_str(),
+                          c.memory_tokens, (long long)c.n, c.f1_compressed, c.em_compressed, c.f1_full, c.em_full);
+        } else {
+            std::snprintf(buf, sizeof buf, "%s,%s,%d,%d,%lld,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f\n",
+                          c.compressor_id.c_str(), c.method.c_str(), c.memory_tokens, c.length, (long long)c.n, c.bleu,
+                          c.rouge_l_f, c.exact_match, c.prefix_exact_match, c.error_share[1], c.error_share[2],
+                          c.error_share[3], c.error_share[4]);
+        }
+        csv += buf;
+        cells.push_back({{"compressor", c.compressor_id}, {"method", c.method}, {"memory_tokens", c.memory_tokens},
+                         {"length", c.length}, {"n", c.n}, {"bleu", c.bleu}, {"rouge_l_f", c.rouge_l_f},
+                         {"exact_match", c.exact_match}, {"prefix_exact_match", c.prefix_exact_match},
+                         {"error_share", {{"mistake", c.error_share[1]}, {"information_loss", c.error_share[2]},
+                                          {"hallucination", c.error_share[3]}, {"paraphrase", c.error_share[4]}}},
+                         {"f1_compressed", c.f1_compressed}, {"em_compressed", c.em_compressed},
+                         {"f1_full", c.f1_full}, {"em_full", c.em_full}});
+    }
+    write_atomic(fs::path(dir) / "table.csv", csv);
+    nlohmann::json summary = {{"mode", o.qa ? "qa" : "regeneration"},
+                              {"cells", cells},
+                              {"dataset", {{"lines", r.dataset.lines}, {"records", r.dataset.records},
+                                           {"skipped", r.dataset.skipped}, {"problems", r.dataset.problems}}},
+                              {"cancelled", r.cancelled}};
+    write_atomic(fs::path(dir) / "table.json", summary.dump(2) + "\n");
+}
+
+}  // namespace xcomp

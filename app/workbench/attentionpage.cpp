@@ -1,0 +1,82 @@
+#include "attentionpage.h"
+
+#include <QCheckBox>
+#include <QLabel>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+#include "attentionview.h"
+#include "reportconvert.h"
+#include "teachingtext.h"
+
+namespace xcomp::workbench {
+
+AttentionPage::AttentionPage(QWidget* parent) : QWidget(parent)
+{
+    auto* layout = new QVBoxLayout(this);
+    m_capture = new QCheckBox(tr("Capture attention during Compress && Regenerate"), this);
+    m_capture->setToolTip(TeachingText::tooltip(TeachingText::Topic::AttentionUsage));
+    m_capture->setChecked(true);
+    connect(m_capture, &QCheckBox::toggled, this, &AttentionPage::captureAttentionChanged);
+    m_stack = new QStackedWidget(this);
+    m_placeholder = new QLabel(
+        tr("No attention captured yet. Run Compress & Regenerate with \"Capture attention\" on to see which memory "
+           "tokens the decoder reads for every regenerated token, and which source words each memory token "
+           "reads."),
+        this);
+    m_placeholder->setWordWrap(true);
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setMargin(40);
+    m_view = new AttentionView(this);
+    m_stack->addWidget(m_placeholder);
+    m_stack->addWidget(m_view);
+    layout->addWidget(m_capture);
+    layout->addWidget(m_stack, 1);
+}
+
+void AttentionPage::setData(const view::AttentionData& data, const QVector<QPair<int, int>>& tokenRanges)
+{
+    m_ranges = tokenRanges;
+    if (data.layers <= 0) {
+        clear();
+        return;
+    }
+    m_view->setData(data);
+    m_stack->setCurrentWidget(m_view->hasData() ? static_cast<QWidget*>(m_view) : m_placeholder);
+}
+
+void AttentionPage::clear()
+{
+    m_ranges.clear();
+    m_view->clear();
+    m_stack->setCurrentWidget(m_placeholder);
+}
+
+bool AttentionPage::hasData() const
+{
+    return m_view->hasData();
+}
+
+bool AttentionPage::captureAttention() const
+{
+    return m_capture->isChecked();
+}
+
+void AttentionPage::setCaptureAttention(bool capture)
+{
+    m_capture->setChecked(capture);
+}
+
+int AttentionPage::tokenAt(int charPos) const
+{
+    return pieceAt(m_ranges, charPos);
+}
+
+QPair<int, int> AttentionPage::tokenRange(int token) const
+{
+    if (token < 0 || token >= m_ranges.size())
+        return qMakePair(0, 0);
+    return m_ranges.at(token);
+}
+
+}  // namespace xcomp::workbench

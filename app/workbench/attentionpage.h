@@ -1,0 +1,51 @@
+// app/workbench/attentionpage.h — where the decoder looks while regenerating (AttentionView), filled
+// from the last regeneration when it was run with "Capture attention" on. Selections are linked
+// with the Regenerate tab's diff view through tokenRanges (the regenerated pieces' places in the
+// regeneration).
+#pragma once
+#include <QPair>
+#include <QVector>
+#include <QWidget>
+
+#include "viewdata.h"
+
+class QCheckBox;
+class QLabel;
+class QStackedWidget;
+
+namespace xcomp {
+class AttentionView;
+}
+
+namespace xcomp::workbench {
+
+class AttentionPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit AttentionPage(QWidget* parent = nullptr);
+
+    void setData(const view::AttentionData& data, const QVector<QPair<int, int>>& tokenRanges);
+    void clear();
+    bool hasData() const;
+    bool captureAttention() const;
+    void setCaptureAttention(bool capture);
+
+    // Piece index <-> UTF-16 range in the regeneration.
+    int tokenAt(int charPos) const;
+    QPair<int, int> tokenRange(int token) const;
+
+    AttentionView* attentionView() const { return m_view; }
+    QCheckBox* captureCheckBox() const { return m_capture; }
+
+signals:
+    void captureAttentionChanged(bool capture);
+
+private:
+    AttentionView* m_view = nullptr;
+    QCheckBox* m_capture = nullptr;
+    QLabel* m_placeholder = nullptr;
+    QStackedWidget* m_stack = nullptr;
+    QVector<QPair<int, int>> m_ranges;
+};
+
+}  // namespace xcomp::workbench

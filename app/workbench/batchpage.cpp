@@ -1,0 +1,190 @@
+#include "batchpage.h"
+
+#include <QComboBox>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QIcon>
+#include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include "dashboardview.h"
+#include "datasetreader.h"
+#include "metricsstrip.h"
+#include "teachingtext.h"
+
+namespace xcomp::workbench {
+
+BatchPage::BatchPage(QWidget* parent) : QWidget(parent)
+{
+    auto* layout = new QVBoxLayout(this);
+    auto* row = new QHBoxLayout;
+    m_open = new QPushButton(QIcon(QStringLiteral(":/icons/open.svg")), tr("Open dataset\u2026"), this);
+    m_open->setToolTip(tr("A JSON Lines file: one example per line with an \"abstract\", \"text\" or \"context\" "
+                          "field, optionally \"question\" and \"answers\"."));
+    m_info = new QLabel(this);
+    m_info->setTextFormat(Qt::PlainText);
+    m_limit = new QSpinBox(this);
+    m_limit->setRange(0, 1000000);
+    m_limit->setSpecialValueText(tr("all"));
+    m_limit->setToolTip(tr("Evaluate only the first examples (0: all)."));
+    m_which = new QComboBox(this);
+    m_which->addItem(tr("Chosen compressor"));
+    m_which->addItem(tr("All compressors"));
+    m_run = new QPushButton(QIcon(QStringLiteral(":/icons/batch.svg")), tr("Run batch"), this);
+    row->addWidget(m_open);
+    row->addWidget(m_info, 1);
+    row->addWidget(new QLabel(tr("Examples:"), this));
+    row->addWidget(m_limit);
+    row->addWidget(m_which);
+    row->addWidget(m_run);
+    layout->addLayout(row);
+    m_qaSummary = new QLabel(this);
+    m_qaSummary->setWordWrap(true);
+    m_qaSummary->hide();
+    layout->addWidget(m_qaSummary);
+    m_dashboard = new DashboardView(this);
+    m_dashboard->setToolTip(TeachingText::tooltip(TeachingText::Topic::Metrics));
+    layout->addWidget(m_dashboard, 1);
+
+    connect(m_open, &QPushButton::clicked, this, &BatchPage::openDatasetRequested);
+    connect(m_run, &QPushButton::clicked, this, &BatchPage::runRequested);
+    connect(m_dashboard, &DashboardView::cancelRequested, this, &BatchPage::cancelRequested);
+    connect(m_dashboard, &DashboardView::rowActivated, this, &BatchPage::reviewRequested);
+    connect(m_limit, &QSpinBox::valueChanged, this, &BatchPage::updateInfo);
+    updateInfo();
+    updateButtons();
+}
+
+bool BatchPage::loadDataset(const QString& path, QString* error, QStringList* warnings)
+{
+    const DatasetReader::Result r = DatasetReader::readFile(path);
+    if (!r.ok() || r.examples.isEmpty()) {
+        if (error)
+            *error = r.ok() ? tr("%1 holds no usable example.").arg(QFileInfo(path).fileName()) : r.error;
+        if (warnings)
+            *warnings = r.warnings;
+        return false;
+    }
+    m_path = path;
+    m_examples = r.examples;
+    if (warnings)
+        *warnings = r.warnings;
+    updateInfo();
+    updateButtons();
+    return true;
+}
+
+QVector<BatchExample> BatchPage::examplesToRun() const
+{
+    const int limit = m_limit->value();
+    if (limit <= 0 || limit >= m_examples.size())
+        return m_examples;
+    return m_examples.mid(0, limit);
+}
+
+bool BatchPage::allCompressors() const { return m_which->currentIndex() == 1; }
+void BatchPage::setAllCompressors(bool all) { m_which->setCurrentIndex(all ? 1 : 0); }
+void BatchPage::setLimit(int limit) { m_limit->setValue(limit); }
+
+void BatchPage::begin(int total)
+{
+    m_running = true;
+    m_qa.clear();
+    m_dashboard->clear();
+    m_dashboard->setProgress(0, total);
+    updateQaSummary();
+    updateButtons();
+}
+
+void BatchPage::addRow(const BatchRowResult& row, int done, int total)
+{
+    m_dashboard->appendRow(row.row);
+    m_dashboard->setProgress(done, total);
+    if (row.hasQa) {
+        m_qa << row.qa;
+        updateQaSummary();
+    }
+}
+
+void BatchPage::setProgress(int done, int total)
+{
+    m_dashboard->setProgress(done, total);
+}
+
+void BatchPage::finish(bool cancelled)
+{
+    m_running = false;
+    if (cancelled)
+        m_dashboard->setProgress(0, 0);
+    updateButtons();
+}
+
+void BatchPage::setRows(const QVector<view::EvalRow>& rows)
+{
+    m_qa.clear();
+    updateQaSummary();
+    m_dashboard->setRows(rows);
+}
+
+void BatchPage::clearResults()
+{
+    m_qa.clear();
+    updateQaSummary();
+    m_dashboard->clear();
+}
+
+void BatchPage::setRunEnabled(bool enabled)
+{
+    m_runEnabled = enabled;
+    updateButtons();
+}
+
+void BatchPage::updateInfo()
+{
+    if (m_examples.isEmpty()) {
+        m_info->setText(tr("No dataset open."));
+        return;
+    }
+    int questions = 0;
+    for (const BatchExample& e : m_examples)
+        if (!e.question.isEmpty())
+            ++questions;
+    const QString name = m_path.startsWith(QLatin1Char(':')) ? tr("built-in sample") : QFileInfo(m_path).fileName();
+    m_info->setText(tr("%1: %n example(s)", nullptr, int(m_examples.size())).arg(name) +
+                    (questions > 0 ? tr(", %n with a question", nullptr, questions) : QString()));
+}
+
+void BatchPage::updateQaSummary()
+{
+    int n = 0;
+    double f1c = 0, emc = 0, f1f = 0, emf = 0;
+    for (const QaResult& q : m_qa) {
+        if (!q.hasGold)
+            continue;
+        ++n;
+        f1c += q.f1Compressed;
+        emc += q.emCompressed;
+        f1f += q.f1Full;
+        emf += q.emFull;
+    }
+    if (n == 0) {
+        m_qaSummary->hide();
+        return;
+    }
+    m_qaSummary->setText(tr("Question answering over %n example(s): compressed prompt F1 %1 / EM %2 \u2014 full text "
+                            "F1 %3 / EM %4",
+                            nullptr, n)
+                             .arg(MetricsStrip::formatScore(f1c / n), MetricsStrip::formatScore(emc / n),
+                                  MetricsStrip::formatScore(f1f / n), MetricsStrip::formatScore(emf / n)));
+    m_qaSummary->show();
+}
+
+void BatchPage::updateButtons()
+{
+    m_run->setEnabled(m_runEnabled && !m_running && !m_examples.isEmpty());
+    m_open->setEnabled(!m_running);
+}
+
+}  // namespace xcomp::workbench

@@ -1,0 +1,139 @@
+#include "comparepage.h"
+
+#include <QHBoxLayout>
+#include <QIcon>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+#include "compareview.h"
+#include "teachingtext.h"
+
+namespace xcomp::workbench {
+
+ComparePage::ComparePage(QWidget* parent) : QWidget(parent)
+{
+    auto* layout = new QHBoxLayout(this);
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+
+    auto* side = new QWidget(splitter);
+    auto* sideLayout = new QVBoxLayout(side);
+    sideLayout->setContentsMargins(0, 0, 0, 0);
+    auto* title = new QLabel(tr("Compressors to compare:"), side);
+    m_list = new QListWidget(side);
+    m_list->setToolTip(TeachingText::tooltip(TeachingText::Topic::MemoryTokens));
+    auto* buttons = new QHBoxLayout;
+    auto* all = new QPushButton(tr("All"), side);
+    auto* none = new QPushButton(tr("None"), side);
+    buttons->addWidget(all);
+    buttons->addWidget(none);
+    m_run = new QPushButton(QIcon(QStringLiteral(":/icons/compare.svg")), tr("Run comparison"), side);
+    m_run->setToolTip(tr("Compress the text on the left with every checked compressor and regenerate it."));
+    m_hint = new QLabel(tr("Each column shows one compressor's regeneration, coloured by error type. Click a "
+                           "column to mark what it lost in the original."),
+                        side);
+    m_hint->setWordWrap(true);
+    sideLayout->addWidget(title);
+    sideLayout->addWidget(m_list, 1);
+    sideLayout->addLayout(buttons);
+    sideLayout->addWidget(m_run);
+    sideLayout->addWidget(m_hint);
+
+    m_view = new CompareView(splitter);
+    splitter->addWidget(side);
+    splitter->addWidget(m_view);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({170, 950});
+    layout->addWidget(splitter);
+
+    connect(all, &QPushButton::clicked, this, [this] {
+        for (int i = 0; i < m_list->count(); ++i)
+            m_list->item(i)->setCheckState(Qt::Checked);
+    });
+    connect(none, &QPushButton::clicked, this, [this] {
+        for (int i = 0; i < m_list->count(); ++i)
+            m_list->item(i)->setCheckState(Qt::Unchecked);
+    });
+    connect(m_list, &QListWidget::itemChanged, this, &ComparePage::updateRunButton);
+    connect(m_run, &QPushButton::clicked, this, [this] { emit runRequested(checkedCompressors()); });
+    connect(m_view, &CompareView::columnActivated, m_view, &CompareView::setHighlightedColumn);
+    updateRunButton();
+}
+
+void ComparePage::setCompressors(const QVector<CompressorEntry>& compressors)
+{
+    const QStringList previously = checkedCompressors();
+    m_list->clear();
+    for (const CompressorEntry& c : compressors) {
+        auto* item = new QListWidgetItem(c.label, m_list);
+        item->setData(Qt::UserRole, c.id);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(previously.isEmpty() || previously.contains(c.id) ? Qt::Checked : Qt::Unchecked);
+        item->setToolTip(tr("%1: %2 memory tokens, up to %3 source tokens%4")
+                             .arg(c.id)
+                             .arg(c.memoryTokens)
+                             .arg(c.maxSourceTokens)
+                             .arg(c.qa ? tr(", fine-tuned for question answering") : QString()));
+    }
+    updateRunButton();
+}
+
+QStringList ComparePage::checkedCompressors() const
+{
+    QStringList ids;
+    for (int i = 0; i < m_list->count(); ++i)
+        if (m_list->item(i)->checkState() == Qt::Checked)
+            ids << m_list->item(i)->data(Qt::UserRole).toString();
+    return ids;
+}
+
+void ComparePage::setChecked(const QStringList& ids)
+{
+    for (int i = 0; i < m_list->count(); ++i)
+        m_list->item(i)->setCheckState(ids.contains(m_list->item(i)->data(Qt::UserRole).toString()) ? Qt::Checked
+                                                                                                      : Qt::Unchecked);
+}
+
+void ComparePage::begin(const QString& original)
+{
+    m_results.clear();
+    m_view->clear();
+    m_view->setOriginal(original);
+}
+
+void ComparePage::addResult(const view::RegenerationView& result)
+{
+    m_results << result;
+    m_view->setResults(m_results);
+}
+
+void ComparePage::setResults(const QString& original, const QVector<view::RegenerationView>& results)
+{
+    m_results = results;
+    m_view->clear();
+    if (!original.isEmpty())
+        m_view->setOriginal(original);
+    m_view->setResults(results);
+}
+
+void ComparePage::clear()
+{
+    m_results.clear();
+    m_view->clear();
+}
+
+void ComparePage::setRunEnabled(bool enabled)
+{
+    m_runEnabled = enabled;
+    updateRunButton();
+}
+
+void ComparePage::updateRunButton()
+{
+    m_run->setEnabled(m_runEnabled && !checkedCompressors().isEmpty());
+}
+
+}  // namespace xcomp::workbench

@@ -1,0 +1,56 @@
+// app/workbench/comparepage.h — the same text through several compressors, side by side
+// (CompareView, like the 500xCompressor paper's Table 1): a checklist of the model folder's
+// compressors and a button that runs the checked ones.
+#pragma once
+#include <QStringList>
+#include <QVector>
+#include <QWidget>
+
+#include "enginetypes.h"
+
+class QLabel;
+class QListWidget;
+class QPushButton;
+
+namespace xcomp {
+class CompareView;
+}
+
+namespace xcomp::workbench {
+
+class ComparePage : public QWidget {
+    Q_OBJECT
+public:
+    explicit ComparePage(QWidget* parent = nullptr);
+
+    void setCompressors(const QVector<CompressorEntry>& compressors);
+    QStringList checkedCompressors() const;
+    void setChecked(const QStringList& ids);
+
+    // A run starts: results arrive one by one.
+    void begin(const QString& original);
+    void addResult(const view::RegenerationView& result);
+    void setResults(const QString& original, const QVector<view::RegenerationView>& results);
+    void clear();
+    QVector<view::RegenerationView> results() const { return m_results; }
+    void setRunEnabled(bool enabled);
+
+    CompareView* compareView() const { return m_view; }
+    QListWidget* compressorList() const { return m_list; }
+    QPushButton* runButton() const { return m_run; }
+
+signals:
+    void runRequested(const QStringList& compressorIds);
+
+private:
+    void updateRunButton();
+
+    QListWidget* m_list = nullptr;
+    QPushButton* m_run = nullptr;
+    QLabel* m_hint = nullptr;
+    CompareView* m_view = nullptr;
+    QVector<view::RegenerationView> m_results;
+    bool m_runEnabled = true;
+};
+
+}  // namespace xcomp::workbench

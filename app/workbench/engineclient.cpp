@@ -1,0 +1,351 @@
+#include "engineclient.h"
+
+#include <QMetaObject>
+#include <QPointer>
+
+#include <algorithm>
+
+#include "engineworker.h"
+
+namespace xcomp::workbench {
+
+namespace {
+
+// 0..n-1 ordered coarse to fine: both ends, then midpoints breadth first.
+QVector<int> coarseToFine(int n)
+{
+    QVector<int> order;
+    if (n <= 0)
+        return order;
+    order << 0;
+    if (n == 1)
+        return order;
+    order << n - 1;
+    QVector<QPair<int, int>> level{{0, n - 1}};
+    while (!level.isEmpty()) {
+        QVector<QPair<int, int>> next;
+        for (const auto& [l, r] : level) {
+            if (r - l < 2)
+                continue;
+            const int mid = (l + r) / 2;
+            order << mid;
+            next << qMakePair(l, mid) << qMakePair(mid, r);
+        }
+        level = next;
+    }
+    return order;
+}
+
+}  // namespace
+
+EngineClient::EngineClient(QObject* parent) : QObject(parent)
+{
+    registerEngineTypes();
+    m_thread.setObjectName(QStringLiteral("xcomp-engine"));
+    m_worker = new EngineWorker;
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+
+    connect(m_worker, &EngineWorker::modelOpened, this, [this](quint64, const ModelEntry& model) {
+        m_hasModel = true;
+        m_model = model;
+        // Slots belong to the old session.
+        stopSweep();
+        m_slider.reset();
+        m_slotA = SlotEntry();
+        m_slotB = SlotEntry();
+        m_curve.clear();
+        emit modelOpened(model);
+    });
+    connect(m_worker, &EngineWorker::tokensCounted, this, [this](quint64 id, int tokens) {
+        if (id == m_tokenRequest)
+            emit tokenCount(tokens);
+    });
+    connect(m_worker, &EngineWorker::progress, this, [this](quint64 job, double fraction, const QString& stage) {
+        if (m_longJobs.contains(job) && !m_cancelledJobs.contains(job))
+            emit progress(fraction, stage);
+    });
+    connect(m_worker, &EngineWorker::partialText, this, [this](quint64 job, const QString& text) {
+        if (m_longJobs.contains(job) && !m_cancelledJobs.contains(job))
+            emit partialText(job, text);
+    });
+    connect(m_worker, &EngineWorker::regenerated, this, &EngineClient::regenerated);
+    connect(m_worker, &EngineWorker::compareResult, this,
+            [this](quint64, int index, int total, const RegenerationResult& r) { emit compareResult(index, total, r); });
+    connect(m_worker, &EngineWorker::answered, this, &EngineClient::answered);
+    connect(m_worker, &EngineWorker::saved, this, [this](quint64, const QString& path) { emit saved(path); });
+    connect(m_worker, &EngineWorker::slotsPrepared, this, [this](quint64, const SlotEntry& a, const SlotEntry& b) {
+        m_slotA = a;
+        m_slotB = b;
+        m_curve.clear();
+        emit interpolationPrepared(a, b);
+    });
+    connect(m_worker, &EngineWorker::interpolated, this, &EngineClient::onInterpolated);
+    connect(m_worker, &EngineWorker::interpolationDropped, this, &EngineClient::onInterpolationDropped);
+    connect(m_worker, &EngineWorker::batchRow, this,
+            [this](quint64, const BatchRowResult& row, int done, int total) { emit batchRow(row, done, total); });
+    connect(m_worker, &EngineWorker::batchWarning, this,
+            [this](quint64, const QString& message, int done, int total) { emit batchWarning(message, done, total); });
+    connect(m_worker, &EngineWorker::failed, this, &EngineClient::onFailed);
+    connect(m_worker, &EngineWorker::cancelled, this, &EngineClient::onCancelled);
+    connect(m_worker, &EngineWorker::jobFinished, this, &EngineClient::onJobFinished);
+
+    m_thread.start();
+}
+
+EngineClient::~EngineClient()
+{
+    if (m_worker)
+        m_worker->cancel(m_nextJob);
+    m_thread.requestInterruption();
+    m_thread.quit();
+    m_thread.wait();
+}
+
+const CompressorEntry* EngineClient::compressor(const QString& id) const
+{
+    for (const CompressorEntry& c : m_model.compressors)
+        if (c.id == id)
+            return &c;
+    return nullptr;
+}
+
+quint64 EngineClient::beginJob(Kind kind)
+{
+    const quint64 job = ++m_nextJob;
+    const bool wasBusy = isBusy();
+    m_longJobs.insert(job, kind);
+    if (!wasBusy)
+        emit busyChanged(true);
+    return job;
+}
+
+void EngineClient::onJobFinished(quint64 job)
+{
+    if (m_interpJobs.remove(job))
+        return;  // handled by onInterpolated / onInterpolationDropped
+    const auto it = m_longJobs.find(job);
+    if (it == m_longJobs.end()) {
+        emit jobFinished(job);
+        return;
+    }
+    const Kind kind = it.value();
+    m_longJobs.erase(it);
+    const bool wasCancelled = m_cancelledJobs.remove(job);
+    if (kind == Kind::Compare)
+        emit compareFinished();
+    if (kind == Kind::Batch)
+        emit batchFinished(wasCancelled);
+    if (kind == Kind::Prepare && interpolationReady())
+        pumpInterpolation();
+    emit jobFinished(job);
+    if (!isBusy())
+        emit busyChanged(false);
+}
+
+void EngineClient::onFailed(quint64 job, const QString& operation, const QString& message)
+{
+    const auto it = m_longJobs.constFind(job);
+    if (it != m_longJobs.constEnd() && it.value() == Kind::Model)
+        emit modelFailed(message);
+    if (m_interpInFlight && job == m_interpJob) {
+        // A failing sweep would fail at every point: stop it and say so once.
+        stopSweep();
+    }
+    emit error(operation, message);
+}
+
+void EngineClient::onCancelled(quint64 job)
+{
+    m_cancelledJobs.insert(job);
+    emit cancelled();
+}
+
+quint64 EngineClient::openModel(const QString& dir, const QString& device, int threads)
+{
+    const quint64 job = beginJob(Kind::Model);
+    QPointer<EngineWorker> w = m_worker;
+    QMetaObject::invokeMethod(m_worker, [w, job, dir, device, threads] {
+        if (w) w->openModel(job, dir, device, threads);
+    }, Qt::QueuedConnection);
+    return job;
+}
+
+void EngineClient::requestTokenCount(const QString& text)
+{
+    const quint64 id = ++m_tokenRequest;
+    QPointer<EngineWorker> w = m_worker;
+    QMetaObject::invokeMethod(m_worker, [w, id, text] {
+        if (w) w->countTokens(id, text);
+    }, Qt::QueuedConnection);
+}
+
+quint64 EngineClient::regenerate(const QString& compressorId, const QString& text, bool captureAttention)
+{
+    const quint64 job = beginJob(Kind::Regenerate);
+    QPointer<EngineWorker> w = m_worker;
+    QMetaObject::invokeMethod(m_worker, [w, job, compressorId, text, captureAttention] {
+        if (w) w->regenerate(job, compressorId, text, captureAttention);
+    }, Qt::QueuedConnection);
+    return job;
+}
+
+quint64 EngineClient::compare(const QStringList& compressorIds, const QString& text)
+{
+    const quint64 job = beginJob(Kind::Compare);
+    QPointer<EngineWorker> w = m_worker;
+    QMetaObject::invokeMethod(m_worker, [w, job, compressorIds, text] {
+        if (w) w->compare(job, compressorIds, text);
+    }, Qt::QueuedConnection);
+    return job;
+}
+
+quint64 EngineClient::answer(const QString& compressorId, const QString& context, const QString& question,
+                             const QStringList& goldAnswers)
+{
+    const quint64 job = beginJob(Kind::Answer);
+    QPointer<EngineWorker> w = m_worker;
+    QMetaObject::invokeMethod(m_worker, [w, job, compressorId, context, question, goldAnswers] {
+        if (w) w->answer(job, compressorId, context, question, goldAnswers);
+    }, Qt::QueuedConnection);
+    return job;
+}
+
+quint64 EngineClient::compressAndSave(const QString& compressorId, const QString& text, const QString& path)
+{
+    const quint64 job = beginJob(Kind::Save);
+    QPointer<EngineWorker> w = m_worker;
+    QMetaObject::invokeMethod(m_worker, [w, job, compressorId, text, path] {
+        if (w) w->compressAndSave(job, compressorId, text, path);
+    }, Qt::QueuedConnection);
+    return job;
+}
+
+quint64 EngineClient::runBatch(const QVector<BatchExample>& examples, const QStringList& compressorIds)
+{
+    const quint64 job = beginJob(Kind::Batch);
+    QPointer<EngineWorker> w = m_worker;
+    QMetaObject::invokeMethod(m_worker, [w, job, examples, compressorIds] {
+        if (w) w->runBatch(job, examples, compressorIds);
+    }, Qt::QueuedConnection);
+    return job;
+}
+
+quint64 EngineClient::prepareInterpolation(const QString& compressorId, const QString& textA, const QString& pathA,
+                                           const QString& textB, const QString& pathB)
+{
+    stopSweep();
+    m_slider.reset();
+    m_slotA = SlotEntry();
+    m_slotB = SlotEntry();
+    m_curve.clear();
+    const quint64 job = beginJob(Kind::Prepare);
+    QPointer<EngineWorker> w = m_worker;
+    QMetaObject::invokeMethod(m_worker, [w, job, compressorId, textA, pathA, textB, pathB] {
+        if (w) w->prepareSlots(job, compressorId, textA, pathA, textB, pathB);
+    }, Qt::QueuedConnection);
+    return job;
+}
+
+quint64 EngineClient::requestInterpolation(double alpha, bool spherical)
+{
+    const quint64 id = m_slider.request(qMakePair(alpha, spherical));
+    if (m_slider.isRunning())
+        m_worker->supersedeInterpolation(id);  // direct: stops the running, now stale, request
+    pumpInterpolation();
+    return id;
+}
+
+void EngineClient::startSweep(int points, bool spherical)
+{
+    m_sweepQueue.clear();
+    m_curve.clear();
+    m_sweepSpherical = spherical;
+    m_sweepTotal = std::max(0, points);
+    m_sweepDone = 0;
+    for (int i : coarseToFine(m_sweepTotal))
+        m_sweepQueue << (m_sweepTotal > 1 ? double(i) / (m_sweepTotal - 1) : 0.0);
+    emit curveChanged(m_curve, 0, m_sweepTotal);
+    pumpInterpolation();
+}
+
+void EngineClient::stopSweep()
+{
+    const bool was = isSweeping();
+    m_sweepQueue.clear();
+    m_sweepTotal = 0;
+    m_sweepDone = 0;
+    if (was)
+        emit sweepFinished();
+}
+
+void EngineClient::cancel()
+{
+    m_worker->cancel(m_nextJob);
+    for (auto it = m_longJobs.cbegin(); it != m_longJobs.cend(); ++it)
+        m_cancelledJobs.insert(it.key());
+    m_slider.reset();
+    stopSweep();
+}
+
+void EngineClient::pumpInterpolation()
+{
+    if (m_interpInFlight || !interpolationReady())
+        return;
+    if (m_slider.hasPending()) {
+        const auto job = m_slider.takePending();
+        dispatchInterpolation(job.id, job.payload.first, job.payload.second);
+    } else if (!m_sweepQueue.isEmpty()) {
+        dispatchInterpolation(0, m_sweepQueue.takeFirst(), m_sweepSpherical);
+    }
+}
+
+void EngineClient::dispatchInterpolation(quint64 sliderId, double alpha, bool spherical)
+{
+    const quint64 job = ++m_nextJob;
+    m_interpInFlight = true;
+    m_interpJob = job;
+    m_interpJobs.insert(job);
+    const int a = m_slotA.slot, b = m_slotB.slot;
+    QPointer<EngineWorker> w = m_worker;
+    QMetaObject::invokeMethod(m_worker, [w, job, sliderId, a, b, alpha, spherical] {
+        if (w) w->interpolate(job, sliderId, a, b, alpha, spherical);
+    }, Qt::QueuedConnection);
+}
+
+void EngineClient::onInterpolated(quint64 job, quint64 sliderId, const InterpolationResult& result)
+{
+    if (job != m_interpJob)
+        return;
+    m_interpInFlight = false;
+    if (sliderId != 0) {
+        if (m_slider.finish(sliderId))
+            emit interpolated(result);  // the newest request: show it
+    } else if (m_sweepTotal > 0 && result.spherical == m_sweepSpherical) {
+        m_curve << result.point;
+        std::sort(m_curve.begin(), m_curve.end(),
+                  [](const view::InterpolationPoint& x, const view::InterpolationPoint& y) { return x.alpha < y.alpha; });
+        ++m_sweepDone;
+        emit curveChanged(m_curve, m_sweepDone, m_sweepTotal);
+        if (m_sweepDone >= m_sweepTotal) {
+            m_sweepTotal = 0;
+            m_sweepDone = 0;
+            emit sweepFinished();
+        }
+    }
+    pumpInterpolation();
+}
+
+void EngineClient::onInterpolationDropped(quint64 job, quint64 sliderId)
+{
+    if (job != m_interpJob)
+        return;
+    m_interpInFlight = false;
+    if (sliderId != 0)
+        m_slider.finish(sliderId);
+    else if (m_sweepTotal > 0 && m_sweepQueue.isEmpty() && m_sweepDone < m_sweepTotal)
+        stopSweep();  // the last point was stopped (cancel): the sweep is over
+    pumpInterpolation();
+}
+
+}  // namespace xcomp::workbench

@@ -1,0 +1,421 @@
+#include "engineworker.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QThread>
+
+#include <algorithm>
+#include <cstdio>
+#include <exception>
+#include <memory>
+
+#include "reportconvert.h"
+#include "xcomp/error.h"
+#include "xcomp/session.h"
+
+namespace xcomp::workbench {
+
+namespace {
+
+// Emitted progress and partial texts are throttled to about 25 per second.
+constexpr qint64 kThrottleMs = 40;
+
+CompressorEntry toEntry(const xcomp::CompressorInfo& c)
+{
+    CompressorEntry e;
+    e.id = fromStd(c.id);
+    e.label = compressorLabel(c);
+    e.method = fromStd(c.method);
+    e.dir = fromStd(c.dir);
+    e.memoryTokens = c.memory_tokens;
+    e.maxSourceTokens = c.max_source_tokens;
+    e.qa = c.qa;
+    return e;
+}
+
+RegenerationResult toResult(quint64 job, const xcomp::RegenerationReport& report)
+{
+    RegenerationResult r;
+    r.job = job;
+    r.compressor = toEntry(report.compressor);
+    r.view = toRegenerationView(report);
+    r.attention = toAttentionData(report);
+    r.tokenRanges = pieceRanges(report.regenerated_pieces, report.regenerated);
+    for (int t = 0; t < view::kErrorTypeCount && t < int(xcomp::kErrorTypeCount); ++t)
+        r.errorCounts[t] = report.alignment.counts[std::size_t(t)];
+    r.cancelled = report.cancelled;
+    return r;
+}
+
+QaResult toQa(quint64 job, const xcomp::QAReport& q, const QString& label, const QString& context,
+              const QStringList& gold)
+{
+    QaResult r;
+    r.job = job;
+    r.compressorLabel = label;
+    r.context = context;
+    r.question = fromStd(q.question);
+    r.goldAnswers = gold;
+    r.answerCompressed = fromStd(q.answer_compressed);
+    r.answerFull = fromStd(q.answer_full);
+    r.hasGold = q.has_gold;
+    r.f1Compressed = q.f1_compressed;
+    r.emCompressed = q.em_compressed;
+    r.f1Full = q.f1_full;
+    r.emFull = q.em_full;
+    r.msCompressed = q.ms_compressed;
+    r.msFull = q.ms_full;
+    return r;
+}
+
+QString stageText(const std::string& stage)
+{
+    return fromStd(stage);
+}
+
+}  // namespace
+
+EngineWorker::EngineWorker(QObject* parent) : QObject(parent) {}
+
+EngineWorker::~EngineWorker() = default;
+
+void EngineWorker::cancel(quint64 upToJob)
+{
+    quint64 old = m_cancelUpTo.load();
+    while (old < upToJob && !m_cancelUpTo.compare_exchange_weak(old, upToJob)) {
+    }
+    m_cancel.store(true);
+    m_interpCancel.store(true);
+}
+
+void EngineWorker::supersedeInterpolation(quint64 latestSliderId)
+{
+    quint64 old = m_latestSlider.load();
+    while (old < latestSliderId && !m_latestSlider.compare_exchange_weak(old, latestSliderId)) {
+    }
+    const quint64 running = m_runningSlider.load();
+    if (running != 0 && running < latestSliderId)
+        m_interpCancel.store(true);  // only a slider request is stopped, never a sweep point
+}
+
+bool EngineWorker::shouldStop(quint64 job) const
+{
+    return job <= m_cancelUpTo.load() || QThread::currentThread()->isInterruptionRequested();
+}
+
+template <typename Fn>
+void EngineWorker::guarded(quint64 job, const QString& operation, Fn&& fn)
+{
+    try {
+        fn();
+    } catch (const xcomp::Cancelled&) {
+        emit cancelled(job);
+    } catch (const xcomp::Error& e) {
+        emit failed(job, operation, fromStd(e.what()));
+    } catch (const std::bad_alloc&) {
+        emit failed(job, operation, tr("Out of memory."));
+    } catch (const std::exception& e) {
+        emit failed(job, operation, fromStd(e.what()));
+    } catch (...) {
+        emit failed(job, operation, tr("Unknown error."));
+    }
+}
+
+xcomp::RunCallbacks EngineWorker::callbacks(quint64 job, std::atomic<bool>* flag, double from, double to)
+{
+    auto timer = std::make_shared<QElapsedTimer>();
+    auto textTimer = std::make_shared<QElapsedTimer>();
+    timer->start();
+    textTimer->start();
+    xcomp::RunCallbacks cb;
+    cb.cancel = flag;
+    cb.on_progress = [this, job, flag, from, to, timer](double fraction, const std::string& stage) {
+        if (shouldStop(job))
+            flag->store(true);  // catches a cancel() that raced with the job's start
+        if (fraction >= 1.0 || timer->elapsed() >= kThrottleMs) {
+            timer->restart();
+            emit progress(job, from + (to - from) * std::clamp(fraction, 0.0, 1.0), stageText(stage));
+        }
+    };
+    cb.on_text = [this, job, flag, textTimer](const std::string& text) {
+        if (shouldStop(job))
+            flag->store(true);
+        if (textTimer->elapsed() >= kThrottleMs) {
+            textTimer->restart();
+            emit partialText(job, fromStd(text));
+        }
+    };
+    return cb;
+}
+
+bool EngineWorker::requireSession(quint64 job, const QString& operation)
+{
+    if (m_session)
+        return true;
+    emit failed(job, operation, tr("No model is open. Open a model folder first."));
+    return false;
+}
+
+void EngineWorker::openModel(quint64 job, const QString& dir, const QString& device, int threads)
+{
+    guarded(job, tr("Opening the model"), [&] {
+        emit progress(job, 0.0, tr("Loading the model\u2026"));
+        xcomp::SessionOptions options;
+        options.model_dir = toStd(dir);
+        options.device = toStd(device.isEmpty() ? QStringLiteral("cpu") : device);
+        options.threads = threads;
+        // The old session stays usable when the new folder fails to open.
+        std::unique_ptr<xcomp::Session> fresh = xcomp::Session::open(options);
+        m_session = std::move(fresh);
+        const xcomp::ModelSummary& s = m_session->model();
+        ModelEntry m;
+        m.dir = fromStd(s.dir.empty() ? options.model_dir : s.dir);
+        m.name = fromStd(s.name);
+        if (m.name.isEmpty())
+            m.name = QFileInfo(m.dir).fileName();
+        m.device = fromStd(s.device);
+        m.dtype = fromStd(s.dtype);
+        m.fingerprint = fromStd(s.fingerprint);
+        m.parameters = s.parameters;
+        m.layers = s.layers;
+        m.heads = s.heads;
+        m.kvHeads = s.kv_heads;
+        m.headDim = s.head_dim;
+        m.hiddenSize = s.hidden_size;
+        m.vocabSize = s.vocab_size;
+        for (const xcomp::CompressorInfo& c : m_session->compressors())
+            m.compressors << toEntry(c);
+        for (const std::string& w : s.warnings)
+            m.warnings << fromStd(w);
+        emit progress(job, 1.0, tr("Model loaded"));
+        emit modelOpened(job, m);
+    });
+    emit jobFinished(job);
+}
+
+void EngineWorker::countTokens(quint64 id, const QString& text)
+{
+    if (!m_session)
+        return;  // nothing to count with; the GUI shows no count
+    try {
+        emit tokensCounted(id, m_session->count_tokens(toStd(text)));
+    } catch (const std::exception&) {
+        emit tokensCounted(id, -1);
+    }
+}
+
+void EngineWorker::regenerate(quint64 job, const QString& compressorId, const QString& text, bool captureAttention)
+{
+    m_cancel.store(shouldStop(job));
+    const QString op = tr("Compress and regenerate");
+    if (requireSession(job, op)) {
+        guarded(job, op, [&] {
+            xcomp::RegenerateOptions options;
+            options.capture_attention = captureAttention;
+            const xcomp::RegenerationReport report =
+                m_session->regenerate(toStd(compressorId), toStd(text), options, callbacks(job, &m_cancel, 0.0, 1.0));
+            if (report.cancelled && m_cancel.load()) {
+                // Partial result: show it, but tell the GUI the run was cancelled.
+                emit regenerated(toResult(job, report));
+                emit cancelled(job);
+                return;
+            }
+            emit regenerated(toResult(job, report));
+        });
+    }
+    emit jobFinished(job);
+}
+
+void EngineWorker::compare(quint64 job, const QStringList& compressorIds, const QString& text)
+{
+    m_cancel.store(shouldStop(job));
+    const QString op = tr("Compare compressors");
+    if (requireSession(job, op)) {
+        guarded(job, op, [&] {
+            const int n = int(compressorIds.size());
+            const std::string source = toStd(text);
+            for (int i = 0; i < n; ++i) {
+                if (m_cancel.load() || shouldStop(job))
+                    throw xcomp::Cancelled();
+                const xcomp::RegenerationReport report = m_session->regenerate(
+                    toStd(compressorIds.at(i)), source, {}, callbacks(job, &m_cancel, double(i) / n, double(i + 1) / n));
+                if (report.cancelled)
+                    throw xcomp::Cancelled();
+                emit compareResult(job, i, n, toResult(job, report));
+            }
+        });
+    }
+    emit jobFinished(job);
+}
+
+void EngineWorker::answer(quint64 job, const QString& compressorId, const QString& context, const QString& question,
+                          const QStringList& goldAnswers)
+{
+    m_cancel.store(shouldStop(job));
+    const QString op = tr("Answer the question");
+    if (requireSession(job, op)) {
+        guarded(job, op, [&] {
+            const xcomp::QAReport q = m_session->answer(toStd(compressorId), toStd(context), toStd(question),
+                                                        toStd(goldAnswers), callbacks(job, &m_cancel, 0.0, 1.0));
+            if (m_cancel.load())
+                throw xcomp::Cancelled();  // the engine returns early with a partial answer
+            const QString label = compressorLabel(m_session->compressor(toStd(compressorId)));
+            emit answered(toQa(job, q, label, context, goldAnswers));
+        });
+    }
+    emit jobFinished(job);
+}
+
+void EngineWorker::prepareSlots(quint64 job, const QString& compressorId, const QString& textA, const QString& pathA,
+                                const QString& textB, const QString& pathB)
+{
+    m_cancel.store(shouldStop(job));
+    const QString op = tr("Prepare the interpolation");
+    if (requireSession(job, op)) {
+        guarded(job, op, [&] {
+            SlotEntry a, b;
+            const auto load = [&](SlotEntry& e, const QString& path) {
+                e.slot = m_session->load_slot(toStd(path));
+                e.path = path;
+                e.sourceText = fromStd(m_session->slot_source_text(e.slot));
+                e.compressorId = fromStd(m_session->slot_compressor(e.slot));
+            };
+            if (!pathA.isEmpty())
+                load(a, pathA);
+            if (!pathB.isEmpty())
+                load(b, pathB);
+            QString compressor = compressorId;
+            if (a.slot >= 0)
+                compressor = a.compressorId;
+            else if (b.slot >= 0)
+                compressor = b.compressorId;
+            const auto compress = [&](SlotEntry& e, const QString& text, double from, double to) {
+                if (text.trimmed().isEmpty())
+                    throw xcomp::Error(toStd(tr("Text %1 is empty.").arg(&e == &a ? QStringLiteral("A") : QStringLiteral("B"))));
+                e.slot = m_session->compress_to_slot(toStd(compressor), toStd(text), callbacks(job, &m_cancel, from, to));
+                e.sourceText = fromStd(m_session->slot_source_text(e.slot));
+                e.compressorId = fromStd(m_session->slot_compressor(e.slot));
+            };
+            if (a.slot < 0)
+                compress(a, textA, 0.0, 0.5);
+            if (b.slot < 0)
+                compress(b, textB, 0.5, 1.0);
+            if (a.compressorId != b.compressorId)
+                throw xcomp::Error(toStd(tr("A was compressed with %1 and B with %2: interpolation needs two prompts "
+                                            "of the same compressor.")
+                                             .arg(a.compressorId, b.compressorId)));
+            emit slotsPrepared(job, a, b);
+        });
+    }
+    emit jobFinished(job);
+}
+
+void EngineWorker::compressAndSave(quint64 job, const QString& compressorId, const QString& text, const QString& path)
+{
+    m_cancel.store(shouldStop(job));
+    const QString op = tr("Save the compressed prompt");
+    if (requireSession(job, op)) {
+        guarded(job, op, [&] {
+            const int slot = m_session->compress_to_slot(toStd(compressorId), toStd(text), callbacks(job, &m_cancel, 0.0, 1.0));
+            // Atomic: write next to the target, then rename over it (a failed save never leaves a
+            // truncated .xcp behind).
+            const QString partial = path + QStringLiteral(".part");
+            QFile::remove(partial);
+            try {
+                m_session->save_slot(slot, toStd(partial));
+            } catch (...) {
+                QFile::remove(partial);
+                throw;
+            }
+            if (std::rename(QFile::encodeName(partial).constData(), QFile::encodeName(path).constData()) != 0) {
+                QFile::remove(partial);
+                throw xcomp::Error(toStd(tr("Cannot write %1.").arg(path)));
+            }
+            emit saved(job, path);
+        });
+    }
+    emit jobFinished(job);
+}
+
+void EngineWorker::interpolate(quint64 job, quint64 sliderId, int slotA, int slotB, double alpha, bool spherical)
+{
+    // A slider request already overtaken by a newer one is dropped before it starts.
+    const bool stale = sliderId != 0 && sliderId < m_latestSlider.load();
+    m_interpCancel.store(stale || shouldStop(job));
+    m_runningSlider.store(sliderId);
+    bool delivered = false;
+    if (!m_interpCancel.load() && requireSession(job, tr("Interpolate"))) {
+        guarded(job, tr("Interpolate"), [&] {
+            xcomp::RunCallbacks cb;
+            cb.cancel = &m_interpCancel;
+            cb.on_progress = [this, job, sliderId](double, const std::string&) {
+                if ((sliderId != 0 && sliderId < m_latestSlider.load()) || shouldStop(job))
+                    m_interpCancel.store(true);
+            };
+            const xcomp::InterpolationPoint p = m_session->interpolate(slotA, slotB, alpha, spherical, cb);
+            if (m_interpCancel.load())
+                return;  // may have stopped early: not a result
+            InterpolationResult r;
+            r.id = sliderId;
+            r.alpha = alpha;
+            r.spherical = spherical;
+            r.sweep = sliderId == 0;
+            r.point = toInterpolationPoint(p);
+            r.vsA = toDiffData(m_session->slot_source_text(slotA), p.regenerated, p.vs_a);
+            r.vsB = toDiffData(m_session->slot_source_text(slotB), p.regenerated, p.vs_b);
+            emit interpolated(job, sliderId, r);
+            delivered = true;
+        });
+    }
+    m_runningSlider.store(0);
+    if (!delivered)
+        emit interpolationDropped(job, sliderId);
+    emit jobFinished(job);
+}
+
+void EngineWorker::runBatch(quint64 job, const QVector<BatchExample>& examples, const QStringList& compressorIds)
+{
+    m_cancel.store(shouldStop(job));
+    const QString op = tr("Batch evaluation");
+    if (requireSession(job, op)) {
+        guarded(job, op, [&] {
+            const int total = int(examples.size() * compressorIds.size());
+            int done = 0;
+            for (const BatchExample& ex : examples) {
+                for (const QString& id : compressorIds) {
+                    if (m_cancel.load() || shouldStop(job))
+                        throw xcomp::Cancelled();
+                    const double from = double(done) / std::max(1, total), to = double(done + 1) / std::max(1, total);
+                    try {
+                        BatchRowResult row;
+                        const std::string text = toStd(ex.text);
+                        const xcomp::RegenerationReport report =
+                            m_session->regenerate(toStd(id), text, {}, callbacks(job, &m_cancel, from, to));
+                        if (report.cancelled)
+                            throw xcomp::Cancelled();
+                        row.row = toEvalRow(ex.id, report);
+                        if (!ex.question.isEmpty() && m_session->compressor(toStd(id)).qa) {
+                            const xcomp::QAReport q = m_session->answer(toStd(id), text, toStd(ex.question),
+                                                                        toStd(ex.answers), callbacks(job, &m_cancel, to, to));
+                            if (m_cancel.load())
+                                throw xcomp::Cancelled();
+                            row.hasQa = true;
+                            row.qa = toQa(job, q, compressorLabel(report.compressor), ex.text, ex.answers);
+                        }
+                        ++done;
+                        emit batchRow(job, row, done, total);
+                    } catch (const xcomp::Error& e) {
+                        ++done;  // one bad example does not stop the batch
+                        emit batchWarning(job, tr("Example %1 (%2): %3").arg(ex.id, id, fromStd(e.what())), done, total);
+                        emit progress(job, to, QString());
+                    }
+                }
+            }
+        });
+    }
+    emit jobFinished(job);
+}
+
+}  // namespace xcomp::workbench

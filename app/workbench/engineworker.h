@@ -1,0 +1,91 @@
+// app/workbench/engineworker.h — owns the xcomp::Session on a thread of its own.
+//
+// The GUI reaches it only through queued calls (EngineClient does them) and hears back through
+// queued signals carrying the value structs of enginetypes.h; no engine object ever leaves this
+// thread. Every engine exception becomes failed(); cancellation becomes cancelled(). Each long job
+// ends with jobFinished(job), whatever its outcome.
+//
+// Two thread-safe direct calls stop work without waiting for the queue: cancel() stops every job up
+// to a given id (Esc / the Cancel button), supersedeInterpolation() stops a slider interpolation
+// that a newer slider request has made stale (latest wins).
+#pragma once
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+#include <atomic>
+#include <memory>
+
+#include "enginetypes.h"
+
+namespace xcomp {
+class Session;
+struct RunCallbacks;
+}
+
+namespace xcomp::workbench {
+
+class EngineWorker : public QObject {
+    Q_OBJECT
+public:
+    explicit EngineWorker(QObject* parent = nullptr);
+    ~EngineWorker() override;
+
+    // Thread-safe (atomics): may be called directly from the GUI thread while a job runs.
+    void cancel(quint64 upToJob);
+    void supersedeInterpolation(quint64 latestSliderId);
+
+public slots:
+    // Opens (or re-opens) a model folder; the old session is closed first.
+    void openModel(quint64 job, const QString& dir, const QString& device, int threads);
+    void countTokens(quint64 id, const QString& text);
+    void regenerate(quint64 job, const QString& compressorId, const QString& text, bool captureAttention);
+    void compare(quint64 job, const QStringList& compressorIds, const QString& text);
+    void answer(quint64 job, const QString& compressorId, const QString& context, const QString& question,
+                const QStringList& goldAnswers);
+    // Endpoints A and B of the interpolation: a non-empty path loads that .xcp, else the text is
+    // compressed (with the compressor of a loaded endpoint when there is one, else compressorId).
+    void prepareSlots(quint64 job, const QString& compressorId, const QString& textA, const QString& pathA,
+                      const QString& textB, const QString& pathB);
+    void compressAndSave(quint64 job, const QString& compressorId, const QString& text, const QString& path);
+    // One point between slots A and B. Slider requests have sliderId > 0 and stop early when a newer
+    // one arrives; sweep points (sliderId == 0) always finish.
+    void interpolate(quint64 job, quint64 sliderId, int slotA, int slotB, double alpha, bool spherical);
+    void runBatch(quint64 job, const QVector<xcomp::workbench::BatchExample>& examples,
+                  const QStringList& compressorIds);
+
+signals:
+    void modelOpened(quint64 job, const xcomp::workbench::ModelEntry& model);
+    void tokensCounted(quint64 id, int tokens);
+    void progress(quint64 job, double fraction, const QString& stage);
+    void partialText(quint64 job, const QString& text);
+    void regenerated(const xcomp::workbench::RegenerationResult& result);
+    void compareResult(quint64 job, int index, int total, const xcomp::workbench::RegenerationResult& result);
+    void answered(const xcomp::workbench::QaResult& result);
+    void slotsPrepared(quint64 job, const xcomp::workbench::SlotEntry& a, const xcomp::workbench::SlotEntry& b);
+    void saved(quint64 job, const QString& path);
+    void interpolated(quint64 job, quint64 sliderId, const xcomp::workbench::InterpolationResult& result);
+    void interpolationDropped(quint64 job, quint64 sliderId);  // stopped as stale, cancelled or failed
+    void batchRow(quint64 job, const xcomp::workbench::BatchRowResult& row, int done, int total);
+    void batchWarning(quint64 job, const QString& message, int done, int total);
+    void failed(quint64 job, const QString& operation, const QString& message);
+    void cancelled(quint64 job);
+    void jobFinished(quint64 job);
+
+private:
+    template <typename Fn>
+    void guarded(quint64 job, const QString& operation, Fn&& fn);
+    xcomp::RunCallbacks callbacks(quint64 job, std::atomic<bool>* flag, double from, double to);
+    bool shouldStop(quint64 job) const;
+    bool requireSession(quint64 job, const QString& operation);
+
+    std::unique_ptr<xcomp::Session> m_session;
+    std::atomic<quint64> m_cancelUpTo{0};
+    std::atomic<bool> m_cancel{false};
+    std::atomic<quint64> m_latestSlider{0};
+    std::atomic<quint64> m_runningSlider{0};
+    std::atomic<bool> m_interpCancel{false};
+};
+
+}  // namespace xcomp::workbench

@@ -1,0 +1,106 @@
+#include "helppane.h"
+
+#include <QCoreApplication>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+#include "teachingtext.h"
+
+namespace xcomp::workbench {
+
+namespace {
+
+using Topic = xcomp::TeachingText::Topic;
+
+QString topicHtml(Topic topic)
+{
+    return QStringLiteral("<h3>%1</h3><p>%2</p>")
+        .arg(TeachingText::title(topic).toHtmlEscaped(), TeachingText::explanation(topic).toHtmlEscaped());
+}
+
+QString intro(const QString& title, const QString& text)
+{
+    return QStringLiteral("<h2>%1</h2><p>%2</p>").arg(title.toHtmlEscaped(), text.toHtmlEscaped());
+}
+
+}  // namespace
+
+HelpPane::HelpPane(QWidget* parent) : QWidget(parent)
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    m_browser = new QTextBrowser(this);
+    m_browser->setOpenExternalLinks(true);
+    layout->addWidget(m_browser);
+    showPage(Page::Regenerate);
+}
+
+void HelpPane::showPage(Page page)
+{
+    m_page = page;
+    m_browser->setHtml(pageHtml(page));
+}
+
+QString HelpPane::html() const
+{
+    return m_browser->toHtml();
+}
+
+QString HelpPane::pageHtml(Page page)
+{
+    QString html;
+    switch (page) {
+    case Page::Regenerate:
+        html = intro(HelpPane::tr("Compress & Regenerate"),
+                     HelpPane::tr("The encoder squeezes the text into a few memory tokens; the frozen decoder then "
+                                  "has to write the text again from them alone. Differences are coloured by "
+                                  "type, and the strip above gives the scores."));
+        for (Topic t : {Topic::MemoryTokens, Topic::KvValues, Topic::CompressionRatio, Topic::Metrics, Topic::ErrorTypes})
+            html += topicHtml(t);
+        break;
+    case Page::Compare:
+        html = intro(HelpPane::tr("Comparing compressors"),
+                     HelpPane::tr("The same text through several compressors: 500xCompressor (KV values per layer), "
+                                  "ICAE (input embeddings) and the Attention-Only Compressor, each with its number "
+                                  "of memory tokens m. Fewer memory tokens mean more compression and usually more "
+                                  "errors."));
+        for (Topic t : {Topic::ErrorTypes, Topic::Metrics, Topic::CompressionRatio})
+            html += topicHtml(t);
+        break;
+    case Page::Attention:
+        html = intro(HelpPane::tr("Attention"),
+                     HelpPane::tr("Click a word of the regeneration in the Regenerate tab, or a column of the "
+                                  "heatmap, to see which memory tokens that word was read from."));
+        for (Topic t : {Topic::AttentionUsage, Topic::EncoderAttention, Topic::MemoryTokens})
+            html += topicHtml(t);
+        break;
+    case Page::Interpolation:
+        html = intro(HelpPane::tr("Interpolation"),
+                     HelpPane::tr("Two compressed prompts made by the same compressor are points in the same "
+                                  "space. Mixing them shows how smooth that space is: does the regeneration "
+                                  "switch abruptly from A to B, or blend them?"));
+        for (Topic t : {Topic::Interpolation, Topic::KvValues})
+            html += topicHtml(t);
+        break;
+    case Page::QuestionAnswering:
+        html = intro(HelpPane::tr("Question answering"),
+                     HelpPane::tr("A compressed prompt is useful when the decoder can work with it, not only copy "
+                                  "it back. The question is asked twice: of the compressed prompt and of the full "
+                                  "text. F1 counts the overlapping words with a gold answer; exact match (EM) "
+                                  "asks for the whole answer."));
+        for (Topic t : {Topic::MemoryTokens, Topic::Metrics})
+            html += topicHtml(t);
+        break;
+    case Page::Batch:
+        html = intro(HelpPane::tr("Batch evaluation"),
+                     HelpPane::tr("Single examples can mislead. A dataset run gives the mean scores per compressor "
+                                  "against text length, like the papers' figures. Sort the table by BLEU and "
+                                  "double-click the worst rows to see what went wrong."));
+        for (Topic t : {Topic::Metrics, Topic::CompressionRatio, Topic::ErrorTypes})
+            html += topicHtml(t);
+        break;
+    }
+    return html;
+}
+
+}  // namespace xcomp::workbench

@@ -1,0 +1,181 @@
+#include "interpolationpage.h"
+
+#include <QFileInfo>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QIcon>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+#include "interpolationpanel.h"
+#include "teachingtext.h"
+
+namespace xcomp::workbench {
+
+InterpolationPage::InterpolationPage(QWidget* parent) : QWidget(parent)
+{
+    auto* layout = new QVBoxLayout(this);
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+
+    auto* top = new QWidget(splitter);
+    auto* topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    auto* endpoints = new QHBoxLayout;
+    endpoints->addWidget(endpointBox(0));
+    endpoints->addWidget(endpointBox(1));
+    topLayout->addLayout(endpoints, 1);
+    auto* row = new QHBoxLayout;
+    m_prepare = new QPushButton(QIcon(QStringLiteral(":/icons/interpolate.svg")), tr("Compress A and B"), top);
+    m_prepare->setToolTip(tr("Compress both texts with the chosen compressor (or load the .xcp files), then move the "
+                             "slider to mix the two compressed prompts."));
+    m_status = new QLabel(top);
+    m_status->setWordWrap(true);
+    row->addWidget(m_prepare);
+    row->addWidget(m_status, 1);
+    topLayout->addLayout(row);
+
+    m_panel = new InterpolationPanel(splitter);
+    m_panel->setToolTip(TeachingText::tooltip(TeachingText::Topic::Interpolation));
+    splitter->addWidget(top);
+    splitter->addWidget(m_panel);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({200, 600});
+    layout->addWidget(splitter);
+
+    connect(m_prepare, &QPushButton::clicked, this,
+            [this] { emit prepareRequested(textA(), m_pathA, textB(), m_pathB); });
+    connect(m_textA, &QPlainTextEdit::textChanged, this, [this] {
+        if (m_pathA.isEmpty())
+            resetPrepared();
+        updateButtons();
+    });
+    connect(m_textB, &QPlainTextEdit::textChanged, this, [this] {
+        if (m_pathB.isEmpty())
+            resetPrepared();
+        updateButtons();
+    });
+    resetPrepared();
+}
+
+QWidget* InterpolationPage::endpointBox(int which)
+{
+    auto* box = new QGroupBox(which == 0 ? tr("Text A (\u03b1 = 0)") : tr("Text B (\u03b1 = 1)"), this);
+    auto* v = new QVBoxLayout(box);
+    auto* edit = new QPlainTextEdit(box);
+    edit->setPlaceholderText(which == 0 ? tr("Type or paste text A, or load a compressed prompt (.xcp)")
+                                        : tr("Type or paste text B, or load a compressed prompt (.xcp)"));
+    auto* file = new QLabel(box);
+    file->setTextFormat(Qt::PlainText);
+    file->hide();
+    auto* buttons = new QHBoxLayout;
+    auto* useMain = new QPushButton(tr("Use main text"), box);
+    useMain->setToolTip(tr("Copy the text of the main editor here."));
+    auto* load = new QPushButton(QIcon(QStringLiteral(":/icons/open.svg")), tr("Load .xcp\u2026"), box);
+    load->setToolTip(tr("Use a compressed prompt saved earlier (File \u25b8 Save Compressed Prompt)."));
+    auto* clearFile = new QPushButton(tr("Use text instead"), box);
+    clearFile->hide();
+    buttons->addWidget(useMain);
+    buttons->addWidget(load);
+    buttons->addWidget(clearFile);
+    buttons->addStretch(1);
+    v->addWidget(edit, 1);
+    v->addWidget(file);
+    v->addLayout(buttons);
+    if (which == 0) {
+        m_textA = edit;
+        m_fileA = file;
+    } else {
+        m_textB = edit;
+        m_fileB = file;
+    }
+    connect(useMain, &QPushButton::clicked, this, [this, which] { emit useMainTextRequested(which); });
+    connect(load, &QPushButton::clicked, this, [this, which] { emit loadFileRequested(which); });
+    connect(clearFile, &QPushButton::clicked, this, [this, which] {
+        if (which == 0)
+            setPathA(QString());
+        else
+            setPathB(QString());
+    });
+    file->setObjectName(which == 0 ? QStringLiteral("fileA") : QStringLiteral("fileB"));
+    clearFile->setObjectName(which == 0 ? QStringLiteral("clearFileA") : QStringLiteral("clearFileB"));
+    return box;
+}
+
+QString InterpolationPage::textA() const { return m_textA->toPlainText(); }
+QString InterpolationPage::textB() const { return m_textB->toPlainText(); }
+void InterpolationPage::setTextA(const QString& text) { m_textA->setPlainText(text); }
+void InterpolationPage::setTextB(const QString& text) { m_textB->setPlainText(text); }
+
+void InterpolationPage::setPathA(const QString& path)
+{
+    m_pathA = path;
+    m_fileA->setText(tr("Compressed prompt: %1").arg(QFileInfo(path).fileName()));
+    m_fileA->setVisible(!path.isEmpty());
+    m_textA->setReadOnly(!path.isEmpty());
+    if (auto* b = findChild<QPushButton*>(QStringLiteral("clearFileA")))
+        b->setVisible(!path.isEmpty());
+    resetPrepared();
+    updateButtons();
+}
+
+void InterpolationPage::setPathB(const QString& path)
+{
+    m_pathB = path;
+    m_fileB->setText(tr("Compressed prompt: %1").arg(QFileInfo(path).fileName()));
+    m_fileB->setVisible(!path.isEmpty());
+    m_textB->setReadOnly(!path.isEmpty());
+    if (auto* b = findChild<QPushButton*>(QStringLiteral("clearFileB")))
+        b->setVisible(!path.isEmpty());
+    resetPrepared();
+    updateButtons();
+}
+
+void InterpolationPage::setPrepared(const SlotEntry& a, const SlotEntry& b, const QString& compressorLabel)
+{
+    // Show the source texts the prompts were made from (a loaded .xcp carries its own).
+    const QSignalBlocker blockA(m_textA), blockB(m_textB);
+    if (!a.path.isEmpty())
+        m_textA->setPlainText(a.sourceText);
+    if (!b.path.isEmpty())
+        m_textB->setPlainText(b.sourceText);
+    m_prepared = true;
+    m_panel->setEndpoints(a.sourceText, b.sourceText);
+    m_panel->setEndpointNames(a.path.isEmpty() ? QString() : QFileInfo(a.path).fileName(),
+                              b.path.isEmpty() ? QString() : QFileInfo(b.path).fileName());
+    m_panel->setEnabled(true);
+    setStatus(tr("Both prompts compressed with %1. Move the slider; the curve fills in the background.")
+                  .arg(compressorLabel));
+}
+
+void InterpolationPage::resetPrepared()
+{
+    m_prepared = false;
+    m_panel->setEnabled(false);
+    m_panel->clearCurve();
+    setStatus(tr("Give two texts (or .xcp files) and press Compress A and B."));
+}
+
+void InterpolationPage::setStatus(const QString& text)
+{
+    m_status->setText(text);
+}
+
+void InterpolationPage::setRunEnabled(bool enabled)
+{
+    m_runEnabled = enabled;
+    updateButtons();
+}
+
+void InterpolationPage::updateButtons()
+{
+    const bool a = !m_pathA.isEmpty() || !textA().trimmed().isEmpty();
+    const bool b = !m_pathB.isEmpty() || !textB().trimmed().isEmpty();
+    m_prepare->setEnabled(m_runEnabled && a && b);
+}
+
+}  // namespace xcomp::workbench

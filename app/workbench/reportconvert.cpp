@@ -1,0 +1,346 @@
+#include "reportconvert.h"
+
+#include <QByteArray>
+
+#include <algorithm>
+
+namespace xcomp::workbench {
+
+namespace {
+
+bool isCont(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+// Length of the valid UTF-8 sequence starting at s[i] (1-4), or 0 when the byte starts none.
+// Follows the Unicode table of well-formed sequences (no overlongs, no surrogates, <= U+10FFFF).
+int sequenceLength(const std::string& s, std::size_t i, char32_t* cp)
+{
+    const auto at = [&](std::size_t k) -> unsigned char { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0; };
+    const unsigned char c0 = at(i);
+    if (c0 < 0x80) {
+        *cp = c0;
+        return 1;
+    }
+    if (c0 >= 0xC2 && c0 <= 0xDF) {
+        if (!isCont(at(i + 1)))
+            return 0;
+        *cp = (char32_t(c0 & 0x1F) << 6) | (at(i + 1) & 0x3F);
+        return 2;
+    }
+    if (c0 >= 0xE0 && c0 <= 0xEF) {
+        const unsigned char c1 = at(i + 1);
+        const unsigned char lo = c0 == 0xE0 ? 0xA0 : 0x80;
+        const unsigned char hi = c0 == 0xED ? 0x9F : 0xBF;
+        if (c1 < lo || c1 > hi || !isCont(at(i + 2)))
+            return 0;
+        *cp = (char32_t(c0 & 0x0F) << 12) | (char32_t(c1 & 0x3F) << 6) | (at(i + 2) & 0x3F);
+        return 3;
+    }
+    if (c0 >= 0xF0 && c0 <= 0xF4) {
+        const unsigned char c1 = at(i + 1);
+        const unsigned char lo = c0 == 0xF0 ? 0x90 : 0x80;
+        const unsigned char hi = c0 == 0xF4 ? 0x8F : 0xBF;
+        if (c1 < lo || c1 > hi || !isCont(at(i + 2)) || !isCont(at(i + 3)))
+            return 0;
+        *cp = (char32_t(c0 & 0x07) << 18) | (char32_t(c1 & 0x3F) << 12) | (char32_t(at(i + 2) & 0x3F) << 6) |
+              (at(i + 3) & 0x3F);
+        return 4;
+    }
+    return 0;
+}
+
+}  // namespace
+
+Utf8Text::Utf8Text(const std::string& utf8)
+{
+    const std::size_t n = utf8.size();
+    m_units.assign(n + 1, 0);
+    m_charStart.assign(n + 1, 0);
+    m_text.reserve(int(n));
+    std::size_t i = 0;
+    while (i < n) {
+        char32_t cp = 0;
+        int len = sequenceLength(utf8, i, &cp);
+        if (len == 0) {
+            len = 1;
+            cp = 0xFFFD;  // one replacement character per invalid byte
+        }
+        const int unit = int(m_text.size());
+        for (int k = 0; k < len; ++k)
+            m_units[i + k] = unit;
+        m_charStart[i] = 1;
+        if (cp >= 0x10000) {
+            m_text.append(QChar(QChar::highSurrogate(cp)));
+            m_text.append(QChar(QChar::lowSurrogate(cp)));
+        } else {
+            m_text.append(QChar(char16_t(cp)));
+        }
+        i += std::size_t(len);
+    }
+    m_units[n] = int(m_text.size());
+    m_charStart[n] = 1;
+}
+
+int Utf8Text::toUtf16(std::size_t byteOffset) const
+{
+    if (m_units.empty())
+        return 0;
+    return m_units[std::min(byteOffset, m_units.size() - 1)];
+}
+
+int Utf8Text::toUtf16End(std::size_t byteOffset) const
+{
+    if (m_units.empty())
+        return 0;
+    std::size_t b = std::min(byteOffset, m_units.size() - 1);
+    while (!m_charStart[b])
+        ++b;  // the end always is a character start
+    return m_units[b];
+}
+
+std::size_t Utf8Text::toUtf8(int utf16Offset) const
+{
+    if (m_units.empty() || utf16Offset <= 0)
+        return 0;
+    // First byte whose character starts at or after the offset.
+    const auto it = std::lower_bound(m_units.begin(), m_units.end(), utf16Offset);
+    std::size_t b = std::size_t(it - m_units.begin());
+    if (b >= m_units.size())
+        return byteSize();
+    while (b > 0 && !m_charStart[b])
+        --b;
+    // A low surrogate offset lies inside the 4-byte character that starts before it.
+    if (m_units[b] > utf16Offset && b > 0) {
+        std::size_t s = b - 1;
+        while (s > 0 && !m_charStart[s])
+            --s;
+        return s;
+    }
+    return b;
+}
+
+QString fromStd(const std::string& utf8)
+{
+    return Utf8Text(utf8).text();
+}
+
+std::string toStd(const QString& text)
+{
+    const QByteArray bytes = text.toUtf8();
+    return std::string(bytes.constData(), std::size_t(bytes.size()));
+}
+
+QStringList fromStd(const std::vector<std::string>& list)
+{
+    QStringList out;
+    out.reserve(qsizetype(list.size()));
+    for (const std::string& s : list)
+        out << fromStd(s);
+    return out;
+}
+
+std::vector<std::string> toStd(const QStringList& list)
+{
+    std::vector<std::string> out;
+    out.reserve(std::size_t(list.size()));
+    for (const QString& s : list)
+        out.push_back(toStd(s));
+    return out;
+}
+
+view::ErrorType toViewType(xcomp::ErrorType type)
+{
+    switch (type) {
+    case xcomp::ErrorType::Equal: return view::ErrorType::Equal;
+    case xcomp::ErrorType::Mistake: return view::ErrorType::Mistake;
+    case xcomp::ErrorType::InformationLoss: return view::ErrorType::InformationLoss;
+    case xcomp::ErrorType::Hallucination: return view::ErrorType::Hallucination;
+    case xcomp::ErrorType::Paraphrase: return view::ErrorType::Paraphrase;
+    }
+    return view::ErrorType::Equal;
+}
+
+view::DiffData toDiffData(const std::string& original, const std::string& regenerated,
+                          const xcomp::Alignment& alignment)
+{
+    const Utf8Text ref(original);
+    const Utf8Text hyp(regenerated);
+    view::DiffData d;
+    d.original = ref.text();
+    d.regenerated = hyp.text();
+    d.spans.reserve(qsizetype(alignment.spans.size()));
+    for (const xcomp::AlignedSpan& s : alignment.spans) {
+        view::DiffSpan v;
+        v.type = toViewType(s.type);
+        v.originalBegin = ref.toUtf16(s.ref_begin);
+        v.originalEnd = std::max(v.originalBegin, ref.toUtf16End(s.ref_end));
+        v.regeneratedBegin = hyp.toUtf16(s.hyp_begin);
+        v.regeneratedEnd = std::max(v.regeneratedBegin, hyp.toUtf16End(s.hyp_end));
+        d.spans << v;
+    }
+    return d;
+}
+
+view::RegenerationMetrics toMetrics(const xcomp::RegenerationReport& r)
+{
+    view::RegenerationMetrics m;
+    m.bleu = r.scores.bleu;
+    m.rougeLF = r.scores.rouge_l_f;
+    m.exactMatch = r.scores.exact_match;
+    m.prefixExactMatch = r.scores.prefix_exact_match;
+    m.sourceTokens = r.source_tokens;
+    m.memoryTokens = r.compressor.memory_tokens;
+    m.compressionRatio = r.compressor.memory_tokens > 0 ? double(r.source_tokens) / r.compressor.memory_tokens : 0.0;
+    m.compressedBytes = r.compressed_bytes;
+    m.fullKvBytes = r.full_kv_bytes;
+    m.compressMs = r.compress_ms;
+    m.regenerateMs = r.regenerate_ms;
+    return m;
+}
+
+QString compressorLabel(const xcomp::CompressorInfo& info)
+{
+    if (!info.label.empty())
+        return fromStd(info.label);
+    if (!info.method.empty())
+        return QStringLiteral("%1 m=%2").arg(fromStd(info.method)).arg(info.memory_tokens);
+    return fromStd(info.id);
+}
+
+view::RegenerationView toRegenerationView(const xcomp::RegenerationReport& r)
+{
+    view::RegenerationView v;
+    v.compressorLabel = compressorLabel(r.compressor);
+    v.diff = toDiffData(r.original, r.regenerated, r.alignment);
+    v.metrics = toMetrics(r);
+    return v;
+}
+
+view::AttentionData toAttentionData(const xcomp::RegenerationReport& r)
+{
+    view::AttentionData a;
+    const xcomp::AttentionUsage& u = r.attention;
+    if (u.layers <= 0 || u.heads <= 0)
+        return a;
+    a.layers = u.layers;
+    a.heads = u.heads;
+    a.memoryTokens = u.memory_tokens;
+    a.generatedTokens = fromStd(r.regenerated_pieces);
+    a.sourceTokens = fromStd(r.source_pieces);
+    // Pad or cut the piece lists to the captured dimensions so the view's checks hold.
+    while (a.generatedTokens.size() < u.generated)
+        a.generatedTokens << QString();
+    if (u.generated >= 0 && a.generatedTokens.size() > u.generated)
+        a.generatedTokens = a.generatedTokens.mid(0, u.generated);
+    while (a.sourceTokens.size() < u.source_tokens)
+        a.sourceTokens << QString();
+    if (u.source_tokens >= 0 && a.sourceTokens.size() > u.source_tokens)
+        a.sourceTokens = a.sourceTokens.mid(0, u.source_tokens);
+    a.memoryAttention = QVector<float>(u.memory_attention.begin(), u.memory_attention.end());
+    a.memoryTotal = QVector<float>(u.memory_total.begin(), u.memory_total.end());
+    a.encoderAttention = QVector<float>(u.encoder_attention.begin(), u.encoder_attention.end());
+    return a;
+}
+
+view::InterpolationPoint toInterpolationPoint(const xcomp::InterpolationPoint& p)
+{
+    view::InterpolationPoint v;
+    v.alpha = p.alpha;
+    v.bleuToA = p.bleu_to_a;
+    v.bleuToB = p.bleu_to_b;
+    v.regenerated = fromStd(p.regenerated);
+    return v;
+}
+
+view::EvalRow toEvalRow(const QString& id, const xcomp::RegenerationReport& r)
+{
+    view::EvalRow row;
+    row.id = id;
+    row.method = fromStd(r.compressor.method);
+    row.memoryTokens = r.compressor.memory_tokens;
+    row.length = r.source_tokens;
+    row.metrics = toMetrics(r);
+    for (std::size_t t = 0; t < xcomp::kErrorTypeCount && t < std::size_t(view::kErrorTypeCount); ++t)
+        row.errorCounts[t] = r.alignment.counts[t];
+    row.diff = toDiffData(r.original, r.regenerated, r.alignment);
+    return row;
+}
+
+namespace {
+
+// A piece as the bytes it stands for: U+2581 -> space, "<0xHH>" -> that byte.
+std::string pieceBytes(const std::string& piece)
+{
+    if (piece.size() == 6 && piece.compare(0, 3, "<0x") == 0 && piece[5] == '>') {
+        bool ok = false;
+        const int v = QByteArray::fromStdString(piece.substr(3, 2)).toInt(&ok, 16);
+        if (ok)
+            return std::string(1, char(v));
+    }
+    static const std::string kSpace = "\xE2\x96\x81";
+    std::string out;
+    out.reserve(piece.size());
+    for (std::size_t i = 0; i < piece.size();) {
+        if (piece.compare(i, kSpace.size(), kSpace) == 0) {
+            out.push_back(' ');
+            i += kSpace.size();
+        } else {
+            out.push_back(piece[i++]);
+        }
+    }
+    return out;
+}
+
+bool isAsciiSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+}  // namespace
+
+QVector<QPair<int, int>> pieceRanges(const std::vector<std::string>& pieces, const std::string& text)
+{
+    const Utf8Text decoded(text);
+    QVector<QPair<int, int>> out;
+    out.reserve(qsizetype(pieces.size()));
+    std::size_t cursor = 0;
+    constexpr std::size_t kWindow = 24;  // how far ahead a piece may be found (skipped spaces etc.)
+    for (const std::string& raw : pieces) {
+        std::string p = pieceBytes(raw);
+        std::size_t begin = cursor, end = cursor;
+        if (!p.empty() && text.compare(cursor, p.size(), p) == 0) {
+            end = cursor + p.size();
+        } else {
+            // Drop leading spaces the decoder removed (start of text) or that the text lacks.
+            std::size_t lead = 0;
+            while (lead < p.size() && isAsciiSpace(p[lead]))
+                ++lead;
+            const std::string core = p.substr(lead);
+            if (!core.empty()) {
+                const std::size_t found = text.find(core, cursor);
+                if (found != std::string::npos && found - cursor <= kWindow) {
+                    begin = found;
+                    end = found + core.size();
+                }
+            } else if (cursor < text.size() && isAsciiSpace(text[cursor])) {
+                end = cursor + 1;  // a whitespace-only piece
+            }
+        }
+        out << qMakePair(decoded.toUtf16(begin), decoded.toUtf16End(end));
+        cursor = end;
+    }
+    return out;
+}
+
+int pieceAt(const QVector<QPair<int, int>>& ranges, int position)
+{
+    if (position < 0)
+        return -1;
+    int best = -1;
+    for (int i = 0; i < ranges.size(); ++i) {
+        const auto& r = ranges.at(i);
+        if (r.first <= position && position < r.second)
+            return i;
+        if (r.first <= position && r.second > r.first)
+            best = i;
+    }
+    return best;
+}
+
+}  // namespace xcomp::workbench

@@ -1,0 +1,223 @@
+#include "screenshotrunner.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QDockWidget>
+#include <QElapsedTimer>
+#include <QImage>
+#include <QPixmap>
+#include <QPlainTextEdit>
+#include <QTabWidget>
+#include <QTextStream>
+#include <QThread>
+
+#include <cstdio>
+
+#include "attentionpage.h"
+#include "attentionview.h"
+#include "batchpage.h"
+#include "comparepage.h"
+#include "dashboardview.h"
+#include "diffview.h"
+#include "engineclient.h"
+#include "interpolationpage.h"
+#include "interpolationpanel.h"
+#include "mainwindow.h"
+#include "messagebar.h"
+#include "qapage.h"
+#include "regeneratepage.h"
+
+namespace xcomp::workbench {
+
+namespace {
+
+QStringList g_written;
+
+void say(const QString& line)
+{
+    std::fprintf(stderr, "[screenshot] %s\n", line.toLocal8Bit().constData());
+    std::fflush(stderr);
+}
+
+bool grabTo(MainWindow& w, const QString& dir, const QString& name)
+{
+    ScreenshotRunner::settle(400);
+    if (qEnvironmentVariableIsSet("XCOMP_SCREENSHOT_DEBUG")) {
+        for (QWidget* c : w.findChildren<QWidget*>())
+            if (c->minimumSizeHint().width() > 900 && c->isVisible())
+                say(QStringLiteral("wide: %1 %2 min %3").arg(QLatin1String(c->metaObject()->className()), c->objectName()).arg(c->minimumSizeHint().width()));
+    }
+    const QPixmap pixmap = w.grab();
+    const QString path = QDir(dir).filePath(name);
+    if (pixmap.isNull() || !pixmap.save(path)) {
+        say(QStringLiteral("could not save %1").arg(path));
+        return false;
+    }
+    g_written << path;
+    say(QStringLiteral("wrote %1").arg(path));
+    return true;
+}
+
+}  // namespace
+
+QStringList ScreenshotRunner::writtenFiles()
+{
+    return g_written;
+}
+
+bool ScreenshotRunner::waitFor(const std::function<bool()>& done, int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!done()) {
+        if (timer.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        QThread::msleep(5);
+    }
+    return true;
+}
+
+void ScreenshotRunner::settle(int ms)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < ms) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QThread::msleep(5);
+    }
+}
+
+int ScreenshotRunner::run(MainWindow& w, const Options& o)
+{
+    g_written.clear();
+    if (!QDir().mkpath(o.outDir)) {
+        say(QStringLiteral("cannot create %1").arg(o.outDir));
+        return 2;
+    }
+    w.resize(o.size);
+    w.show();
+    settle(200);
+    EngineClient* engine = w.engine();
+
+    // 1. Model.
+    const QString modelDir = o.modelDir.isEmpty() ? MainWindow::initialModelDir() : o.modelDir;
+    say(QStringLiteral("model folder: %1").arg(modelDir));
+    w.openModelFolder(modelDir);
+    if (!waitFor([&] { return w.isModelLoaded() || (!engine->isBusy() && w.messageBar()->isShowing()); },
+                 o.stepTimeoutMs) ||
+        !w.isModelLoaded()) {
+        grabTo(w, o.outDir, QStringLiteral("00-no-model.png"));
+        say(QStringLiteral("no model: %1").arg(w.messageBar()->text()));
+        return 1;
+    }
+    waitFor([&] { return !engine->isBusy(); }, o.stepTimeoutMs);
+    if (engine->model().compressors.isEmpty()) {
+        grabTo(w, o.outDir, QStringLiteral("00-no-compressors.png"));
+        say(QStringLiteral("the model folder has no compressors"));
+        return 1;
+    }
+    bool shortTexts = o.texts == Options::Texts::Short;
+    if (o.texts == Options::Texts::Automatic)
+        shortTexts = engine->model().parameters < 5000000;
+    const auto ex = [](const char* name) { return QStringLiteral(":/examples/%1.txt").arg(QLatin1String(name)); };
+    const QString mainText = shortTexts ? ex("short-baker") : ex("abstract-sparse-routing");
+    const QString textA = shortTexts ? ex("short-garden") : ex("abstract-sparse-routing");
+    const QString textB = shortTexts ? ex("short-harbour") : ex("abstract-glacier-sensing");
+    const QString qaText = shortTexts ? ex("short-lighthouse") : ex("abstract-qa-lighthouse");
+    const QString question = shortTexts ? QStringLiteral("Who kept the lighthouse?")
+                                        : QStringLiteral("How many lighthouses were surveyed?");
+    const QString gold = shortTexts ? QStringLiteral("Ada Frost") : QStringLiteral("forty-two\n42");
+    const QString dataset = shortTexts ? QStringLiteral(":/examples/sample-short.jsonl")
+                                       : QStringLiteral(":/examples/sample-dataset.jsonl");
+    say(shortTexts ? QStringLiteral("short texts (tiny model)") : QStringLiteral("long texts"));
+
+    QStringList allIds;
+    for (const CompressorEntry& c : engine->model().compressors)
+        allIds << c.id;
+
+    // 2. Regenerate (with attention).
+    w.loadExample(mainText);
+    waitFor([&] { return w.tokenCount() > 0; }, 20000);
+    w.attentionPage()->setCaptureAttention(true);
+    w.runRegeneration();
+    if (!waitFor([&] { return !engine->isBusy() && w.hasRegeneration(); }, o.stepTimeoutMs)) {
+        say(QStringLiteral("regeneration did not finish: %1").arg(w.messageBar()->text()));
+        grabTo(w, o.outDir, QStringLiteral("01-regenerate-failed.png"));
+        return 1;
+    }
+    const RegenerationResult& r = w.lastRegeneration();
+    // Select a regenerated token a little into the text, so both views show the linked selection.
+    const int token = std::min(6, std::max(0, int(r.tokenRanges.size()) - 1));
+    if (w.attentionPage()->hasData())
+        w.attentionPage()->attentionView()->selectGeneratedToken(token);
+    w.showTab(MainWindow::RegenerateTab);
+    grabTo(w, o.outDir, QStringLiteral("01-regenerate.png"));
+    w.showTab(MainWindow::AttentionTab);
+    grabTo(w, o.outDir, QStringLiteral("03-attention.png"));
+
+    // 3. Compare all compressors.
+    w.runComparison(allIds);
+    if (!waitFor([&] { return !engine->isBusy(); }, o.stepTimeoutMs))
+        say(QStringLiteral("comparison timed out"));
+    w.showTab(MainWindow::CompareTab);
+    grabTo(w, o.outDir, QStringLiteral("02-compare.png"));
+
+    // 4. Interpolation between two abstracts, with the background curve.
+    InterpolationPage* ip = w.interpolationPage();
+    ip->setPathA(QString());
+    ip->setPathB(QString());
+    ip->setTextA(MainWindow::readExample(textA));
+    ip->setTextB(MainWindow::readExample(textB));
+    w.showTab(MainWindow::InterpolationTab);
+    w.prepareInterpolation();
+    if (!waitFor([&] { return engine->interpolationReady(); }, o.stepTimeoutMs)) {
+        say(QStringLiteral("interpolation not prepared: %1").arg(w.messageBar()->text()));
+    } else {
+        waitFor([&] { return !engine->isSweeping() && !engine->isInterpolating(); }, o.stepTimeoutMs);
+        ip->panel()->setAlpha(0.5);
+        waitFor([&] { return ip->panel()->shownAlpha() > 0.49 && ip->panel()->shownAlpha() < 0.51; }, o.stepTimeoutMs);
+        waitFor([&] { return !engine->isInterpolating(); }, o.stepTimeoutMs);
+    }
+    grabTo(w, o.outDir, QStringLiteral("04-interpolation.png"));
+
+    // 5. Question answering.
+    w.loadExample(qaText);
+    w.qaPage()->setQuestion(question);
+    w.qaPage()->setGoldText(gold);
+    // A QA-tuned compressor when there is one.
+    for (const CompressorEntry& c : engine->model().compressors)
+        if (c.qa) {
+            w.setCurrentCompressor(c.id);
+            break;
+        }
+    w.showTab(MainWindow::QaTab);
+    w.askQuestion(w.qaPage()->question(), w.qaPage()->goldAnswers());
+    if (!waitFor([&] { return !engine->isBusy(); }, o.stepTimeoutMs))
+        say(QStringLiteral("QA timed out"));
+    grabTo(w, o.outDir, QStringLiteral("05-qa.png"));
+
+    // 6. Batch on the sample dataset.
+    if (w.openDataset(dataset)) {
+        w.batchPage()->setAllCompressors(o.allCompressorsInBatch);
+        w.batchPage()->setLimit(o.batchLimit);
+        w.runBatch();
+        if (!waitFor([&] { return !engine->isBusy(); }, o.stepTimeoutMs))
+            say(QStringLiteral("batch timed out"));
+        w.showTab(MainWindow::BatchTab);
+        grabTo(w, o.outDir, QStringLiteral("06-batch.png"));
+    }
+
+    // 7. The help pane for students, next to the regeneration.
+    w.showTab(MainWindow::RegenerateTab);
+    w.helpDock()->show();
+    grabTo(w, o.outDir, QStringLiteral("07-help.png"));
+    w.helpDock()->hide();
+
+    const bool error = w.messageBar()->isShowing() && w.messageBar()->kind() == MessageBar::Kind::Error;
+    if (error)
+        say(QStringLiteral("an error was shown: %1").arg(w.messageBar()->text()));
+    return error ? 1 : 0;
+}
+
+}  // namespace xcomp::workbench

@@ -1,6 +1,7 @@
 #include "args.h"
 
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 
 #include "xcomp/error.h"
@@ -71,9 +72,11 @@ double Args::real(const std::string& name, double fallback, double min, double m
     char* end = nullptr;
     const double v = std::strtod(it->second.c_str(), &end);
     if (end == it->second.c_str() || *end) throw Error("--" + name + " expects a number, got '" + it->second + "'");
-    if (!(v >= min && v <= max))
-        throw Error("--" + name + " must be between " + std::to_string(min) + " and " + std::to_string(max) + ", got " +
-                    it->second);
+    if (!(v >= min && v <= max)) {
+        char range[96];
+        std::snprintf(range, sizeof range, "%g and %g", min, max);
+        throw Error("--" + name + " must be between " + range + ", got " + it->second);
+    }
     return v;
 }
 

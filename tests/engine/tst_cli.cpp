@@ -1,0 +1,121 @@
+// The xcomp command line as a user meets it: JSON outputs and clear errors for bad input.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+struct Run {
+    int code = -1;
+    QString out, err;
+};
+
+Run xcomp(const QStringList& args) {
+    QProcess p;
+    p.start(QStringLiteral(XCOMP_BINARY_DIR "/app/xcomp"), args);
+    p.waitForFinished(120000);
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+}
+
+const QString kTiny = QStringLiteral(XCOMP_FIXTURES_DIR "/tiny-model");
+
+}  // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+private slots:
+    void info_and_tokenize_json() {
+        Run r = xcomp({QStringLiteral("info"), QStringLiteral("--model"), kTiny, QStringLiteral("--json")});
+        QCOMPARE(r.code, 0);
+        QJsonObject j = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(j[QStringLiteral("layers")].toInt(), 2);
+        QVERIFY(j[QStringLiteral("parameters")].toInteger() > 0);
+        r = xcomp({QStringLiteral("tokenize"), QStringLiteral("--model"), kTiny, QStringLiteral("--text"),
+                   QStringLiteral("The small workbench"), QStringLiteral("--json")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(!QJsonDocument::fromJson(r.out.toUtf8()).object()[QStringLiteral("ids")].toArray().isEmpty());
+    }
+
+    void generate_json() {
+        Run r = xcomp({QStringLiteral("generate"), QStringLiteral("--model"), kTiny, QStringLiteral("--prompt-ids"),
+                       QStringLiteral("1,5,6"), QStringLiteral("--max-new-tokens"), QStringLiteral("5"), QStringLiteral("--json")});
+        QCOMPARE(r.code, 0);
+        QJsonObject j = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QVERIFY(j.contains(QStringLiteral("ids")) && j.contains(QStringLiteral("text")));
+        QVERIFY(j[QStringLiteral("ids")].toArray().size() <= 5);
+    }
+
+    void compress_regenerate_interpolate_json() {
+        QTemporaryDir dir;
+        const QString a = dir.filePath(QStringLiteral("a.xcp")), b = dir.filePath(QStringLiteral("b.xcp"));
+        for (const auto& [path, text] : {std::pair{a, QStringLiteral("A language model reads those vectors.")},
+                                         std::pair{b, QStringLiteral("We measure how much is lost.")}}) {
+            Run r = xcomp({QStringLiteral("compress"), QStringLiteral("--model"), kTiny, QStringLiteral("--compressor"),
+                           QStringLiteral("aoc-m4"), QStringLiteral("--text"), text, QStringLiteral("--out"), path,
+                           QStringLiteral("--json")});
+            QCOMPARE(r.code, 0);
+        }
+        Run r = xcomp({QStringLiteral("interpolate"), QStringLiteral("--model"), kTiny, QStringLiteral("--alpha"),
+                       QStringLiteral("0.25"), a, b, QStringLiteral("--json")});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object()[QStringLiteral("alpha")].toDouble(), 0.25);
+        r = xcomp({QStringLiteral("regenerate"), QStringLiteral("--model"), kTiny, QStringLiteral("--compressor"),
+                   QStringLiteral("500x-m4"), QStringLiteral("--text"), QStringLiteral("A language model reads those vectors."),
+                   QStringLiteral("--json")});
+        QCOMPARE(r.code, 0);
+        QJsonObject j = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QVERIFY(j.contains(QStringLiteral("bleu")) && j.contains(QStringLiteral("errors")));
+    }
+
+    void errors_are_clear_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("missing model") << QStringList{QStringLiteral("info"), QStringLiteral("--model"), QStringLiteral("/nonexistent")}
+                                       << QStringLiteral("does not exist");
+        QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << QStringLiteral("unknown command");
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("info"), QStringLiteral("--model"), kTiny, QStringLiteral("--colour"), QStringLiteral("red")}
+                                        << QStringLiteral("unknown option --colour");
+        QTest::newRow("bad device") << QStringList{QStringLiteral("info"), QStringLiteral("--model"), kTiny, QStringLiteral("--device"), QStringLiteral("tpu")}
+                                    << QStringLiteral("unknown device");
+        QTest::newRow("bad dtype") << QStringList{QStringLiteral("info"), QStringLiteral("--model"), kTiny, QStringLiteral("--dtype"), QStringLiteral("int3")}
+                                   << QStringLiteral("unknown dtype");
+        QTest::newRow("alpha out of range") << QStringList{QStringLiteral("interpolate"), QStringLiteral("--model"), kTiny, QStringLiteral("--alpha"), QStringLiteral("1.5"), QStringLiteral("a"), QStringLiteral("b")}
+                                            << QStringLiteral("--alpha must be between 0 and 1");
+        QTest::newRow("m out of range") << QStringList{QStringLiteral("train-compressor"), QStringLiteral("--model"), kTiny, QStringLiteral("--method"), QStringLiteral("aoc"), QStringLiteral("--memory-tokens"), QStringLiteral("0"), QStringLiteral("--data"), QStringLiteral("x"), QStringLiteral("--out"), QStringLiteral("y")}
+                                        << QStringLiteral("--memory-tokens must be between 1 and 64");
+        QTest::newRow("unknown method") << QStringList{QStringLiteral("train-compressor"), QStringLiteral("--method"), QStringLiteral("zip")}
+                                        << QStringLiteral("unknown method 'zip'");
+        QTest::newRow("unknown compressor") << QStringList{QStringLiteral("regenerate"), QStringLiteral("--model"), kTiny, QStringLiteral("--compressor"), QStringLiteral("aoc-m99"), QStringLiteral("--text"), QStringLiteral("hi")}
+                                            << QStringLiteral("no compressor 'aoc-m99' (available: 500x-m4 icae-m4 aoc-m4)");
+        QTest::newRow("empty text") << QStringList{QStringLiteral("regenerate"), QStringLiteral("--model"), kTiny, QStringLiteral("--compressor"), QStringLiteral("aoc-m4"), QStringLiteral("--text"), QStringLiteral("  ")}
+                                    << QStringLiteral("the text is empty");
+        QTest::newRow("missing weights") << QStringList{QStringLiteral("info"), QStringLiteral("--model"), QStringLiteral(XCOMP_FIXTURES_DIR "/tokenizer")}
+                                         << QStringLiteral("config.json");
+    }
+    void errors_are_clear() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        Run r = xcomp(args);
+        QVERIFY2(r.code != 0, qPrintable(r.out));
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+        QVERIFY2(!r.err.contains(QStringLiteral("Exception raised from")), "LibTorch backtraces must not reach users");
+    }
+
+    void malformed_weights() {
+        QTemporaryDir dir;
+        QFile::copy(kTiny + QStringLiteral("/config.json"), dir.filePath(QStringLiteral("config.json")));
+        QFile f(dir.filePath(QStringLiteral("model.safetensors")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("\x10\x00\x00\x00\x00\x00\x00\x00{\"a\": nonsense}", 24);
+        f.close();
+        Run r = xcomp({QStringLiteral("info"), QStringLiteral("--model"), dir.path()});
+        QVERIFY(r.code != 0);
+        QVERIFY2(r.err.contains(QStringLiteral("model.safetensors")), qPrintable(r.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

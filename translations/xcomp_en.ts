@@ -1,4 +1,87 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
+<context>
+    <name>xcomp::workbench::BatchPage</name>
+    <message numerus="yes">
+        <source>%1: %n example(s)</source>
+        <translation>
+            <numerusform>%1: %n example</numerusform>
+            <numerusform>%1: %n examples</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n with a question</source>
+        <translation>
+            <numerusform>, %n with a question</numerusform>
+            <numerusform>, %n with a question</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Question answering over %n example(s): compressed prompt F1 %1 / EM %2 — full text F1 %3 / EM %4</source>
+        <translation>
+            <numerusform>Question answering over %n example: compressed prompt F1 %1 / EM %2 — full text F1 %3 / EM %4</numerusform>
+            <numerusform>Question answering over %n examples: compressed prompt F1 %1 / EM %2 — full text F1 %3 / EM %4</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>xcomp::workbench::MainWindow</name>
+    <message numerus="yes">
+        <source>%1 (and %n more skipped example(s))</source>
+        <translation>
+            <numerusform>%1 (and %n more skipped example)</numerusform>
+            <numerusform>%1 (and %n more skipped examples)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Batch evaluation cancelled after %n example(s).</source>
+        <translation>
+            <numerusform>Batch evaluation cancelled after %n example.</numerusform>
+            <numerusform>Batch evaluation cancelled after %n examples.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n compressor(s) could not be loaded: %1</source>
+        <translation>
+            <numerusform>%n compressor could not be loaded: %1</numerusform>
+            <numerusform>%n compressors could not be loaded: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Model %1 — %2M parameters, %3 layers — %4, %5 — %n compressor(s)</source>
+        <translation>
+            <numerusform>Model %1 — %2M parameters, %3 layers — %4, %5 — %n compressor</numerusform>
+            <numerusform>Model %1 — %2M parameters, %3 layers — %4, %5 — %n compressors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s)</source>
+        <translation>
+            <numerusform>%n token</numerusform>
+            <numerusform>%n tokens</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n memory token(s)</source>
+        <translation>
+            <numerusform>%n memory token</numerusform>
+            <numerusform>%n memory tokens</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>BLEU curve done (%n point(s)).</source>
+        <translation>
+            <numerusform>BLEU curve done (%n point).</numerusform>
+            <numerusform>BLEU curve done (%n points).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) skipped. First: %1</source>
+        <translation>
+            <numerusform>%n line skipped. First: %1</numerusform>
+            <numerusform>%n lines skipped. First: %1</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

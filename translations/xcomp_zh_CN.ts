@@ -5,981 +5,981 @@
     <name>xcomp::AttentionView</name>
     <message>
         <source>Layer:</source>
-        <translation type="unfinished"></translation>
+        <translation>层：</translation>
     </message>
     <message>
         <source>Head:</source>
-        <translation type="unfinished"></translation>
+        <translation>头：</translation>
     </message>
     <message>
         <source>What am I looking at?</source>
-        <translation type="unfinished"></translation>
+        <translation>这张图在显示什么？</translation>
     </message>
     <message>
         <source>Attention each memory token receives</source>
-        <translation type="unfinished"></translation>
+        <translation>每个记忆令牌得到的注意力</translation>
     </message>
     <message>
         <source>memory token</source>
-        <translation type="unfinished"></translation>
+        <translation>记忆令牌</translation>
     </message>
     <message>
         <source>attention weight</source>
-        <translation type="unfinished"></translation>
+        <translation>注意力权重</translation>
     </message>
     <message>
         <source>Attention of each regenerated token on the memory tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>每个再生令牌对记忆令牌的注意力</translation>
     </message>
     <message>
         <source>regenerated token (position in the regeneration)</source>
-        <translation type="unfinished"></translation>
+        <translation>再生令牌（在再生文本中的位置）</translation>
     </message>
     <message>
         <source>attention on memory</source>
-        <translation type="unfinished"></translation>
+        <translation>对记忆的注意力</translation>
     </message>
     <message>
         <source>source token</source>
-        <translation type="unfinished"></translation>
+        <translation>源令牌</translation>
     </message>
     <message>
         <source>weight</source>
-        <translation type="unfinished"></translation>
+        <translation>权重</translation>
     </message>
     <message>
         <source>Mean of all layers</source>
-        <translation type="unfinished"></translation>
+        <translation>所有层的平均</translation>
     </message>
     <message>
         <source>Layer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 层</translation>
     </message>
     <message>
         <source>Mean of all heads</source>
-        <translation type="unfinished"></translation>
+        <translation>所有头的平均</translation>
     </message>
     <message>
         <source>Head %1</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 个头</translation>
     </message>
     <message>
         <source>regenerated token %1</source>
-        <translation type="unfinished"></translation>
+        <translation>再生令牌 %1</translation>
     </message>
     <message>
         <source>regenerated token %1 “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>再生令牌 %1“%2”</translation>
     </message>
     <message>
         <source>attention on memory: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>对记忆的注意力：%1</translation>
     </message>
     <message>
         <source>memory token m%1: mean weight %2</source>
-        <translation type="unfinished"></translation>
+        <translation>记忆令牌 m%1：平均权重 %2</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>on memory token m%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>对记忆令牌 m%1：%2</translation>
     </message>
     <message>
         <source>memory token m%1 reads source token %2 “%3”: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>记忆令牌 m%1 读取源令牌 %2“%3”：%4</translation>
     </message>
     <message>
         <source>layers: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>层数：%1</translation>
     </message>
     <message>
         <source>heads: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>头数：%1</translation>
     </message>
     <message>
         <source>regenerated tokens: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>再生令牌数：%1</translation>
     </message>
     <message>
         <source>memory tokens: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>记忆令牌数：%1</translation>
     </message>
     <message>
         <source>source tokens: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>源令牌数：%1</translation>
     </message>
     <message>
         <source>The attention data is inconsistent (array sizes do not match).</source>
-        <translation type="unfinished"></translation>
+        <translation>注意力数据不一致（数组大小不匹配）。</translation>
     </message>
     <message>
         <source>No attention captured yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未记录注意力。</translation>
     </message>
     <message>
         <source>mean of all layers</source>
-        <translation type="unfinished"></translation>
+        <translation>所有层的平均</translation>
     </message>
     <message>
         <source>layer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 层</translation>
     </message>
     <message>
         <source>mean over regenerated tokens (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>所有再生令牌的平均（%1）</translation>
     </message>
     <message>
         <source>What each memory token reads (not captured)</source>
-        <translation type="unfinished"></translation>
+        <translation>每个记忆令牌读取的内容（未记录）</translation>
     </message>
     <message>
         <source>What each memory token reads (compression)</source>
-        <translation type="unfinished"></translation>
+        <translation>每个记忆令牌读取的内容（压缩阶段）</translation>
     </message>
     <message>
         <source>Regenerated token %1</source>
-        <translation type="unfinished"></translation>
+        <translation>再生令牌 %1</translation>
     </message>
     <message>
         <source>Regenerated token %1 “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>再生令牌 %1“%2”</translation>
     </message>
     <message>
         <source>%1% of its attention is on the memory</source>
-        <translation type="unfinished"></translation>
+        <translation>其 %1% 的注意力落在记忆上</translation>
     </message>
     <message>
         <source>it reads memory token m%1 most (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>它读取最多的是记忆令牌 m%1（%2）</translation>
     </message>
     <message>
         <source>Memory token m%1</source>
-        <translation type="unfinished"></translation>
+        <translation>记忆令牌 m%1</translation>
     </message>
     <message>
         <source>receives %1 of a regenerated token&apos;s attention on average</source>
-        <translation type="unfinished"></translation>
+        <translation>平均得到每个再生令牌 %1 的注意力</translation>
     </message>
     <message>
         <source>Click a regenerated token in the heatmap or the curve, or a memory token&apos;s bar, to follow it across the views.</source>
-        <translation type="unfinished"></translation>
+        <translation>点击热图或曲线中的再生令牌，或点击某个记忆令牌的柱形，即可在各视图中跟踪它。</translation>
     </message>
     <message>
         <source>No source tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有源令牌。</translation>
     </message>
     <message>
         <source>Source words memory token m%1 reads most:</source>
-        <translation type="unfinished"></translation>
+        <translation>记忆令牌 m%1 读取最多的源词：</translation>
     </message>
     <message>
         <source>Source:</source>
-        <translation type="unfinished"></translation>
+        <translation>源文本：</translation>
     </message>
 </context>
 <context>
     <name>xcomp::CompareView</name>
     <message>
         <source>Marked with the errors of “%1”. Click another column to switch, or this header to clear.</source>
-        <translation type="unfinished"></translation>
+        <translation>已标出“%1”的错误。点击另一列可切换，点击此标题可清除。</translation>
     </message>
     <message>
         <source>Click a column to mark in the original what that compressor lost or got wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>点击某一列，即可在原文中标出该压缩器丢失或出错的内容。</translation>
     </message>
     <message>
         <source>Result %1</source>
-        <translation type="unfinished"></translation>
+        <translation>结果 %1</translation>
     </message>
     <message>
         <source>Regeneration by %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>由 %1 再生。</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>Click to mark this column&apos;s errors in the original.</source>
-        <translation type="unfinished"></translation>
+        <translation>点击以在原文中标出此列的错误。</translation>
     </message>
     <message>
         <source>Original</source>
-        <translation type="unfinished"></translation>
+        <translation>原文</translation>
     </message>
     <message>
         <source>The text every compressor compressed. Each column to the right is what the frozen language model regenerated from that compressor&apos;s memory tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个压缩器压缩的文本。右侧每一列是冻结的语言模型根据该压缩器的记忆令牌再生出的文本。</translation>
     </message>
     <message>
         <source>The original text appears here.</source>
-        <translation type="unfinished"></translation>
+        <translation>原文显示在这里。</translation>
     </message>
     <message>
         <source>No regenerations to compare yet. Compress one text with several compressors to see their regenerations side by side.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有可比较的再生结果。用多个压缩器压缩同一段文本，即可并排查看它们的再生结果。</translation>
     </message>
 </context>
 <context>
     <name>xcomp::DashboardView</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Double-click a row or press Enter to review that example.</source>
-        <translation type="unfinished"></translation>
+        <translation>双击某一行或按回车键查看该示例。</translation>
     </message>
     <message>
         <source>Metric:</source>
-        <translation type="unfinished"></translation>
+        <translation>指标：</translation>
     </message>
     <message>
         <source>text length (tokens)</source>
-        <translation type="unfinished"></translation>
+        <translation>文本长度（令牌）</translation>
     </message>
     <message>
         <source>Review next</source>
-        <translation type="unfinished"></translation>
+        <translation>查看下一个</translation>
     </message>
     <message>
         <source>Open the next example in the table&apos;s current order (sort by BLEU to review the worst first).</source>
-        <translation type="unfinished"></translation>
+        <translation>按表格当前顺序打开下一个示例（按 BLEU 排序即可先查看最差的）。</translation>
     </message>
     <message>
         <source>Review previous</source>
-        <translation type="unfinished"></translation>
+        <translation>查看上一个</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出</translation>
     </message>
     <message>
         <source>BLEU</source>
-        <translation type="unfinished"></translation>
+        <translation>BLEU</translation>
     </message>
     <message>
         <source>ROUGE-L F</source>
-        <translation type="unfinished"></translation>
+        <translation>ROUGE-L F</translation>
     </message>
     <message>
         <source>Exact match</source>
-        <translation type="unfinished"></translation>
+        <translation>完全匹配</translation>
     </message>
     <message>
         <source>%1 m=%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 m=%2</translation>
     </message>
     <message>
         <source>(unnamed)</source>
-        <translation type="unfinished"></translation>
+        <translation>（未命名）</translation>
     </message>
     <message>
         <source>mean per %1-token length bucket</source>
-        <translation type="unfinished"></translation>
+        <translation>每 %1 个令牌长度区间的平均值</translation>
     </message>
     <message>
         <source>mean per length</source>
-        <translation type="unfinished"></translation>
+        <translation>每个长度的平均值</translation>
     </message>
     <message>
         <source>%1 against text length (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 随文本长度的变化（%2）</translation>
     </message>
     <message>
         <source>No examples yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有示例。</translation>
     </message>
     <message>
         <source>%1: %2 (n = %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2（n = %3）</translation>
     </message>
     <message>
         <source>Mean %1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>平均 %1 — %2</translation>
     </message>
     <message>
         <source>%v / %m examples</source>
-        <translation type="unfinished"></translation>
+        <translation>%v / %m 个示例</translation>
     </message>
     <message>
         <source>idle</source>
-        <translation type="unfinished"></translation>
+        <translation>空闲</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>完成</translation>
     </message>
     <message>
         <source>Evaluating…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在评估…</translation>
     </message>
     <message>
         <source>Cannot create the folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建文件夹 %1。</translation>
     </message>
     <message>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>导出失败</translation>
     </message>
     <message>
         <source>Table as CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>表格导出为 CSV…</translation>
     </message>
     <message>
         <source>Export table</source>
-        <translation type="unfinished"></translation>
+        <translation>导出表格</translation>
     </message>
     <message>
         <source>CSV file (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <source>Table as JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>表格导出为 JSON…</translation>
     </message>
     <message>
         <source>JSON file (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
         <source>This plot as PNG or PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>此图导出为 PNG 或 PDF…</translation>
     </message>
     <message>
         <source>Export plot</source>
-        <translation type="unfinished"></translation>
+        <translation>导出图表</translation>
     </message>
     <message>
         <source>All plots as PNG and PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>全部图表导出为 PNG 和 PDF…</translation>
     </message>
     <message>
         <source>Export all plots to</source>
-        <translation type="unfinished"></translation>
+        <translation>将全部图表导出到</translation>
     </message>
 </context>
 <context>
     <name>xcomp::DiffView</name>
     <message>
         <source>Original text</source>
-        <translation type="unfinished"></translation>
+        <translation>原文</translation>
     </message>
     <message>
         <source>The text that was compressed into memory tokens. Words the regeneration lost are marked here in yellow italics.</source>
-        <translation type="unfinished"></translation>
+        <translation>被压缩成记忆令牌的文本。再生时丢失的词在这里以黄色斜体标出。</translation>
     </message>
     <message>
         <source>Regenerated from the memory tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>由记忆令牌再生</translation>
     </message>
     <message>
         <source>What the frozen language model wrote back when it saw only the memory tokens. Hover a coloured span to see what the original had there; click a word to link it.</source>
-        <translation type="unfinished"></translation>
+        <translation>冻结的语言模型只看到记忆令牌时写出的内容。将鼠标悬停在彩色片段上可查看原文在此处的内容；点击某个词可进行关联。</translation>
     </message>
     <message>
         <source>No text yet. The original appears here once a text has been compressed.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有文本。压缩文本后，原文会显示在这里。</translation>
     </message>
     <message>
         <source>The regeneration appears here, every error coloured by its type.</source>
-        <translation type="unfinished"></translation>
+        <translation>再生文本显示在这里，每个错误按类型着色。</translation>
     </message>
 </context>
 <context>
     <name>xcomp::ErrorLegend</name>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>Spans of this kind in the text: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>文本中此类片段的数量：%1</translation>
     </message>
     <message>
         <source>Click to jump to the next one.</source>
-        <translation type="unfinished"></translation>
+        <translation>点击跳到下一个。</translation>
     </message>
     <message>
         <source>Ab</source>
         <comment>sample text drawn in a legend swatch</comment>
-        <translation type="unfinished"></translation>
+        <translation>Ab</translation>
     </message>
 </context>
 <context>
     <name>xcomp::ErrorStyle</name>
     <message>
         <source>Equal</source>
-        <translation type="unfinished"></translation>
+        <translation>相同</translation>
     </message>
     <message>
         <source>Mistake</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
         <source>Information loss</source>
-        <translation type="unfinished"></translation>
+        <translation>信息丢失</translation>
     </message>
     <message>
         <source>Hallucination</source>
-        <translation type="unfinished"></translation>
+        <translation>幻觉</translation>
     </message>
     <message>
         <source>Paraphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>改写</translation>
     </message>
     <message>
         <source>Text the regeneration reproduced exactly.</source>
-        <translation type="unfinished"></translation>
+        <translation>再生时被准确复现的文本。</translation>
     </message>
     <message>
         <source>Words the regeneration got wrong: the original says something else at this place, and the meaning changes (a wrong name, number or word).</source>
-        <translation type="unfinished"></translation>
+        <translation>再生时出错的词：原文在此处写的是别的内容，意思因此改变（错误的名字、数字或词语）。</translation>
     </message>
     <message>
         <source>Words of the original that the regeneration left out. The memory tokens did not keep them, so the decoder skipped them.</source>
-        <translation type="unfinished"></translation>
+        <translation>再生时遗漏的原文词语。记忆令牌没有保留它们，因此解码器跳过了它们。</translation>
     </message>
     <message>
         <source>Words the regeneration added that have no counterpart in the original. The decoder invented them, usually from what the language model finds likely.</source>
-        <translation type="unfinished"></translation>
+        <translation>再生时添加、在原文中没有对应内容的词语。它们是解码器编造的，通常来自语言模型认为可能出现的内容。</translation>
     </message>
     <message>
         <source>The same meaning in other words (a synonym, another word order). Not wrong in meaning, but it still lowers BLEU and exact match.</source>
-        <translation type="unfinished"></translation>
+        <translation>用不同的词表达相同的意思（同义词或不同的语序）。意思没有错，但仍会降低 BLEU 和完全匹配分数。</translation>
     </message>
     <message>
         <source>Left unmarked.</source>
-        <translation type="unfinished"></translation>
+        <translation>不做标记。</translation>
     </message>
     <message>
         <source>Marked in red on both sides.</source>
-        <translation type="unfinished"></translation>
+        <translation>两侧均以红色标出。</translation>
     </message>
     <message>
         <source>Marked yellow and italic in the original, the only place the lost words exist; a small amber marker shows where they are missing in the regeneration.</source>
-        <translation type="unfinished"></translation>
+        <translation>在原文中以黄色斜体标出（丢失的词只存在于原文中）；再生文本中用一个琥珀色小标记指出缺失的位置。</translation>
     </message>
     <message>
         <source>Marked in blue in the regeneration; a small blue marker shows where it was inserted relative to the original.</source>
-        <translation type="unfinished"></translation>
+        <translation>在再生文本中以蓝色标出；一个蓝色小标记指出它相对于原文的插入位置。</translation>
     </message>
     <message>
         <source>Marked in green on both sides.</source>
-        <translation type="unfinished"></translation>
+        <translation>两侧均以绿色标出。</translation>
     </message>
     <message>
         <source>regenerated: (left out)</source>
-        <translation type="unfinished"></translation>
+        <translation>再生：（被遗漏）</translation>
     </message>
     <message>
         <source>regenerated: “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>再生：“%1”</translation>
     </message>
     <message>
         <source>original: (nothing here; invented)</source>
-        <translation type="unfinished"></translation>
+        <translation>原文：（此处无内容；为编造）</translation>
     </message>
     <message>
         <source>original: “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>原文：“%1”</translation>
     </message>
     <message>
         <source>Lost here: the regeneration skips these words.</source>
-        <translation type="unfinished"></translation>
+        <translation>此处丢失：再生时跳过了这些词。</translation>
     </message>
     <message>
         <source>Inserted here: the original has nothing at this place.</source>
-        <translation type="unfinished"></translation>
+        <translation>此处插入：原文在此位置没有内容。</translation>
     </message>
 </context>
 <context>
     <name>xcomp::EvalTableModel</name>
     <message>
         <source>Id</source>
-        <translation type="unfinished"></translation>
+        <translation>编号</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>方法</translation>
     </message>
     <message>
         <source>m</source>
-        <translation type="unfinished"></translation>
+        <translation>m</translation>
     </message>
     <message>
         <source>Length</source>
-        <translation type="unfinished"></translation>
+        <translation>长度</translation>
     </message>
     <message>
         <source>BLEU</source>
-        <translation type="unfinished"></translation>
+        <translation>BLEU</translation>
     </message>
     <message>
         <source>ROUGE-L F</source>
-        <translation type="unfinished"></translation>
+        <translation>ROUGE-L F</translation>
     </message>
     <message>
         <source>EM</source>
-        <translation type="unfinished"></translation>
+        <translation>EM</translation>
     </message>
     <message>
         <source>Prefix EM</source>
-        <translation type="unfinished"></translation>
+        <translation>前缀 EM</translation>
     </message>
     <message>
         <source>Ratio</source>
-        <translation type="unfinished"></translation>
+        <translation>压缩比</translation>
     </message>
     <message>
         <source>Length of the source text in tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>源文本的长度（令牌数）。</translation>
     </message>
     <message>
         <source>Spans of this type: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>此类片段数：%1</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
     <name>xcomp::InterpolationPanel</name>
     <message>
         <source>Linear</source>
-        <translation type="unfinished"></translation>
+        <translation>线性</translation>
     </message>
     <message>
         <source>Spherical (slerp)</source>
-        <translation type="unfinished"></translation>
+        <translation>球面（slerp）</translation>
     </message>
     <message>
         <source>Mixing:</source>
-        <translation type="unfinished"></translation>
+        <translation>混合方式：</translation>
     </message>
     <message>
         <source>BLEU curve</source>
-        <translation type="unfinished"></translation>
+        <translation>BLEU 曲线</translation>
     </message>
     <message>
         <source>Regenerate at evenly spaced α in the background and plot how close each regeneration is to A and to B.</source>
-        <translation type="unfinished"></translation>
+        <translation>在后台以均匀间隔的 α 进行再生，并绘制每次再生与 A 和 B 的接近程度。</translation>
     </message>
     <message>
         <source>How close the regeneration is to A and to B</source>
-        <translation type="unfinished"></translation>
+        <translation>再生文本与 A 和 B 的接近程度</translation>
     </message>
     <message>
         <source>α (0 = A, 1 = B)</source>
-        <translation type="unfinished"></translation>
+        <translation>α（0 = A，1 = B）</translation>
     </message>
     <message>
         <source>BLEU</source>
-        <translation type="unfinished"></translation>
+        <translation>BLEU</translation>
     </message>
     <message>
         <source>BLEU to A</source>
-        <translation type="unfinished"></translation>
+        <translation>相对 A 的 BLEU</translation>
     </message>
     <message>
         <source>BLEU to B</source>
-        <translation type="unfinished"></translation>
+        <translation>相对 B 的 BLEU</translation>
     </message>
     <message>
         <source>Click the plot to move α there.</source>
-        <translation type="unfinished"></translation>
+        <translation>点击图表可将 α 移到该处。</translation>
     </message>
     <message>
         <source>α = %1</source>
-        <translation type="unfinished"></translation>
+        <translation>α = %1</translation>
     </message>
     <message>
         <source>(no text)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无文本）</translation>
     </message>
     <message>
         <source>A (α = 0)</source>
-        <translation type="unfinished"></translation>
+        <translation>A（α = 0）</translation>
     </message>
     <message>
         <source>A (α = 0): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>A（α = 0）：%1</translation>
     </message>
     <message>
         <source>B (α = 1)</source>
-        <translation type="unfinished"></translation>
+        <translation>B（α = 1）</translation>
     </message>
     <message>
         <source>B (α = 1): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>B（α = 1）：%1</translation>
     </message>
     <message>
         <source>Regeneration, differences from A</source>
-        <translation type="unfinished"></translation>
+        <translation>再生文本，与 A 的差异</translation>
     </message>
     <message>
         <source>Regeneration, differences from B</source>
-        <translation type="unfinished"></translation>
+        <translation>再生文本，与 B 的差异</translation>
     </message>
     <message>
         <source>Regeneration at α = %1, differences from A</source>
-        <translation type="unfinished"></translation>
+        <translation>α = %1 时的再生文本，与 A 的差异</translation>
     </message>
     <message>
         <source>Regeneration at α = %1, differences from B</source>
-        <translation type="unfinished"></translation>
+        <translation>α = %1 时的再生文本，与 B 的差异</translation>
     </message>
     <message>
         <source>Press ǋLEU curve” to regenerate at evenly spaced α and plot BLEU against A and B. A smooth crossing means the compressed space blends the two texts; a sharp step means it snaps from one to the other.</source>
-        <translation type="unfinished"></translation>
+        <translation>点击“BLEU 曲线”，以均匀间隔的 α 进行再生，并绘制相对 A 和 B 的 BLEU。平滑的交叉表示压缩空间会融合两段文本；陡峭的台阶表示它会从一段文本突然跳到另一段。</translation>
     </message>
     <message>
         <source>The regeneration is closer to B than to A from α = %1 on.</source>
-        <translation type="unfinished"></translation>
+        <translation>从 α = %1 起，再生文本更接近 B 而不是 A。</translation>
     </message>
     <message>
         <source>Spherical mixing, %1 points.</source>
-        <translation type="unfinished"></translation>
+        <translation>球面混合，%1 个点。</translation>
     </message>
     <message>
         <source>Linear mixing, %1 points.</source>
-        <translation type="unfinished"></translation>
+        <translation>线性混合，%1 个点。</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停止</translation>
     </message>
     <message>
         <source>Play</source>
-        <translation type="unfinished"></translation>
+        <translation>播放</translation>
     </message>
     <message>
         <source>Stop the sweep</source>
-        <translation type="unfinished"></translation>
+        <translation>停止扫描</translation>
     </message>
     <message>
         <source>Sweep α from A to B</source>
-        <translation type="unfinished"></translation>
+        <translation>将 α 从 A 扫到 B</translation>
     </message>
 </context>
 <context>
     <name>xcomp::MetricsStrip</name>
     <message>
         <source>?</source>
-        <translation type="unfinished"></translation>
+        <translation>?</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 毫秒</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 秒</translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 分 %2 秒</translation>
     </message>
     <message>
         <source>BLEU</source>
-        <translation type="unfinished"></translation>
+        <translation>BLEU</translation>
     </message>
     <message>
         <source>ROUGE-L F</source>
-        <translation type="unfinished"></translation>
+        <translation>ROUGE-L F</translation>
     </message>
     <message>
         <source>EM</source>
-        <translation type="unfinished"></translation>
+        <translation>EM</translation>
     </message>
     <message>
         <source>Exact match</source>
-        <translation type="unfinished"></translation>
+        <translation>完全匹配</translation>
     </message>
     <message>
         <source>Prefix EM</source>
-        <translation type="unfinished"></translation>
+        <translation>前缀 EM</translation>
     </message>
     <message>
         <source>Prefix exact match</source>
-        <translation type="unfinished"></translation>
+        <translation>前缀完全匹配</translation>
     </message>
     <message>
         <source>Compression</source>
-        <translation type="unfinished"></translation>
+        <translation>压缩</translation>
     </message>
     <message>
         <source>Memory</source>
-        <translation type="unfinished"></translation>
+        <translation>内存</translation>
     </message>
     <message>
         <source>Memory: prompt vs KV cache</source>
-        <translation type="unfinished"></translation>
+        <translation>内存：提示 vs KV 缓存</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>是</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>否</translation>
     </message>
     <message>
         <source>%1%</source>
-        <translation type="unfinished"></translation>
+        <translation>%1%</translation>
     </message>
     <message>
         <source>%1 → %2 tokens (%3×)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2 个令牌（%3×）</translation>
     </message>
     <message>
         <source>%1 tokens → 1 memory token (%2×)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个令牌 → 1 个记忆令牌（%2×）</translation>
     </message>
     <message>
         <source>%1 tokens → %2 memory tokens (%3×)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个令牌 → %2 个记忆令牌（%3×）</translation>
     </message>
     <message>
         <source>%1 vs %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 vs %2</translation>
     </message>
     <message>
         <source>%1 vs %2 (%3× smaller)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 vs %2（缩小 %3 倍）</translation>
     </message>
     <message>
         <source>%1 + %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 + %2</translation>
     </message>
     <message>
         <source>compress %1 · regenerate %2</source>
-        <translation type="unfinished"></translation>
+        <translation>压缩 %1 · 再生 %2</translation>
     </message>
     <message>
         <source>BLEU: how many of the regeneration&apos;s word sequences (1 to 4 words long) also occur in the original, with a penalty when the regeneration is too short. 1 means identical, 0 means nothing in common. Word order matters, so a paraphrase lowers it even when the meaning is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>BLEU：再生文本中的词序列（长度为 1 到 4 个词）有多少也出现在原文中，再生文本过短时会被扣分。1 表示完全相同，0 表示毫无共同之处。词序很重要，因此即使意思不变，改写也会降低分数。</translation>
     </message>
     <message>
         <source>ROUGE-L F: built on the longest common subsequence, the longest chain of words that appears in both texts in the same order (gaps allowed). Recall is how much of the original that chain covers, precision how much of the regeneration; F balances the two. 1 means identical.</source>
-        <translation type="unfinished"></translation>
+        <translation>ROUGE-L F：基于最长公共子序列，即以相同顺序出现在两段文本中的最长词链（允许有间隔）。召回率表示该词链覆盖原文的比例，精确率表示覆盖再生文本的比例；F 值在两者之间取平衡。1 表示完全相同。</translation>
     </message>
     <message>
         <source>Exact match: yes only when the regeneration reproduces the original character for character. A single wrong word makes it no.</source>
-        <translation type="unfinished"></translation>
+        <translation>完全匹配：只有当再生文本逐字复现原文时才为“是”。只要有一个词错误就为“否”。</translation>
     </message>
     <message>
         <source>Prefix exact match: the share of the original reproduced exactly before the first error. It shows how far the decoder gets before it goes off track; errors tend to snowball, because every word is generated from the ones before.</source>
-        <translation type="unfinished"></translation>
+        <translation>前缀完全匹配：在第一个错误之前被准确复现的原文比例。它显示解码器在偏离之前能走多远；错误往往会越滚越多，因为每个词都是根据前面的词生成的。</translation>
     </message>
     <message>
         <source>Compression: the source text&apos;s tokens divided by the memory tokens the compressor squeezed it into. The frozen language model sees only the memory tokens when it regenerates the text.</source>
-        <translation type="unfinished"></translation>
+        <translation>压缩：源文本的令牌数除以压缩器将其压缩成的记忆令牌数。冻结的语言模型在再生文本时只能看到记忆令牌。</translation>
     </message>
     <message>
         <source>%1 source tokens, %2 memory tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个源令牌，%2 个记忆令牌。</translation>
     </message>
     <message>
         <source>Memory: the size of the compressed prompt (what must be stored or sent instead of the text) compared with the key/value cache the decoder would hold for the full text. This is the saving compression buys.</source>
-        <translation type="unfinished"></translation>
+        <translation>内存：压缩提示的大小（需要代替文本存储或传输的内容）与解码器为完整文本保存的键/值缓存的比较。这就是压缩带来的节省。</translation>
     </message>
     <message>
         <source>Compressed prompt: %1 bytes. KV cache of the full text: %2 bytes.</source>
-        <translation type="unfinished"></translation>
+        <translation>压缩提示：%1 字节。完整文本的 KV 缓存：%2 字节。</translation>
     </message>
     <message>
         <source>Time: how long the compressor took to turn the text into memory tokens, and how long the frozen language model took to regenerate the text from them (token by token, so it grows with the length of the text).</source>
-        <translation type="unfinished"></translation>
+        <translation>时间：压缩器将文本转换为记忆令牌所用的时间，以及冻结的语言模型据此再生文本所用的时间（逐个令牌生成，因此随文本长度增长）。</translation>
     </message>
 </context>
 <context>
     <name>xcomp::PlotExport</name>
     <message>
         <source>No file name given.</source>
-        <translation type="unfinished"></translation>
+        <translation>未指定文件名。</translation>
     </message>
     <message>
         <source>Cannot create a temporary directory: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建临时目录：%1</translation>
     </message>
     <message>
         <source>Rendering the plot to %1 failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>将图表绘制到 %1 失败。</translation>
     </message>
     <message>
         <source>Rendering the plot to %1 produced no data.</source>
-        <translation type="unfinished"></translation>
+        <translation>将图表绘制到 %1 时没有生成数据。</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <source>There is no plot to export.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可导出的图表。</translation>
     </message>
     <message>
         <source>Unknown image format &quot;%1&quot;: use .png or .pdf.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的图像格式“%1”：请使用 .png 或 .pdf。</translation>
     </message>
     <message>
         <source>PNG image (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
         <source>PDF document (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF 文档 (*.pdf)</translation>
     </message>
 </context>
 <context>
     <name>xcomp::TeachingText</name>
     <message>
         <source>Memory tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>记忆令牌</translation>
     </message>
     <message>
         <source>KV values</source>
-        <translation type="unfinished"></translation>
+        <translation>KV 值</translation>
     </message>
     <message>
         <source>Compression ratio</source>
-        <translation type="unfinished"></translation>
+        <translation>压缩比</translation>
     </message>
     <message>
         <source>Attention on memory</source>
-        <translation type="unfinished"></translation>
+        <translation>对记忆的注意力</translation>
     </message>
     <message>
         <source>What each memory token reads</source>
-        <translation type="unfinished"></translation>
+        <translation>每个记忆令牌读取的内容</translation>
     </message>
     <message>
         <source>Interpolating compressed prompts</source>
-        <translation type="unfinished"></translation>
+        <translation>压缩提示的插值</translation>
     </message>
     <message>
         <source>Regeneration metrics</source>
-        <translation type="unfinished"></translation>
+        <translation>再生指标</translation>
     </message>
     <message>
         <source>Error types</source>
-        <translation type="unfinished"></translation>
+        <translation>错误类型</translation>
     </message>
     <message>
         <source>The compressor reads the whole text and writes its content into a few extra positions, the memory tokens (m of them). Afterwards the text itself is thrown away: the frozen decoder only sees the memory tokens and has to regenerate the text from them.</source>
-        <translation type="unfinished"></translation>
+        <translation>压缩器读取整段文本，并把其内容写入几个额外的位置，即记忆令牌（共 m 个）。之后文本本身被丢弃：冻结的解码器只能看到记忆令牌，必须据此再生文本。</translation>
     </message>
     <message>
         <source>Inside every layer, attention looks up keys (K) and values (V). The compressed prompt is the K and V of the memory tokens in every layer, so the decoder can attend to them exactly as if they were cached tokens of an earlier prompt. Keeping K and V per layer (500xCompressor) carries more than a single input embedding per token (ICAE).</source>
-        <translation type="unfinished"></translation>
+        <translation>在每一层中，注意力都会查找键（K）和值（V）。压缩提示就是记忆令牌在每一层的 K 和 V，因此解码器可以像对待之前提示的缓存令牌一样关注它们。每层保留 K 和 V（500xCompressor）比每个令牌只保留一个输入嵌入（ICAE）承载更多信息。</translation>
     </message>
     <message>
         <source>Compression ratio = source tokens / memory tokens. 480 tokens squeezed into 4 memory tokens is a ratio of 120. In bytes, compare the compressed prompt with the KV cache the full text would have needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>压缩比 = 源令牌数 / 记忆令牌数。把 480 个令牌压缩成 4 个记忆令牌，压缩比就是 120。按字节计算时，将压缩提示与完整文本所需的 KV 缓存进行比较。</translation>
     </message>
     <message>
         <source>While regenerating, each new token spreads its attention (weights that sum to 1) over the memory tokens and the text generated so far. The share that lands on the memory shows how much the decoder still reads the compressed prompt; it usually falls as the regenerated text itself becomes the better context.</source>
-        <translation type="unfinished"></translation>
+        <translation>再生时，每个新令牌都会把注意力（总和为 1 的权重）分配到记忆令牌和已生成的文本上。落在记忆上的比例表示解码器仍在多大程度上读取压缩提示；随着再生文本本身成为更好的上下文，这一比例通常会下降。</translation>
     </message>
     <message>
         <source>During compression each memory token attends to the source tokens. The source words a memory token weights most are a hint of what it stores, though attention is not a full explanation: content also mixes across layers.</source>
-        <translation type="unfinished"></translation>
+        <translation>压缩时，每个记忆令牌都会关注源令牌。记忆令牌权重最高的源词提示了它存储的内容，但注意力并不能完全解释这一点：内容还会在各层之间混合。</translation>
     </message>
     <message>
         <source>Two texts A and B are compressed, and their memory KV values are mixed: linearly, (1 - α)୺ + α୻, or spherically along the arc between them (slerp), which keeps the vectors&apos; length. Watching the regeneration as α goes from 0 to 1 shows whether the compressed space is smooth or jumps from one text to the other.</source>
-        <translation type="unfinished"></translation>
+        <translation>将两段文本 A 和 B 压缩，并混合它们记忆中的 KV 值：线性混合为 (1 - α)·A + α·B，球面混合则沿两者之间的圆弧进行（slerp），以保持向量的长度。观察 α 从 0 变到 1 时的再生文本，可以看出压缩空间是平滑的，还是会从一段文本跳到另一段。</translation>
     </message>
     <message>
         <source>BLEU counts shared word n-grams (1 to 4) between the original and the regeneration; ROUGE-L F uses the longest common subsequence; exact match (EM) is 1 only for an identical text; prefix EM is the share of the original reproduced before the first mistake.</source>
-        <translation type="unfinished"></translation>
+        <translation>BLEU 统计原文与再生文本共有的词 n 元组（1 到 4 元）；ROUGE-L F 使用最长公共子序列；完全匹配（EM）仅在文本完全相同时为 1；前缀 EM 是第一个错误之前被复现的原文比例。</translation>
     </message>
     <message>
         <source>Mistake: a word replaced by a wrong one. Information loss: original text missing from the regeneration. Hallucination: text that was never in the original. Paraphrase: different words with the same meaning.</source>
-        <translation type="unfinished"></translation>
+        <translation>错误：一个词被替换成了错误的词。信息丢失：再生文本中缺少的原文内容。幻觉：原文中从未出现过的文本。改写：用不同的词表达相同的意思。</translation>
     </message>
 </context>
 <context>
     <name>xcomp::workbench::AttentionPage</name>
     <message>
         <source>Capture attention during Compress &amp;&amp; Regenerate</source>
-        <translation type="unfinished"></translation>
+        <translation>在“压缩并再生”时记录注意力</translation>
     </message>
     <message>
         <source>No attention captured yet. Run Compress &amp; Regenerate with &quot;Capture attention&quot; on to see which memory tokens the decoder reads for every regenerated token, and which source words each memory token reads.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未记录注意力。请在开启“记录注意力”的情况下运行“压缩并再生”，即可看到解码器为每个再生令牌读取了哪些记忆令牌，以及每个记忆令牌读取了哪些源词。</translation>
     </message>
 </context>
 <context>
     <name>xcomp::workbench::BatchPage</name>
     <message>
         <source>Open dataset…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开数据集…</translation>
     </message>
     <message>
         <source>A JSON Lines file: one example per line with an &quot;abstract&quot;, &quot;text&quot; or &quot;context&quot; field, optionally &quot;question&quot; and &quot;answers&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON Lines 文件：每行一个示例，包含“abstract”“text”或“context”字段，可选“question”和“answers”。</translation>
     </message>
     <message>
         <source>all</source>
-        <translation type="unfinished"></translation>
+        <translation>全部</translation>
     </message>
     <message>
         <source>Evaluate only the first examples (0: all).</source>
-        <translation type="unfinished"></translation>
+        <translation>只评估前若干个示例（0：全部）。</translation>
     </message>
     <message>
         <source>Chosen compressor</source>
-        <translation type="unfinished"></translation>
+        <translation>所选压缩器</translation>
     </message>
     <message>
         <source>All compressors</source>
-        <translation type="unfinished"></translation>
+        <translation>所有压缩器</translation>
     </message>
     <message>
         <source>Run batch</source>
-        <translation type="unfinished"></translation>
+        <translation>运行批处理</translation>
     </message>
     <message>
         <source>Examples:</source>
-        <translation type="unfinished"></translation>
+        <translation>示例数：</translation>
     </message>
     <message>
         <source>%1 holds no usable example.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中没有可用的示例。</translation>
     </message>
     <message>
         <source>No dataset open.</source>
-        <translation type="unfinished"></translation>
+        <translation>未打开数据集。</translation>
     </message>
     <message>
         <source>built-in sample</source>
-        <translation type="unfinished"></translation>
+        <translation>内置示例</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n example(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1：%n 个示例</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>, %n with a question</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>，其中 %n 个带问题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Question answering over %n example(s): compressed prompt F1 %1 / EM %2 — full text F1 %3 / EM %4</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个示例的问答结果：压缩提示 F1 %1 / EM %2 — 完整文本 F1 %3 / EM %4</numerusform>
         </translation>
     </message>
 </context>
@@ -987,713 +987,713 @@
     <name>xcomp::workbench::ComparePage</name>
     <message>
         <source>Compressors to compare:</source>
-        <translation type="unfinished"></translation>
+        <translation>要比较的压缩器：</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>全选</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>全不选</translation>
     </message>
     <message>
         <source>Run comparison</source>
-        <translation type="unfinished"></translation>
+        <translation>运行比较</translation>
     </message>
     <message>
         <source>Compress the text on the left with every checked compressor and regenerate it.</source>
-        <translation type="unfinished"></translation>
+        <translation>用每个选中的压缩器压缩左侧的文本并再生。</translation>
     </message>
     <message>
         <source>Each column shows one compressor&apos;s regeneration, coloured by error type. Click a column to mark what it lost in the original.</source>
-        <translation type="unfinished"></translation>
+        <translation>每一列显示一个压缩器的再生结果，按错误类型着色。点击某一列即可在原文中标出它丢失的内容。</translation>
     </message>
     <message>
         <source>%1: %2 memory tokens, up to %3 source tokens%4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 个记忆令牌，最多 %3 个源令牌%4</translation>
     </message>
     <message>
         <source>, fine-tuned for question answering</source>
-        <translation type="unfinished"></translation>
+        <translation>，已针对问答微调</translation>
     </message>
 </context>
 <context>
     <name>xcomp::workbench::DatasetReader</name>
     <message>
         <source>Cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开 %1：%2</translation>
     </message>
     <message>
         <source>Line %1: not a JSON object (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行：不是 JSON 对象（%2）。</translation>
     </message>
     <message>
         <source>wrong type</source>
-        <translation type="unfinished"></translation>
+        <translation>类型错误</translation>
     </message>
     <message>
         <source>Line %1: no &quot;abstract&quot;, &quot;text&quot; or &quot;context&quot; field.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行：没有“abstract”“text”或“context”字段。</translation>
     </message>
     <message>
         <source>line %1</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行</translation>
     </message>
     <message>
         <source>The file holds no examples.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件中没有示例。</translation>
     </message>
 </context>
 <context>
     <name>xcomp::workbench::EngineWorker</name>
     <message>
         <source>Out of memory.</source>
-        <translation type="unfinished"></translation>
+        <translation>内存不足。</translation>
     </message>
     <message>
         <source>Unknown error.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知错误。</translation>
     </message>
     <message>
         <source>No model is open. Open a model folder first.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有打开模型。请先打开模型文件夹。</translation>
     </message>
     <message>
         <source>Opening the model</source>
-        <translation type="unfinished"></translation>
+        <translation>打开模型</translation>
     </message>
     <message>
         <source>Loading the model…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载模型…</translation>
     </message>
     <message>
         <source>Model loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>模型已加载</translation>
     </message>
     <message>
         <source>Compress and regenerate</source>
-        <translation type="unfinished"></translation>
+        <translation>压缩并再生</translation>
     </message>
     <message>
         <source>Compare compressors</source>
-        <translation type="unfinished"></translation>
+        <translation>比较压缩器</translation>
     </message>
     <message>
         <source>Answer the question</source>
-        <translation type="unfinished"></translation>
+        <translation>回答问题</translation>
     </message>
     <message>
         <source>Prepare the interpolation</source>
-        <translation type="unfinished"></translation>
+        <translation>准备插值</translation>
     </message>
     <message>
         <source>Text %1 is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>文本 %1 为空。</translation>
     </message>
     <message>
         <source>A was compressed with %1 and B with %2: interpolation needs two prompts of the same compressor.</source>
-        <translation type="unfinished"></translation>
+        <translation>A 由 %1 压缩，B 由 %2 压缩：插值需要两个由同一压缩器生成的提示。</translation>
     </message>
     <message>
         <source>Save the compressed prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>保存压缩提示</translation>
     </message>
     <message>
         <source>Cannot write %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1。</translation>
     </message>
     <message>
         <source>Interpolate</source>
-        <translation type="unfinished"></translation>
+        <translation>插值</translation>
     </message>
     <message>
         <source>Batch evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>批量评估</translation>
     </message>
     <message>
         <source>Example %1 (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>示例 %1（%2）：%3</translation>
     </message>
 </context>
 <context>
     <name>xcomp::workbench::HelpPane</name>
     <message>
         <source>Compress &amp; Regenerate</source>
-        <translation type="unfinished"></translation>
+        <translation>压缩并再生</translation>
     </message>
     <message>
         <source>The encoder squeezes the text into a few memory tokens; the frozen decoder then has to write the text again from them alone. Differences are coloured by type, and the strip above gives the scores.</source>
-        <translation type="unfinished"></translation>
+        <translation>编码器把文本压缩成几个记忆令牌；随后冻结的解码器只能凭这些令牌重新写出文本。差异按类型着色，上方的指标栏给出评分。</translation>
     </message>
     <message>
         <source>Comparing compressors</source>
-        <translation type="unfinished"></translation>
+        <translation>比较压缩器</translation>
     </message>
     <message>
         <source>The same text through several compressors: 500xCompressor (KV values per layer), ICAE (input embeddings) and the Attention-Only Compressor, each with its number of memory tokens m. Fewer memory tokens mean more compression and usually more errors.</source>
-        <translation type="unfinished"></translation>
+        <translation>同一段文本经过多个压缩器：500xCompressor（每层的 KV 值）、ICAE（输入嵌入）和仅注意力压缩器（Attention-Only Compressor），各有其记忆令牌数 m。记忆令牌越少，压缩越强，错误通常也越多。</translation>
     </message>
     <message>
         <source>Attention</source>
-        <translation type="unfinished"></translation>
+        <translation>注意力</translation>
     </message>
     <message>
         <source>Click a word of the regeneration in the Regenerate tab, or a column of the heatmap, to see which memory tokens that word was read from.</source>
-        <translation type="unfinished"></translation>
+        <translation>在“再生”选项卡中点击再生文本的某个词，或点击热图的某一列，即可看到这个词是从哪些记忆令牌中读取的。</translation>
     </message>
     <message>
         <source>Interpolation</source>
-        <translation type="unfinished"></translation>
+        <translation>插值</translation>
     </message>
     <message>
         <source>Two compressed prompts made by the same compressor are points in the same space. Mixing them shows how smooth that space is: does the regeneration switch abruptly from A to B, or blend them?</source>
-        <translation type="unfinished"></translation>
+        <translation>由同一压缩器生成的两个压缩提示是同一空间中的两个点。混合它们可以看出这个空间有多平滑：再生文本是从 A 突然切换到 B，还是将两者融合？</translation>
     </message>
     <message>
         <source>Question answering</source>
-        <translation type="unfinished"></translation>
+        <translation>问答</translation>
     </message>
     <message>
         <source>A compressed prompt is useful when the decoder can work with it, not only copy it back. The question is asked twice: of the compressed prompt and of the full text. F1 counts the overlapping words with a gold answer; exact match (EM) asks for the whole answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>压缩提示只有在解码器能够利用它、而不仅仅是把它复述出来时才有用。问题会被问两次：一次针对压缩提示，一次针对完整文本。F1 统计与标准答案重合的词；完全匹配（EM）要求整个答案一致。</translation>
     </message>
     <message>
         <source>Batch evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>批量评估</translation>
     </message>
     <message>
         <source>Single examples can mislead. A dataset run gives the mean scores per compressor against text length, like the papers&apos; figures. Sort the table by BLEU and double-click the worst rows to see what went wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>单个示例可能具有误导性。在数据集上运行可以得到每个压缩器随文本长度变化的平均分数，如同论文中的图表。按 BLEU 对表格排序，双击最差的行即可查看问题所在。</translation>
     </message>
 </context>
 <context>
     <name>xcomp::workbench::InterpolationPage</name>
     <message>
         <source>Compress A and B</source>
-        <translation type="unfinished"></translation>
+        <translation>压缩 A 和 B</translation>
     </message>
     <message>
         <source>Compress both texts with the chosen compressor (or load the .xcp files), then move the slider to mix the two compressed prompts.</source>
-        <translation type="unfinished"></translation>
+        <translation>用所选压缩器压缩两段文本（或加载 .xcp 文件），然后移动滑块混合两个压缩提示。</translation>
     </message>
     <message>
         <source>Text A (α = 0)</source>
-        <translation type="unfinished"></translation>
+        <translation>文本 A（α = 0）</translation>
     </message>
     <message>
         <source>Text B (α = 1)</source>
-        <translation type="unfinished"></translation>
+        <translation>文本 B（α = 1）</translation>
     </message>
     <message>
         <source>Type or paste text A, or load a compressed prompt (.xcp)</source>
-        <translation type="unfinished"></translation>
+        <translation>输入或粘贴文本 A，或加载压缩提示（.xcp）</translation>
     </message>
     <message>
         <source>Type or paste text B, or load a compressed prompt (.xcp)</source>
-        <translation type="unfinished"></translation>
+        <translation>输入或粘贴文本 B，或加载压缩提示（.xcp）</translation>
     </message>
     <message>
         <source>Use main text</source>
-        <translation type="unfinished"></translation>
+        <translation>使用主文本</translation>
     </message>
     <message>
         <source>Copy the text of the main editor here.</source>
-        <translation type="unfinished"></translation>
+        <translation>将主编辑器中的文本复制到这里。</translation>
     </message>
     <message>
         <source>Load .xcp…</source>
-        <translation type="unfinished"></translation>
+        <translation>加载 .xcp…</translation>
     </message>
     <message>
         <source>Use a compressed prompt saved earlier (File ▸ Save Compressed Prompt).</source>
-        <translation type="unfinished"></translation>
+        <translation>使用之前保存的压缩提示（文件 ▸ 保存压缩提示）。</translation>
     </message>
     <message>
         <source>Use text instead</source>
-        <translation type="unfinished"></translation>
+        <translation>改用文本</translation>
     </message>
     <message>
         <source>Compressed prompt: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>压缩提示：%1</translation>
     </message>
     <message>
         <source>Both prompts compressed with %1. Move the slider; the curve fills in the background.</source>
-        <translation type="unfinished"></translation>
+        <translation>两个提示均已用 %1 压缩。请移动滑块；曲线会在后台逐步绘制。</translation>
     </message>
     <message>
         <source>Give two texts (or .xcp files) and press Compress A and B.</source>
-        <translation type="unfinished"></translation>
+        <translation>请提供两段文本（或 .xcp 文件），然后点击“压缩 A 和 B”。</translation>
     </message>
 </context>
 <context>
     <name>xcomp::workbench::MainWindow</name>
     <message>
         <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开(&amp;O)…</translation>
     </message>
     <message>
         <source>Open a text, a session, a compressed prompt (.xcp) or a dataset (.jsonl)</source>
-        <translation type="unfinished"></translation>
+        <translation>打开文本、会话、压缩提示（.xcp）或数据集（.jsonl）</translation>
     </message>
     <message>
         <source>&amp;Save Session</source>
-        <translation type="unfinished"></translation>
+        <translation>保存会话(&amp;S)</translation>
     </message>
     <message>
         <source>Save the texts, settings and results of this session</source>
-        <translation type="unfinished"></translation>
+        <translation>保存本次会话的文本、设置和结果</translation>
     </message>
     <message>
         <source>Save Session &amp;As…</source>
-        <translation type="unfinished"></translation>
+        <translation>会话另存为(&amp;A)…</translation>
     </message>
     <message>
         <source>Save &amp;Compressed Prompt…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存压缩提示(&amp;C)…</translation>
     </message>
     <message>
         <source>Compress the text with the chosen compressor and save the memory tokens&apos; KV values as a .xcp file</source>
-        <translation type="unfinished"></translation>
+        <translation>用所选压缩器压缩文本，并将记忆令牌的 KV 值保存为 .xcp 文件</translation>
     </message>
     <message>
         <source>Open &amp;Model Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开模型文件夹(&amp;M)…</translation>
     </message>
     <message>
         <source>A folder with config.json, the weights, tokenizer.model and compressors/</source>
-        <translation type="unfinished"></translation>
+        <translation>包含 config.json、权重、tokenizer.model 和 compressors/ 的文件夹</translation>
     </message>
     <message>
         <source>Open &amp;Dataset…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开数据集(&amp;D)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>Compress &amp;&amp; &amp;Regenerate</source>
-        <translation type="unfinished"></translation>
+        <translation>压缩并再生(&amp;R)</translation>
     </message>
     <message>
         <source>Compress the text into memory tokens and let the frozen decoder regenerate it (Ctrl+Return)</source>
-        <translation type="unfinished"></translation>
+        <translation>将文本压缩成记忆令牌，并让冻结的解码器再生文本（Ctrl+回车）</translation>
     </message>
     <message>
         <source>&amp;Compare Compressors</source>
-        <translation type="unfinished"></translation>
+        <translation>比较压缩器(&amp;C)</translation>
     </message>
     <message>
         <source>Run the compressors checked in the Compare tab on the text</source>
-        <translation type="unfinished"></translation>
+        <translation>用“比较”选项卡中选中的压缩器处理文本</translation>
     </message>
     <message>
         <source>&amp;Ask Question</source>
-        <translation type="unfinished"></translation>
+        <translation>提问(&amp;A)</translation>
     </message>
     <message>
         <source>C&amp;ancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消(&amp;A)</translation>
     </message>
     <message>
         <source>Stop the running job (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>停止正在运行的任务（Esc）</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
         <source>Help for &amp;Students</source>
-        <translation type="unfinished"></translation>
+        <translation>学生帮助(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;About xcomp Workbench</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 xcomp Workbench(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Run</source>
-        <translation type="unfinished"></translation>
+        <translation>运行(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Examples</source>
-        <translation type="unfinished"></translation>
+        <translation>示例(&amp;E)</translation>
     </message>
     <message>
         <source>Interpolation Pair (Two Abstracts)</source>
-        <translation type="unfinished"></translation>
+        <translation>插值文本对（两篇摘要）</translation>
     </message>
     <message>
         <source>Sample Dataset (Batch Tab)</source>
-        <translation type="unfinished"></translation>
+        <translation>示例数据集（批处理选项卡）</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Regenerate</source>
-        <translation type="unfinished"></translation>
+        <translation>再生(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>比较(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Attention</source>
-        <translation type="unfinished"></translation>
+        <translation>注意力(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Interpolation</source>
-        <translation type="unfinished"></translation>
+        <translation>插值(&amp;I)</translation>
     </message>
     <message>
         <source>&amp;Question Answering</source>
-        <translation type="unfinished"></translation>
+        <translation>问答(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Batch</source>
-        <translation type="unfinished"></translation>
+        <translation>批处理(&amp;B)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>What&apos;s &amp;This?</source>
-        <translation type="unfinished"></translation>
+        <translation>这是什么(&amp;T)?</translation>
     </message>
     <message>
         <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>主工具栏</translation>
     </message>
     <message>
         <source> Compressor: </source>
-        <translation type="unfinished"></translation>
+        <translation> 压缩器：</translation>
     </message>
     <message>
         <source> Device: </source>
-        <translation type="unfinished"></translation>
+        <translation> 设备：</translation>
     </message>
     <message>
         <source>CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU</translation>
     </message>
     <message>
         <source>CUDA</source>
-        <translation type="unfinished"></translation>
+        <translation>CUDA</translation>
     </message>
     <message>
         <source>No CUDA device is available.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可用的 CUDA 设备。</translation>
     </message>
     <message>
         <source>Text to compress</source>
-        <translation type="unfinished"></translation>
+        <translation>待压缩的文本</translation>
     </message>
     <message>
         <source>Paste or type a text here, or pick one from the Examples menu.</source>
-        <translation type="unfinished"></translation>
+        <translation>在此粘贴或输入文本，或从“示例”菜单中选择一段。</translation>
     </message>
     <message>
         <source>Regenerate</source>
-        <translation type="unfinished"></translation>
+        <translation>再生</translation>
     </message>
     <message>
         <source>Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>比较</translation>
     </message>
     <message>
         <source>Attention</source>
-        <translation type="unfinished"></translation>
+        <translation>注意力</translation>
     </message>
     <message>
         <source>Interpolation</source>
-        <translation type="unfinished"></translation>
+        <translation>插值</translation>
     </message>
     <message>
         <source>Question Answering</source>
-        <translation type="unfinished"></translation>
+        <translation>问答</translation>
     </message>
     <message>
         <source>Batch</source>
-        <translation type="unfinished"></translation>
+        <translation>批处理</translation>
     </message>
     <message>
         <source>The original and its regeneration, differences coloured by error type</source>
-        <translation type="unfinished"></translation>
+        <translation>原文及其再生文本，差异按错误类型着色</translation>
     </message>
     <message>
         <source>Several compressors on the same text, side by side</source>
-        <translation type="unfinished"></translation>
+        <translation>多个压缩器处理同一段文本，并排显示</translation>
     </message>
     <message>
         <source>Answers from the compressed prompt and from the full text</source>
-        <translation type="unfinished"></translation>
+        <translation>来自压缩提示和完整文本的答案</translation>
     </message>
     <message>
         <source>A whole dataset: mean scores against text length</source>
-        <translation type="unfinished"></translation>
+        <translation>整个数据集：平均分数随文本长度的变化</translation>
     </message>
     <message>
         <source>Help for Students</source>
-        <translation type="unfinished"></translation>
+        <translation>学生帮助</translation>
     </message>
     <message>
         <source>Saved the compressed prompt to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>压缩提示已保存到 %1。</translation>
     </message>
     <message numerus="yes">
         <source>%1 (and %n more skipped example(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1（另有 %n 个示例被跳过）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Batch evaluation cancelled after %n example(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>批量评估在 %n 个示例后被取消。</numerusform>
         </translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>Not prepared.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未准备。</translation>
     </message>
     <message>
         <source>batch example %1</source>
-        <translation type="unfinished"></translation>
+        <translation>批处理示例 %1</translation>
     </message>
     <message>
         <source>No model folder at %1. Use File ▸ Open Model Folder… to choose one.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 处没有模型文件夹。请通过“文件 ▸ 打开模型文件夹…”选择一个。</translation>
     </message>
     <message>
         <source>Loading model from %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在从 %1 加载模型…</translation>
     </message>
     <message>
         <source>%1 — method %2, %3 memory tokens, up to %4 source tokens%5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 方法 %2，%3 个记忆令牌，最多 %4 个源令牌%5</translation>
     </message>
     <message>
         <source>, QA fine-tuned</source>
-        <translation type="unfinished"></translation>
+        <translation>，已针对问答微调</translation>
     </message>
     <message>
         <source>The model folder %1 has no compressors (compressors/*). Train one with the xcomp command-line tool first.</source>
-        <translation type="unfinished"></translation>
+        <translation>模型文件夹 %1 中没有压缩器（compressors/*）。请先用 xcomp 命令行工具训练一个。</translation>
     </message>
     <message>
         <source>No model open</source>
-        <translation type="unfinished"></translation>
+        <translation>未打开模型</translation>
     </message>
     <message numerus="yes">
         <source>Model %1 — %2M parameters, %3 layers — %4, %5 — %n compressor(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>模型 %1 — %2M 参数，%3 层 — %4，%5 — %n 个压缩器</numerusform>
         </translation>
     </message>
     <message>
         <source>Open a model to count tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>打开模型后即可统计令牌数。</translation>
     </message>
     <message>
         <source>Counting tokens…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在统计令牌…</translation>
     </message>
     <message numerus="yes">
         <source>%n token(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个令牌</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n memory token(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个记忆令牌</numerusform>
         </translation>
     </message>
     <message>
         <source>%1× compression</source>
-        <translation type="unfinished"></translation>
+        <translation>压缩 %1 倍</translation>
     </message>
     <message>
         <source>Longer than the %1 tokens this compressor was trained on.</source>
-        <translation type="unfinished"></translation>
+        <translation>超过了该压缩器训练时使用的 %1 个令牌。</translation>
     </message>
     <message>
         <source>Open a model folder with at least one compressor first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先打开至少包含一个压缩器的模型文件夹。</translation>
     </message>
     <message>
         <source>There is no text to compress. Paste one on the left or pick an example.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可压缩的文本。请在左侧粘贴文本或选择一个示例。</translation>
     </message>
     <message>
         <source>cancelled, partial regeneration</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消，再生不完整</translation>
     </message>
     <message>
         <source>Open a model and check at least one compressor in the Compare tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>请打开模型，并在“比较”选项卡中至少选中一个压缩器。</translation>
     </message>
     <message>
         <source>Type a question first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先输入问题。</translation>
     </message>
     <message>
         <source>The question needs a text to be answered from: paste one on the left.</source>
-        <translation type="unfinished"></translation>
+        <translation>回答问题需要一段文本：请在左侧粘贴文本。</translation>
     </message>
     <message>
         <source>Compressing A and B…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在压缩 A 和 B…</translation>
     </message>
     <message>
         <source>Computing the BLEU curve: %1 of %2 points…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在计算 BLEU 曲线：第 %1 个点，共 %2 个…</translation>
     </message>
     <message numerus="yes">
         <source>BLEU curve done (%n point(s)).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>BLEU 曲线已完成（%n 个点）。</numerusform>
         </translation>
     </message>
     <message>
         <source>Open a dataset first (File ▸ Open Dataset…).</source>
-        <translation type="unfinished"></translation>
+        <translation>请先打开数据集（文件 ▸ 打开数据集…）。</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在取消…</translation>
     </message>
     <message>
         <source>%1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1失败：%2</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>打开</translation>
     </message>
     <message>
         <source>All supported files (*.txt *.md *.xcs *.json *.xcp *.jsonl);;Texts (*.txt *.md);;Sessions (*.xcs *.json);;Compressed prompts (*.xcp);;Datasets (*.jsonl);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>所有支持的文件 (*.txt *.md *.xcs *.json *.xcp *.jsonl);;文本 (*.txt *.md);;会话 (*.xcs *.json);;压缩提示 (*.xcp);;数据集 (*.jsonl);;所有文件 (*)</translation>
     </message>
     <message>
         <source>%1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不存在。</translation>
     </message>
     <message>
         <source>Loaded %1 as an interpolation endpoint. Press Compress A and B.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 %1 加载为插值端点。请点击“压缩 A 和 B”。</translation>
     </message>
     <message>
         <source>Cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开 %1：%2</translation>
     </message>
     <message>
         <source>%1 is not valid UTF-8; unreadable bytes were replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是有效的 UTF-8；无法读取的字节已被替换。</translation>
     </message>
     <message numerus="yes">
         <source>%n line(s) skipped. First: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已跳过 %n 行。第一处：%1</numerusform>
         </translation>
     </message>
     <message>
         <source>Open Dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>打开数据集</translation>
     </message>
     <message>
         <source>JSON Lines (*.jsonl);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON Lines (*.jsonl);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Load Compressed Prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>加载压缩提示</translation>
     </message>
     <message>
         <source>Compressed prompts (*.xcp);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>压缩提示 (*.xcp);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Open Model Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>打开模型文件夹</translation>
     </message>
     <message>
         <source>Save Compressed Prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>保存压缩提示</translation>
     </message>
     <message>
         <source>Compressed prompts (*.xcp)</source>
-        <translation type="unfinished"></translation>
+        <translation>压缩提示 (*.xcp)</translation>
     </message>
     <message>
         <source>Save Session</source>
-        <translation type="unfinished"></translation>
+        <translation>保存会话</translation>
     </message>
     <message>
         <source>Workbench sessions (*.xcs)</source>
-        <translation type="unfinished"></translation>
+        <translation>Workbench 会话 (*.xcs)</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 %1</translation>
     </message>
     <message>
         <source>from the session file</source>
-        <translation type="unfinished"></translation>
+        <translation>来自会话文件</translation>
     </message>
     <message>
         <source>No recent files</source>
-        <translation type="unfinished"></translation>
+        <translation>没有最近打开的文件</translation>
     </message>
     <message>
         <source>&amp;Clear List</source>
-        <translation type="unfinished"></translation>
+        <translation>清空列表(&amp;C)</translation>
     </message>
     <message>
         <source>Untitled session</source>
-        <translation type="unfinished"></translation>
+        <translation>未命名会话</translation>
     </message>
     <message>
         <source>%1[*] — xcomp Workbench</source>
-        <translation type="unfinished"></translation>
+        <translation>%1[*] — xcomp Workbench</translation>
     </message>
     <message>
         <source>The new language is used from the next start of the workbench.</source>
-        <translation type="unfinished"></translation>
+        <translation>新语言将在下次启动 Workbench 时生效。</translation>
     </message>
     <message>
         <source>About xcomp Workbench</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 xcomp Workbench</translation>
     </message>
     <message>
         <source>&lt;h3&gt;xcomp Workbench %1&lt;/h3&gt;&lt;p&gt;A workbench for soft prompt compression: a text is compressed into a few memory tokens whose per-layer key/value vectors a frozen language model uses to regenerate the text or answer questions about it.&lt;/p&gt;&lt;p&gt;Methods: 500xCompressor (arXiv 2408.03094) and the Attention-Only Compressor (arXiv 2501.06730), with ICAE as a baseline.&lt;/p&gt;&lt;p&gt;LibTorch %2, Qt %3.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;xcomp Workbench %1&lt;/h3&gt;&lt;p&gt;一个软提示压缩工作台：文本被压缩成几个记忆令牌，冻结的语言模型利用这些令牌在每一层的键/值向量再生文本或回答与之相关的问题。&lt;/p&gt;&lt;p&gt;方法：500xCompressor（arXiv 2408.03094）和仅注意力压缩器（arXiv 2501.06730），并以 ICAE 作为基线。&lt;/p&gt;&lt;p&gt;LibTorch %2，Qt %3。&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
         <source>%n compressor(s) could not be loaded: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个压缩器无法加载：%1</numerusform>
         </translation>
     </message>
 </context>
@@ -1701,179 +1701,179 @@
     <name>xcomp::workbench::MessageBar</name>
     <message>
         <source>Close this message</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭此消息</translation>
     </message>
 </context>
 <context>
     <name>xcomp::workbench::PreferencesDialog</name>
     <message>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>首选项</translation>
     </message>
     <message>
         <source>CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU</translation>
     </message>
     <message>
         <source>CUDA (GPU)</source>
-        <translation type="unfinished"></translation>
+        <translation>CUDA（GPU）</translation>
     </message>
     <message>
         <source>No CUDA device is available in this build or on this machine.</source>
-        <translation type="unfinished"></translation>
+        <translation>此版本或此计算机上没有可用的 CUDA 设备。</translation>
     </message>
     <message>
         <source>&amp;Device:</source>
-        <translation type="unfinished"></translation>
+        <translation>设备(&amp;D)：</translation>
     </message>
     <message>
         <source>automatic</source>
-        <translation type="unfinished"></translation>
+        <translation>自动</translation>
     </message>
     <message>
         <source>CPU threads for the engine (0: LibTorch&apos;s default). Applies when the model is opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>引擎使用的 CPU 线程数（0：LibTorch 默认值）。在打开模型时生效。</translation>
     </message>
     <message>
         <source>CPU &amp;threads:</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU 线程数(&amp;T)：</translation>
     </message>
     <message>
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>系统默认</translation>
     </message>
     <message>
         <source>Takes effect when the workbench is started again.</source>
-        <translation type="unfinished"></translation>
+        <translation>重新启动 Workbench 后生效。</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>语言(&amp;L)：</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览…</translation>
     </message>
     <message>
         <source>&amp;Model folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>模型文件夹(&amp;M)：</translation>
     </message>
     <message>
         <source>Model folder</source>
-        <translation type="unfinished"></translation>
+        <translation>模型文件夹</translation>
     </message>
     <message>
         <source>Capture attention when regenerating</source>
-        <translation type="unfinished"></translation>
+        <translation>再生时记录注意力</translation>
     </message>
 </context>
 <context>
     <name>xcomp::workbench::QaPage</name>
     <message>
         <source>e.g. Who wrote the paper?</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：这篇论文是谁写的？</translation>
     </message>
     <message>
         <source>Optional: gold answers, one per line, for F1 and exact match</source>
-        <translation type="unfinished"></translation>
+        <translation>可选：标准答案，每行一个，用于计算 F1 和完全匹配</translation>
     </message>
     <message>
         <source>&amp;Question:</source>
-        <translation type="unfinished"></translation>
+        <translation>问题(&amp;Q)：</translation>
     </message>
     <message>
         <source>&amp;Gold answers:</source>
-        <translation type="unfinished"></translation>
+        <translation>标准答案(&amp;G)：</translation>
     </message>
     <message>
         <source>&amp;Ask</source>
-        <translation type="unfinished"></translation>
+        <translation>提问(&amp;A)</translation>
     </message>
     <message>
         <source>Ask the question of the compressed text and of the full text.</source>
-        <translation type="unfinished"></translation>
+        <translation>分别针对压缩文本和完整文本提出问题。</translation>
     </message>
     <message>
         <source>From the compressed prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>来自压缩提示</translation>
     </message>
     <message>
         <source>From the full text</source>
-        <translation type="unfinished"></translation>
+        <translation>来自完整文本</translation>
     </message>
     <message>
         <source>The frozen decoder reads the whole text: the upper bound the papers compare against.</source>
-        <translation type="unfinished"></translation>
+        <translation>冻结的解码器读取整段文本：这是论文用来比较的上限。</translation>
     </message>
     <message>
         <source>SQuAD v1.1 scores against the gold answers: F1 is the word overlap (after lower-casing and removing punctuation and articles), EM is 1 when the normalised answer equals a gold answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>相对于标准答案的 SQuAD v1.1 分数：F1 是词语重合度（转为小写并去除标点和冠词之后），当规范化后的答案与某个标准答案相同时 EM 为 1。</translation>
     </message>
     <message>
         <source>%1 is fine-tuned for question answering.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已针对问答进行微调。</translation>
     </message>
     <message>
         <source>%1 was trained for regeneration only; answers from it show what the memory tokens keep, but a QA-tuned compressor answers better.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 仅针对再生进行了训练；它的答案能显示记忆令牌保留了什么，但针对问答微调过的压缩器回答得更好。</translation>
     </message>
     <message>
         <source>Answering…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在回答…</translation>
     </message>
     <message>
         <source>From the compressed prompt (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>来自压缩提示（%1）</translation>
     </message>
     <message>
         <source>(empty answer)</source>
-        <translation type="unfinished"></translation>
+        <translation>（空答案）</translation>
     </message>
     <message>
         <source>no gold answers — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>没有标准答案 — %1</translation>
     </message>
     <message>
         <source>F1 %1 · EM %2 — %3</source>
-        <translation type="unfinished"></translation>
+        <translation>F1 %1 · EM %2 — %3</translation>
     </message>
 </context>
 <context>
     <name>xcomp::workbench::RegeneratePage</name>
     <message>
         <source>Regenerated with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>用 %1 再生</translation>
     </message>
     <message>
         <source>Compressing and regenerating with %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在用 %1 压缩并再生…</translation>
     </message>
     <message>
         <source>Paste a text on the left and press Compress &amp; Regenerate (Ctrl+Return).</source>
-        <translation type="unfinished"></translation>
+        <translation>在左侧粘贴文本，然后点击“压缩并再生”（Ctrl+回车）。</translation>
     </message>
 </context>
 <context>
     <name>xcomp::workbench::SessionFile</name>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <source>This is not an xcomp workbench session.</source>
-        <translation type="unfinished"></translation>
+        <translation>这不是 xcomp Workbench 会话。</translation>
     </message>
     <message>
         <source>Session version %1 is not supported (this build reads version %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>不支持会话版本 %1（此版本可读取版本 %2）。</translation>
     </message>
     <message>
         <source>Cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开 %1：%2</translation>
     </message>
     <message>
         <source>%1 is not valid JSON: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是有效的 JSON：%2</translation>
     </message>
 </context>
 </TS>

@@ -14,13 +14,13 @@ using Topic = xcomp::TeachingText::Topic;
 
 QString topicHtml(Topic topic)
 {
-    return QStringLiteral("<h3>%1</h3><p>%2</p>")
+    return QStringLiteral("<h4>%1</h4><p>%2</p>")
         .arg(TeachingText::title(topic).toHtmlEscaped(), TeachingText::explanation(topic).toHtmlEscaped());
 }
 
 QString intro(const QString& title, const QString& text)
 {
-    return QStringLiteral("<h2>%1</h2><p>%2</p>").arg(title.toHtmlEscaped(), text.toHtmlEscaped());
+    return QStringLiteral("<h3>%1</h3><p>%2</p>").arg(title.toHtmlEscaped(), text.toHtmlEscaped());
 }
 
 }  // namespace

@@ -365,7 +365,12 @@ void MainWindow::buildCentral()
     m_helpDock->setWidget(m_help);
     addDockWidget(Qt::RightDockWidgetArea, m_helpDock);
     m_helpDock->hide();
-    connect(m_helpAction, &QAction::toggled, m_helpDock, &QDockWidget::setVisible);
+    m_help->setMinimumWidth(240);
+    connect(m_helpAction, &QAction::toggled, this, [this](bool on) {
+        m_helpDock->setVisible(on);
+        if (on && m_helpDock->width() < 340)
+            resizeDocks({m_helpDock}, {360}, Qt::Horizontal);
+    });
     connect(m_helpDock, &QDockWidget::visibilityChanged, m_helpAction, [this](bool visible) {
         if (!isMinimized())
             m_helpAction->setChecked(visible);

@@ -211,6 +211,7 @@ int ScreenshotRunner::run(MainWindow& w, const Options& o)
     // 7. The help pane for students, next to the regeneration.
     w.showTab(MainWindow::RegenerateTab);
     w.helpDock()->show();
+    w.resizeDocks({w.helpDock()}, {380}, Qt::Horizontal);
     grabTo(w, o.outDir, QStringLiteral("07-help.png"));
     w.helpDock()->hide();
 

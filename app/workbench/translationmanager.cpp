@@ -59,8 +59,7 @@ QString TranslationManager::install(const QString& language)
             *t = nullptr;
         }
     }
-    if (code == QLatin1String("en"))
-        return code;
+    // English has a file too: the plural forms of the "%n item(s)" messages.
     auto* app = new QTranslator(QCoreApplication::instance());
     if (app->load(QStringLiteral(":/i18n/xcomp_%1.qm").arg(code))) {
         QCoreApplication::installTranslator(app);
@@ -68,6 +67,8 @@ QString TranslationManager::install(const QString& language)
     } else {
         delete app;
     }
+    if (code == QLatin1String("en"))
+        return code;  // Qt's own strings are English already
     auto* qt = new QTranslator(QCoreApplication::instance());
     if (qt->load(QLocale(code), QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Renders the workbench's tabs after a real run into PNGs (for the README and for checking layouts):
+#   tools/render_screenshots.sh [OUT_DIR] [MODEL_DIR]
+# OUT_DIR defaults to docs/screenshots, MODEL_DIR to $XCOMP_MODEL_DIR, else the bundled default model,
+# else tests/fixtures/tiny-model. Runs offscreen (no display needed). Environment:
+#   BUILD=build-app        the build folder holding app/workbench/xcomp-workbench
+#   LANGS="en de zh_CN"    one set of screenshots per language (en in OUT_DIR, others in OUT_DIR/<lang>)
+#   TEXTS=auto|short|long  short one-sentence texts for tiny test models (auto: below 5 M parameters)
+#   BATCH_LIMIT=0          examples of the sample dataset to evaluate (0: all)
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=${BUILD:-$here/build-app}
+OUT=${1:-$here/docs/screenshots}
+MODEL=${2:-${XCOMP_MODEL_DIR:-}}
+if [ -z "$MODEL" ]; then
+  if [ -f "$here/resources/models/default/config.json" ]; then MODEL=$here/resources/models/default
+  else MODEL=$here/tests/fixtures/tiny-model; fi
+fi
+APP=$BUILD/app/workbench/xcomp-workbench
+if [ ! -x "$APP" ]; then
+  echo "building xcomp-workbench in $BUILD" >&2
+  cmake --build "$BUILD" --target xcomp-workbench
+fi
+export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
+export OMP_NUM_THREADS=${OMP_NUM_THREADS:-2} OPENBLAS_NUM_THREADS=1
+for lang in ${LANGS:-en}; do
+  if [ "$lang" = zh_CN ] && command -v fc-list >/dev/null && [ -z "$(fc-list :lang=zh)" ]; then
+    echo "warning: no Chinese font: the zh_CN screenshots will show boxes (apt-get install fonts-wqy-microhei)" >&2
+  fi
+  dir=$OUT; [ "$lang" = en ] || dir=$OUT/$lang
+  mkdir -p "$dir"
+  echo "== $lang -> $dir (model $MODEL)" >&2
+  "$APP" --lang "$lang" --model "$MODEL" --screenshot "$dir" \
+    --screenshot-texts "${TEXTS:-auto}" --screenshot-batch-limit "${BATCH_LIMIT:-0}"
+done
+ls -l "$OUT"/*.png

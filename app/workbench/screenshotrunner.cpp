@@ -208,7 +208,8 @@ int ScreenshotRunner::run(MainWindow& w, const Options& o)
         grabTo(w, o.outDir, QStringLiteral("06-batch.png"));
     }
 
-    // 7. The help pane for students, next to the regeneration.
+    // 7. The help pane for students, next to the regeneration (of the main text again).
+    w.loadExample(mainText);
     w.showTab(MainWindow::RegenerateTab);
     w.helpDock()->show();
     w.resizeDocks({w.helpDock()}, {380}, Qt::Horizontal);

@@ -258,6 +258,7 @@ quint64 EngineClient::requestInterpolation(double alpha, bool spherical)
 
 void EngineClient::startSweep(int points, bool spherical)
 {
+    ++m_sweepGeneration;
     m_sweepQueue.clear();
     m_curve.clear();
     m_sweepSpherical = spherical;
@@ -272,6 +273,7 @@ void EngineClient::startSweep(int points, bool spherical)
 void EngineClient::stopSweep()
 {
     const bool was = isSweeping();
+    ++m_sweepGeneration;
     m_sweepQueue.clear();
     m_sweepTotal = 0;
     m_sweepDone = 0;
@@ -296,6 +298,7 @@ void EngineClient::pumpInterpolation()
         const auto job = m_slider.takePending();
         dispatchInterpolation(job.id, job.payload.first, job.payload.second);
     } else if (!m_sweepQueue.isEmpty()) {
+        m_inFlightSweepGeneration = m_sweepGeneration;
         dispatchInterpolation(0, m_sweepQueue.takeFirst(), m_sweepSpherical);
     }
 }
@@ -321,7 +324,7 @@ void EngineClient::onInterpolated(quint64 job, quint64 sliderId, const Interpola
     if (sliderId != 0) {
         if (m_slider.finish(sliderId))
             emit interpolated(result);  // the newest request: show it
-    } else if (m_sweepTotal > 0 && result.spherical == m_sweepSpherical) {
+    } else if (m_sweepTotal > 0 && m_inFlightSweepGeneration == m_sweepGeneration) {
         m_curve << result.point;
         std::sort(m_curve.begin(), m_curve.end(),
                   [](const view::InterpolationPoint& x, const view::InterpolationPoint& y) { return x.alpha < y.alpha; });
@@ -343,7 +346,8 @@ void EngineClient::onInterpolationDropped(quint64 job, quint64 sliderId)
     m_interpInFlight = false;
     if (sliderId != 0)
         m_slider.finish(sliderId);
-    else if (m_sweepTotal > 0 && m_sweepQueue.isEmpty() && m_sweepDone < m_sweepTotal)
+    else if (m_inFlightSweepGeneration == m_sweepGeneration && m_sweepTotal > 0 && m_sweepQueue.isEmpty() &&
+             m_sweepDone < m_sweepTotal)
         stopSweep();  // the last point was stopped (cancel): the sweep is over
     pumpInterpolation();
 }

@@ -122,6 +122,8 @@ private:
     QVector<double> m_sweepQueue;
     bool m_sweepSpherical = false;
     int m_sweepTotal = 0, m_sweepDone = 0;
+    quint64 m_sweepGeneration = 0;          // bumped by every start/stop: older points are dropped
+    quint64 m_inFlightSweepGeneration = 0;  // of the sweep point now running
     QVector<view::InterpolationPoint> m_curve;
 };
 

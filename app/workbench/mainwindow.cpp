@@ -7,6 +7,8 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -19,6 +21,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -82,6 +85,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connectEngine();
     connectPages();
 
+    setAcceptDrops(true);  // files dropped on the window are opened like File > Open
     resize(1400, 900);
     const QByteArray geometry = Preferences::windowGeometry();
     if (!geometry.isEmpty())
@@ -1333,6 +1337,32 @@ void MainWindow::showAbout()
            "(arXiv 2501.06730), with ICAE as a baseline.</p>"
            "<p>LibTorch %2, Qt %3.</p>")
             .arg(QStringLiteral(XCOMP_VERSION), fromStd(xcomp::torch_version()), QLatin1String(qVersion())));
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (event->mimeData()->hasUrls()) {
+        for (const QUrl& url : event->mimeData()->urls())
+            if (url.isLocalFile()) {
+                event->acceptProposedAction();
+                return;
+            }
+    }
+    QMainWindow::dragEnterEvent(event);
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    bool any = false;
+    for (const QUrl& url : event->mimeData()->urls())
+        if (url.isLocalFile()) {
+            openFile(url.toLocalFile());
+            any = true;
+        }
+    if (any)
+        event->acceptProposedAction();
+    else
+        QMainWindow::dropEvent(event);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -58,6 +58,7 @@ PreferencesDialog::PreferencesDialog(QWidget* parent) : QDialog(parent)
     m_modelDir = new QLineEdit(Preferences::lastModelDir().isEmpty() ? QString::fromStdString(xcomp::default_model_dir())
                                                                      : Preferences::lastModelDir(),
                                this);
+    m_initialModelDir = modelDir();
     auto* browse = new QPushButton(tr("Browse\u2026"), this);
     dirRow->addWidget(m_modelDir, 1);
     dirRow->addWidget(browse);
@@ -89,7 +90,7 @@ PreferencesDialog::Changes PreferencesDialog::apply() const
 {
     Changes c;
     c.engine = device() != Preferences::device() || threads() != Preferences::threads() ||
-               (!modelDir().isEmpty() && modelDir() != Preferences::lastModelDir());
+               (!modelDir().isEmpty() && modelDir() != m_initialModelDir);
     c.language = language() != Preferences::language();
     Preferences::setDevice(device());
     Preferences::setThreads(threads());

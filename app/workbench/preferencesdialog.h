@@ -34,6 +34,7 @@ private:
     QComboBox* m_language = nullptr;
     QLineEdit* m_modelDir = nullptr;
     QCheckBox* m_capture = nullptr;
+    QString m_initialModelDir;
 };
 
 }  // namespace xcomp::workbench

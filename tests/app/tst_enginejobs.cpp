@@ -59,6 +59,7 @@ private slots:
     void burstOfSliderRequestsYieldsOneResult();
     void sweepAndSliderInterleave();
     void cancelStopsARegeneration();
+    void restartedSweepDropsOldPoints();
 
 private:
     bool openModel(EngineClient& client);
@@ -303,6 +304,32 @@ void TestEngineJobs::cancelStopsARegeneration()
     QTRY_VERIFY_WITH_TIMEOUT(!client.isBusy(), 120000);
     QVERIFY(!results.isEmpty());
     QVERIFY(!results.last().first().value<RegenerationResult>().cancelled);
+}
+
+void TestEngineJobs::restartedSweepDropsOldPoints()
+{
+    if (m_model.isEmpty())
+        QSKIP(kNoModel);
+    EngineClient client;
+    QVERIFY(openModel(client));
+    const QString id = client.model().compressors.first().id;
+    QSignalSpy prepared(&client, &EngineClient::interpolationPrepared);
+    QSignalSpy curve(&client, &EngineClient::curveChanged);
+    client.prepareInterpolation(id, kTextA, QString(), kTextB, QString());
+    QTRY_VERIFY_WITH_TIMEOUT(prepared.count() == 1, 120000);
+    client.startSweep(5, false);
+    QTRY_VERIFY_WITH_TIMEOUT(client.isInterpolating(), 10000);
+    // New endpoints while a point of the old sweep is running: that point must not reach the new curve.
+    client.prepareInterpolation(id, kTextB, QString(), kTextA, QString());
+    QVERIFY(!client.isSweeping());
+    QTRY_VERIFY_WITH_TIMEOUT(prepared.count() == 2, 120000);
+    QSignalSpy done(&client, &EngineClient::sweepFinished);
+    client.startSweep(5, true);
+    QTRY_VERIFY_WITH_TIMEOUT(done.count() == 1 && !client.isInterpolating(), 300000);
+    const auto points = client.curve();
+    QCOMPARE(points.size(), 5);
+    for (int i = 0; i < points.size(); ++i)
+        QCOMPARE(points[i].alpha, i / 4.0);
 }
 
 QTEST_GUILESS_MAIN(TestEngineJobs)

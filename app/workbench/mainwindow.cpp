@@ -18,6 +18,7 @@
 #include <QJsonObject>
 #include <QKeySequence>
 #include <QLabel>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -734,7 +735,7 @@ void MainWindow::updateTokenLabel()
     QString s = tr("%n token(s)", nullptr, m_tokens);
     if (c && c->memoryTokens > 0 && m_tokens > 0) {
         s += QStringLiteral(" \u2192 ") + tr("%n memory token(s)", nullptr, c->memoryTokens) +
-             QStringLiteral(": ") + tr("%1\u00d7 compression").arg(double(m_tokens) / c->memoryTokens, 0, 'f', 1);
+             QStringLiteral(": ") + tr("%1\u00d7 compression").arg(QLocale().toString(double(m_tokens) / c->memoryTokens, 'f', 1));
         if (c->maxSourceTokens > 0 && m_tokens > c->maxSourceTokens)
             s += QStringLiteral("<br><span style=\"color:#b00020\">") +
                  tr("Longer than the %1 tokens this compressor was trained on.").arg(c->maxSourceTokens).toHtmlEscaped() +

@@ -52,6 +52,11 @@ QTranslator*& TranslationManager::qtTranslator()
 QString TranslationManager::install(const QString& language)
 {
     const QString code = resolve(language);
+    // Numbers follow the language of the interface ("8,3×" in German), unless it is the system's.
+    if (QLocale::system().name().startsWith(code.left(2)))
+        QLocale::setDefault(QLocale::system());
+    else
+        QLocale::setDefault(QLocale(code == QLatin1String("en") ? QStringLiteral("en_US") : code));
     for (QTranslator** t : {&appTranslator(), &qtTranslator()}) {
         if (*t) {
             QCoreApplication::removeTranslator(*t);

@@ -107,13 +107,13 @@ int ScreenshotRunner::run(MainWindow& w, const Options& o)
     if (!waitFor([&] { return w.isModelLoaded() || (!engine->isBusy() && w.messageBar()->isShowing()); },
                  o.stepTimeoutMs) ||
         !w.isModelLoaded()) {
-        grabTo(w, o.outDir, QStringLiteral("00-no-model.png"));
+        grabTo(w, o.outDir, QStringLiteral("no-model.png"));
         say(QStringLiteral("no model: %1").arg(w.messageBar()->text()));
         return 1;
     }
     waitFor([&] { return !engine->isBusy(); }, o.stepTimeoutMs);
     if (engine->model().compressors.isEmpty()) {
-        grabTo(w, o.outDir, QStringLiteral("00-no-compressors.png"));
+        grabTo(w, o.outDir, QStringLiteral("no-compressors.png"));
         say(QStringLiteral("the model folder has no compressors"));
         return 1;
     }
@@ -143,7 +143,7 @@ int ScreenshotRunner::run(MainWindow& w, const Options& o)
     w.runRegeneration();
     if (!waitFor([&] { return !engine->isBusy() && w.hasRegeneration(); }, o.stepTimeoutMs)) {
         say(QStringLiteral("regeneration did not finish: %1").arg(w.messageBar()->text()));
-        grabTo(w, o.outDir, QStringLiteral("01-regenerate-failed.png"));
+        grabTo(w, o.outDir, QStringLiteral("regenerate-failed.png"));
         return 1;
     }
     const RegenerationResult& r = w.lastRegeneration();
@@ -152,16 +152,16 @@ int ScreenshotRunner::run(MainWindow& w, const Options& o)
     if (w.attentionPage()->hasData())
         w.attentionPage()->attentionView()->selectGeneratedToken(token);
     w.showTab(MainWindow::RegenerateTab);
-    grabTo(w, o.outDir, QStringLiteral("01-regenerate.png"));
+    grabTo(w, o.outDir, QStringLiteral("regenerate.png"));
     w.showTab(MainWindow::AttentionTab);
-    grabTo(w, o.outDir, QStringLiteral("03-attention.png"));
+    grabTo(w, o.outDir, QStringLiteral("attention.png"));
 
     // 3. Compare all compressors.
     w.runComparison(allIds);
     if (!waitFor([&] { return !engine->isBusy(); }, o.stepTimeoutMs))
         say(QStringLiteral("comparison timed out"));
     w.showTab(MainWindow::CompareTab);
-    grabTo(w, o.outDir, QStringLiteral("02-compare.png"));
+    grabTo(w, o.outDir, QStringLiteral("compare.png"));
 
     // 4. Interpolation between two abstracts, with the background curve.
     InterpolationPage* ip = w.interpolationPage();
@@ -179,7 +179,7 @@ int ScreenshotRunner::run(MainWindow& w, const Options& o)
         waitFor([&] { return ip->panel()->shownAlpha() > 0.49 && ip->panel()->shownAlpha() < 0.51; }, o.stepTimeoutMs);
         waitFor([&] { return !engine->isInterpolating(); }, o.stepTimeoutMs);
     }
-    grabTo(w, o.outDir, QStringLiteral("04-interpolation.png"));
+    grabTo(w, o.outDir, QStringLiteral("interpolation.png"));
 
     // 5. Question answering.
     w.loadExample(qaText);
@@ -195,7 +195,7 @@ int ScreenshotRunner::run(MainWindow& w, const Options& o)
     w.askQuestion(w.qaPage()->question(), w.qaPage()->goldAnswers());
     if (!waitFor([&] { return !engine->isBusy(); }, o.stepTimeoutMs))
         say(QStringLiteral("QA timed out"));
-    grabTo(w, o.outDir, QStringLiteral("05-qa.png"));
+    grabTo(w, o.outDir, QStringLiteral("qa.png"));
 
     // 6. Batch on the sample dataset.
     if (w.openDataset(dataset)) {
@@ -205,7 +205,7 @@ int ScreenshotRunner::run(MainWindow& w, const Options& o)
         if (!waitFor([&] { return !engine->isBusy(); }, o.stepTimeoutMs))
             say(QStringLiteral("batch timed out"));
         w.showTab(MainWindow::BatchTab);
-        grabTo(w, o.outDir, QStringLiteral("06-batch.png"));
+        grabTo(w, o.outDir, QStringLiteral("batch.png"));
     }
 
     // 7. The help pane for students, next to the regeneration (of the main text again).
@@ -213,7 +213,7 @@ int ScreenshotRunner::run(MainWindow& w, const Options& o)
     w.showTab(MainWindow::RegenerateTab);
     w.helpDock()->show();
     w.resizeDocks({w.helpDock()}, {380}, Qt::Horizontal);
-    grabTo(w, o.outDir, QStringLiteral("07-help.png"));
+    grabTo(w, o.outDir, QStringLiteral("help.png"));
     w.helpDock()->hide();
 
     const bool error = w.messageBar()->isShowing() && w.messageBar()->kind() == MessageBar::Kind::Error;

@@ -17,6 +17,7 @@ int cmd_regenerate(Args& a);
 int cmd_qa(Args& a);
 int cmd_interpolate(Args& a);
 int cmd_eval(Args& a);
+int cmd_bench(Args& a);
 
 // --model (default: the bundled model), --device, --dtype.
 ModelFolder open_model(Args& a, bool require_tokenizer = true);

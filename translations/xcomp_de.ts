@@ -634,10 +634,6 @@
         <translation>Regeneration bei α = %1, Unterschiede zu B</translation>
     </message>
     <message>
-        <source>Press ǋLEU curve” to regenerate at evenly spaced α and plot BLEU against A and B. A smooth crossing means the compressed space blends the two texts; a sharp step means it snaps from one to the other.</source>
-        <translation>Drücken Sie „BLEU-Kurve“, um bei gleichmäßig verteilten α zu regenerieren und BLEU gegenüber A und B darzustellen. Ein sanfter Übergang bedeutet, dass der komprimierte Raum die beiden Texte mischt; eine scharfe Stufe bedeutet, dass er von einem zum anderen springt.</translation>
-    </message>
-    <message>
         <source>The regeneration is closer to B than to A from α = %1 on.</source>
         <translation>Ab α = %1 liegt die Regeneration näher an B als an A.</translation>
     </message>
@@ -664,6 +660,10 @@
     <message>
         <source>Sweep α from A to B</source>
         <translation>α von A nach B durchlaufen</translation>
+    </message>
+    <message>
+        <source>Press “BLEU curve” to regenerate at evenly spaced α and plot BLEU against A and B. A smooth crossing means the compressed space blends the two texts; a sharp step means it snaps from one to the other.</source>
+        <translation>Drücken Sie „BLEU-Kurve“, um bei gleichmäßig verteilten α zu regenerieren und BLEU gegenüber A und B darzustellen. Ein sanfter Übergang bedeutet, dass der komprimierte Raum die beiden Texte mischt; eine scharfe Stufe bedeutet, dass er von einem zum anderen springt.</translation>
     </message>
 </context>
 <context>
@@ -895,16 +895,16 @@
         <translation>Bei der Kompression beachtet jedes Speichertoken die Quelltoken. Die Quellwörter, die ein Speichertoken am stärksten gewichtet, geben einen Hinweis darauf, was es speichert; Aufmerksamkeit ist aber keine vollständige Erklärung, denn Inhalte vermischen sich auch über die Schichten hinweg.</translation>
     </message>
     <message>
-        <source>Two texts A and B are compressed, and their memory KV values are mixed: linearly, (1 - α)୺ + α୻, or spherically along the arc between them (slerp), which keeps the vectors&apos; length. Watching the regeneration as α goes from 0 to 1 shows whether the compressed space is smooth or jumps from one text to the other.</source>
-        <translation>Zwei Texte A und B werden komprimiert, und ihre KV-Werte im Speicher werden gemischt: linear, (1 - α)·A + α·B, oder sphärisch entlang des Bogens zwischen ihnen (Slerp), wobei die Länge der Vektoren erhalten bleibt. Wenn man die Regeneration beobachtet, während α von 0 nach 1 läuft, sieht man, ob der komprimierte Raum glatt ist oder von einem Text zum anderen springt.</translation>
-    </message>
-    <message>
         <source>BLEU counts shared word n-grams (1 to 4) between the original and the regeneration; ROUGE-L F uses the longest common subsequence; exact match (EM) is 1 only for an identical text; prefix EM is the share of the original reproduced before the first mistake.</source>
         <translation>BLEU zählt gemeinsame Wort-n-Gramme (1 bis 4) von Original und Regeneration; ROUGE-L F verwendet die längste gemeinsame Teilfolge; die exakte Übereinstimmung (EM) ist nur bei identischem Text 1; Präfix-EM ist der Anteil des Originals, der vor dem ersten Fehler wiedergegeben wird.</translation>
     </message>
     <message>
         <source>Mistake: a word replaced by a wrong one. Information loss: original text missing from the regeneration. Hallucination: text that was never in the original. Paraphrase: different words with the same meaning.</source>
         <translation>Fehler: ein Wort, das durch ein falsches ersetzt wurde. Informationsverlust: Text des Originals, der in der Regeneration fehlt. Halluzination: Text, der nie im Original stand. Paraphrase: andere Wörter mit derselben Bedeutung.</translation>
+    </message>
+    <message>
+        <source>Two texts A and B are compressed, and their memory KV values are mixed: linearly, (1 - α)·A + α·B, or spherically along the arc between them (slerp), which keeps the vectors&apos; length. Watching the regeneration as α goes from 0 to 1 shows whether the compressed space is smooth or jumps from one text to the other.</source>
+        <translation>Zwei Texte A und B werden komprimiert, und ihre KV-Werte im Speicher werden gemischt: linear, (1 - α)·A + α·B, oder sphärisch entlang des Bogens zwischen ihnen (Slerp), wobei die Länge der Vektoren erhalten bleibt. Wenn man die Regeneration beobachtet, während α von 0 nach 1 läuft, sieht man, ob der komprimierte Raum glatt ist oder von einem Text zum anderen springt.</translation>
     </message>
 </context>
 <context>

@@ -634,10 +634,6 @@
         <translation>α = %1 时的再生文本，与 B 的差异</translation>
     </message>
     <message>
-        <source>Press ǋLEU curve” to regenerate at evenly spaced α and plot BLEU against A and B. A smooth crossing means the compressed space blends the two texts; a sharp step means it snaps from one to the other.</source>
-        <translation>点击“BLEU 曲线”，以均匀间隔的 α 进行再生，并绘制相对 A 和 B 的 BLEU。平滑的交叉表示压缩空间会融合两段文本；陡峭的台阶表示它会从一段文本突然跳到另一段。</translation>
-    </message>
-    <message>
         <source>The regeneration is closer to B than to A from α = %1 on.</source>
         <translation>从 α = %1 起，再生文本更接近 B 而不是 A。</translation>
     </message>
@@ -664,6 +660,10 @@
     <message>
         <source>Sweep α from A to B</source>
         <translation>将 α 从 A 扫到 B</translation>
+    </message>
+    <message>
+        <source>Press “BLEU curve” to regenerate at evenly spaced α and plot BLEU against A and B. A smooth crossing means the compressed space blends the two texts; a sharp step means it snaps from one to the other.</source>
+        <translation>点击“BLEU 曲线”，以均匀间隔的 α 进行再生，并绘制相对 A 和 B 的 BLEU。平滑的交叉表示压缩空间会融合两段文本；陡峭的台阶表示它会从一段文本突然跳到另一段。</translation>
     </message>
 </context>
 <context>
@@ -895,16 +895,16 @@
         <translation>压缩时，每个记忆令牌都会关注源令牌。记忆令牌权重最高的源词提示了它存储的内容，但注意力并不能完全解释这一点：内容还会在各层之间混合。</translation>
     </message>
     <message>
-        <source>Two texts A and B are compressed, and their memory KV values are mixed: linearly, (1 - α)୺ + α୻, or spherically along the arc between them (slerp), which keeps the vectors&apos; length. Watching the regeneration as α goes from 0 to 1 shows whether the compressed space is smooth or jumps from one text to the other.</source>
-        <translation>将两段文本 A 和 B 压缩，并混合它们记忆中的 KV 值：线性混合为 (1 - α)·A + α·B，球面混合则沿两者之间的圆弧进行（slerp），以保持向量的长度。观察 α 从 0 变到 1 时的再生文本，可以看出压缩空间是平滑的，还是会从一段文本跳到另一段。</translation>
-    </message>
-    <message>
         <source>BLEU counts shared word n-grams (1 to 4) between the original and the regeneration; ROUGE-L F uses the longest common subsequence; exact match (EM) is 1 only for an identical text; prefix EM is the share of the original reproduced before the first mistake.</source>
         <translation>BLEU 统计原文与再生文本共有的词 n 元组（1 到 4 元）；ROUGE-L F 使用最长公共子序列；完全匹配（EM）仅在文本完全相同时为 1；前缀 EM 是第一个错误之前被复现的原文比例。</translation>
     </message>
     <message>
         <source>Mistake: a word replaced by a wrong one. Information loss: original text missing from the regeneration. Hallucination: text that was never in the original. Paraphrase: different words with the same meaning.</source>
         <translation>错误：一个词被替换成了错误的词。信息丢失：再生文本中缺少的原文内容。幻觉：原文中从未出现过的文本。改写：用不同的词表达相同的意思。</translation>
+    </message>
+    <message>
+        <source>Two texts A and B are compressed, and their memory KV values are mixed: linearly, (1 - α)·A + α·B, or spherically along the arc between them (slerp), which keeps the vectors&apos; length. Watching the regeneration as α goes from 0 to 1 shows whether the compressed space is smooth or jumps from one text to the other.</source>
+        <translation>将两段文本 A 和 B 压缩，并混合它们记忆中的 KV 值：线性混合为 (1 - α)·A + α·B，球面混合则沿两者之间的圆弧进行（slerp），以保持向量的长度。观察 α 从 0 变到 1 时的再生文本，可以看出压缩空间是平滑的，还是会从一段文本跳到另一段。</translation>
     </message>
 </context>
 <context>

@@ -87,7 +87,7 @@ InterpolationPanel::InterpolationPanel(QWidget* parent) : QWidget(parent)
     m_slider->setTickInterval(10);
     m_alphaLabel = new QLabel(this);
     m_alphaLabel->setObjectName(QStringLiteral("alphaLabel"));
-    m_alphaLabel->setMinimumWidth(m_alphaLabel->fontMetrics().horizontalAdvance(QStringLiteral("\u03b1 = 0.000  ")));
+    m_alphaLabel->setMinimumWidth(m_alphaLabel->fontMetrics().horizontalAdvance(QStringLiteral("α = 0.000  ")));
     m_method = new QComboBox(this);
     m_method->setObjectName(QStringLiteral("methodCombo"));
     m_method->addItem(QString(), false);
@@ -227,14 +227,14 @@ void InterpolationPanel::retranslateUi()
     m_method->setToolTip(help);
     m_mixingLabel->setText(tr("Mixing:"));
     m_sweepButton->setText(tr("BLEU curve"));
-    m_sweepButton->setToolTip(tr("Regenerate at evenly spaced \u03b1 in the background and plot how close "
+    m_sweepButton->setToolTip(tr("Regenerate at evenly spaced α in the background and plot how close "
                                  "each regeneration is to A and to B."));
     PlotStyle::setTitle(m_plot, tr("How close the regeneration is to A and to B"));
-    m_plot->xAxis->setLabel(tr("\u03b1 (0 = A, 1 = B)"));
+    m_plot->xAxis->setLabel(tr("α (0 = A, 1 = B)"));
     m_plot->yAxis->setLabel(tr("BLEU"));
     m_graphA->setName(tr("BLEU to A"));
     m_graphB->setName(tr("BLEU to B"));
-    m_plot->setToolTip(tr("Click the plot to move \u03b1 there."));
+    m_plot->setToolTip(tr("Click the plot to move α there."));
     m_plot->setWhatsThis(TeachingText::tooltip(TeachingText::Topic::Metrics));
     setEndpoints(m_textA, m_textB);
     updateAlphaLabel();
@@ -245,7 +245,7 @@ void InterpolationPanel::retranslateUi()
 
 void InterpolationPanel::updateAlphaLabel()
 {
-    m_alphaLabel->setText(tr("\u03b1 = %1").arg(alpha(), 0, 'f', 2));
+    m_alphaLabel->setText(tr("α = %1").arg(alpha(), 0, 'f', 2));
 }
 
 void InterpolationPanel::setEndpoints(const QString& textA, const QString& textB)
@@ -263,8 +263,8 @@ void InterpolationPanel::setEndpointNames(const QString& nameA, const QString& n
 {
     m_nameA = nameA;
     m_nameB = nameB;
-    m_titleA->setText(nameA.isEmpty() ? tr("A (\u03b1 = 0)") : tr("A (\u03b1 = 0): %1").arg(nameA));
-    m_titleB->setText(nameB.isEmpty() ? tr("B (\u03b1 = 1)") : tr("B (\u03b1 = 1): %1").arg(nameB));
+    m_titleA->setText(nameA.isEmpty() ? tr("A (α = 0)") : tr("A (α = 0): %1").arg(nameA));
+    m_titleB->setText(nameB.isEmpty() ? tr("B (α = 1)") : tr("B (α = 1): %1").arg(nameB));
 }
 
 double InterpolationPanel::alpha() const
@@ -346,8 +346,8 @@ void InterpolationPanel::updatePaneTitles()
         return;
     }
     const QString at = QString::number(m_shownAlpha, 'f', 2);
-    m_paneTitleA->setText(tr("Regeneration at \u03b1 = %1, differences from A").arg(at));
-    m_paneTitleB->setText(tr("Regeneration at \u03b1 = %1, differences from B").arg(at));
+    m_paneTitleA->setText(tr("Regeneration at α = %1, differences from A").arg(at));
+    m_paneTitleB->setText(tr("Regeneration at α = %1, differences from B").arg(at));
 }
 
 void InterpolationPanel::setCurve(const QVector<view::InterpolationPoint>& points)
@@ -364,7 +364,7 @@ void InterpolationPanel::setCurve(const QVector<view::InterpolationPoint>& point
     m_graphA->setData(x, yA, true);
     m_graphB->setData(x, yB, true);
     if (m_curve.isEmpty()) {
-        m_plotHint->setText(tr("Press \u201cBLEU curve\u201d to regenerate at evenly spaced \u03b1 and plot "
+        m_plotHint->setText(tr("Press “BLEU curve” to regenerate at evenly spaced α and plot "
                                "BLEU against A and B. A smooth crossing means the compressed space "
                                "blends the two texts; a sharp step means it snaps from one to the other."));
     } else {
@@ -372,7 +372,7 @@ void InterpolationPanel::setCurve(const QVector<view::InterpolationPoint>& point
         QString crossing;
         for (int i = 0; i < m_curve.size(); ++i) {
             if (m_curve[i].bleuToB > m_curve[i].bleuToA) {
-                crossing = tr("The regeneration is closer to B than to A from \u03b1 = %1 on.").arg(m_curve[i].alpha, 0, 'f', 2);
+                crossing = tr("The regeneration is closer to B than to A from α = %1 on.").arg(m_curve[i].alpha, 0, 'f', 2);
                 break;
             }
         }
@@ -436,7 +436,7 @@ void InterpolationPanel::updatePlayButton()
     const bool playing = isPlaying();
     m_playButton->setText(playing ? tr("Stop") : tr("Play"));
     m_playButton->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaStop : QStyle::SP_MediaPlay));
-    m_playButton->setToolTip(playing ? tr("Stop the sweep") : tr("Sweep \u03b1 from A to B"));
+    m_playButton->setToolTip(playing ? tr("Stop the sweep") : tr("Sweep α from A to B"));
 }
 
 }  // namespace xcomp

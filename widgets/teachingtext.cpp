@@ -46,9 +46,9 @@ QString TeachingText::explanation(Topic topic)
                   "attention is not a full explanation: content also mixes across layers.");
     case Topic::Interpolation:
         return tr("Two texts A and B are compressed, and their memory KV values are mixed: "
-                  "linearly, (1 - \u03b1)\u00b7A + \u03b1\u00b7B, or spherically along the arc "
+                  "linearly, (1 - α)·A + α·B, or spherically along the arc "
                   "between them (slerp), which keeps the vectors' length. Watching the "
-                  "regeneration as \u03b1 goes from 0 to 1 shows whether the compressed space is "
+                  "regeneration as α goes from 0 to 1 shows whether the compressed space is "
                   "smooth or jumps from one text to the other.");
     case Topic::Metrics:
         return tr("BLEU counts shared word n-grams (1 to 4) between the original and the "

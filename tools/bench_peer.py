@@ -186,6 +186,7 @@ class PeerCompressor:
             self.enc_model = self.encoder.model
         self.embed = self.base.get_input_embeddings()
         self.L = self.base.config.num_hidden_layers
+        self.note = ""
 
     def decoder_ctx(self):
         """The decoder is the frozen base: the adapter (if any) is disabled."""
@@ -232,8 +233,28 @@ class PeerCompressor:
                                          streamer=streamer)
                 new = out.shape[1] if out.shape[1] <= n else out.shape[1] - x.shape[1]
         if new != n:
+            gc = self.base.generation_config
+            if gc.eos_token_id is None:
+                # generate() still stopped at EOS: name an id no logit can produce (self_check retries).
+                gc.eos_token_id = [self.base.config.vocab_size]
+                self.note = "eos_token_id set to vocab_size: generate() did not take None"
             raise RuntimeError(f"generate() returned {new} new tokens, not {n} (EOS stop still on?)")
         return out[:, -n:]
+
+    def self_check(self, bos):
+        """generate() must run exactly n steps (EOS off) and agree with the plain loop."""
+        ids = torch.arange(3, 3 + 24, dtype=torch.long, device=self.device).view(1, -1) % self.base.config.vocab_size
+        prompt = torch.full((1, 1), bos, dtype=torch.long, device=self.device)
+        with torch.no_grad():
+            for attempt in range(2):
+                try:
+                    gen = self.generate(self.encode(ids), prompt, 32)
+                    break
+                except RuntimeError:
+                    if attempt == 1:
+                        raise
+            loop = self.loop(self.encode(ids), prompt, 32)
+        return bool(torch.equal(gen, loop))
 
     def loop(self, mem, prompt, n):
         """The same greedy decode as a plain loop over forward() (the official 500x code's way)."""
@@ -652,6 +673,15 @@ def main():
         except Exception as e:  # e.g. lora-aoc, not part of the peer
             b.errors.append(f"load {name}: {e}")
             print(f"  skipped {name}: {e}", flush=True)
+            continue
+        try:
+            same = c.self_check(bos)
+            print(f"  {c.id}: generate() runs exactly N steps; equal to the plain loop: {same}"
+                  + (f" ({c.note})" if c.note else ""), flush=True)
+            b.meta.setdefault("self_check", {})[c.id] = {"generate_equals_loop": same, "note": c.note}
+        except Exception as e:
+            traceback.print_exc()
+            b.errors.append(f"self-check {name}: {type(e).__name__}: {e}")
             continue
         (qa_comps if c.qa else comps).append(c)
     order = {"500x": 0, "icae": 1, "aoc": 2}

@@ -36,7 +36,14 @@
 #include "xcomp/runtime.h"
 #include "xcomp/trainer.h"
 
-#if defined(XCOMP_HAVE_CUDA) && defined(__has_include)
+// A build that cannot compile the allocator's API (it moves between LibTorch versions) drops in an
+// empty bench_no_cuda_stats.h beside this file: the rows then carry no peak GPU memory.
+#if defined(__has_include)
+#if __has_include("bench_no_cuda_stats.h")
+#define XCOMP_BENCH_NO_CUDA_STATS 1
+#endif
+#endif
+#if defined(XCOMP_HAVE_CUDA) && !defined(XCOMP_BENCH_NO_CUDA_STATS) && defined(__has_include)
 #if __has_include(<c10/cuda/CUDACachingAllocator.h>) && __has_include(<c10/cuda/CUDAFunctions.h>)
 #include <c10/cuda/CUDACachingAllocator.h>
 #include <c10/cuda/CUDAFunctions.h>

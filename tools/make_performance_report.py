@@ -74,10 +74,15 @@ def machine_lines(doc, label):
 ROW_ORDER = ["batch_regen", "decode_step", "train_compressor", "qa_ttft", "qa_total", "compress_regenerate", "interpolate"]
 
 
+METHOD_ORDER = ["500x", "icae", "aoc", "lora-aoc"]
+
+
 def sort_key(r):
     name = r.get("name", "")
-    return (ROW_ORDER.index(name) if name in ROW_ORDER else 99, r.get("compressor", ""), r.get("context", ""),
-            r.get("B", 0), r.get("N", 0))
+    method = r.get("method", "")
+    return (ROW_ORDER.index(name) if name in ROW_ORDER else 99,
+            METHOD_ORDER.index(method) if method in METHOD_ORDER else 9, r.get("m", 0), r.get("compressor", ""),
+            r.get("context", ""), r.get("B", 0), r.get("N", 0))
 
 
 def describe(r):
@@ -203,14 +208,15 @@ def time_notes(ours_gpu, peer_gpu, ours_cpu):
             enq = r.get("forward_embeds_enqueue_median_ms", r.get("forward_enqueue_median_ms"))
             s = (f"- {label}, one decode step at B={r['B']} with {r.get('cache')} cached positions: "
                  f"{fmt(r['median_ms'], 3)} ms in all, of which the forward call {fmt(fwd, 3)} ms")
-            if enq is not None:
+            if enq is not None and dev == "cuda":
                 s += f"; the host spends {fmt(enq, 3)} ms just issuing the step's work before the device has finished it"
-                if fwd and dev == "cuda":
+                if fwd:
                     s += (" (host-bound: the step costs what its launches cost)" if enq > 0.7 * fwd
                           else " (device-bound)")
             if r.get("id_check_ms") is not None:
-                s += (f"; the token-id range check in LlamaModel::forward (two .item() reads, i.e. two host-device "
-                      f"round trips) costs {fmt(r['id_check_ms'], 3)} ms of it")
+                s += (f"; the token-id range check in LlamaModel::forward (two .item() reads"
+                      + (", i.e. two host-device round trips" if dev == "cuda" else "")
+                      + f") costs {fmt(r['id_check_ms'], 3)} ms of it")
             s += f"; argmax + copy to host {fmt(r.get('argmax_to_host_median_ms'), 3)} ms."
             lines.append(s)
     for label, doc in (("ours", ours_gpu), ("peer", peer_gpu)):

@@ -65,8 +65,11 @@ def machine_lines(doc, label):
     soft = f"torch {v.get('torch') or m.get('torch', '?')}"
     if v.get("transformers"):
         soft += f", transformers {v['transformers']}, peft {v.get('peft')}"
+    mdir = model.get("dir", "?")
+    if os.path.isabs(mdir) and mdir.startswith(os.getcwd() + os.sep):
+        mdir = os.path.relpath(mdir)
     return [f"- **{label}** ({doc.get('date', '?')}): " + "; ".join(parts) + f"; {soft}; model "
-            f"`{model.get('dir', '?')}` {model.get('dtype', '')} on {model.get('device', '?')}"
+            f"`{mdir}` {model.get('dtype', '')} on {model.get('device', '?')}"
             + (f", {model['parameters'] / 1e6:.2f} M parameters" if model.get("parameters") else "")
             + f"; {doc.get('repeats', '?')} repeats after one warm-up."]
 
@@ -213,12 +216,23 @@ def time_notes(ours_gpu, peer_gpu, ours_cpu):
                 if fwd:
                     s += (" (host-bound: the step costs what its launches cost)" if enq > 0.7 * fwd
                           else " (device-bound)")
-            if r.get("id_check_ms") is not None:
+            if r.get("id_check_ms") is not None and r["id_check_ms"] < 0:
+                s += "; the token-id range check in LlamaModel::forward has no cost above the run-to-run noise here"
+            elif r.get("id_check_ms") is not None:
                 s += (f"; the token-id range check in LlamaModel::forward (two .item() reads"
                       + (", i.e. two host-device round trips" if dev == "cuda" else "")
                       + f") costs {fmt(r['id_check_ms'], 3)} ms of it")
-            s += f"; argmax + copy to host {fmt(r.get('argmax_to_host_median_ms'), 3)} ms."
-            lines.append(s)
+            s += f"; argmax + copy to host {fmt(r.get('argmax_to_host_median_ms'), 3)} ms"
+            if r.get("lm_head_median_ms") is not None:
+                s += f"; the vocabulary projection (lm_head) alone {fmt(r['lm_head_median_ms'], 3)} ms"
+            lines.append(s + ".")
+        steps = {r["B"]: r["median_ms"] for r in (doc or {}).get("rows", [])
+                 if r["name"] == "decode_step" and r["device"] == dev}
+        if 1 in steps and len(steps) > 1:
+            big = max(steps)
+            lines.append(f"- {label}: a decode step of {big} rows costs {steps[big] / steps[1]:.1f}× a step of one row "
+                         f"({fmt(steps[big], 3)} vs {fmt(steps[1], 3)} ms), so a step's cost is mostly fixed (weights read "
+                         "once per step, per-operator overhead), not per row: batching amortises it.")
     for label, doc in (("ours", ours_gpu), ("peer", peer_gpu)):
         per = {}
         for r in (doc or {}).get("rows", []):
@@ -292,7 +306,7 @@ def main():
         md += ["", "Stages:", ""] + stage_table(ours_gpu, peer_gpu, "cuda")
         md += ["", "### Same work? Greedy agreement", ""] + agreement_lines(peer_gpu)
     else:
-        md += ["Not measured in this report: no GPU run was made (see the closing note)."]
+        md += ["Not measured in this report: no GPU run was made (see the notes under "Where the time goes")."]
     md += ["", "## CPU", ""]
     if ours_cpu:
         m = ours_cpu.get("machine", {})

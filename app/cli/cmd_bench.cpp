@@ -609,10 +609,14 @@ void step_probe(Bench& b, const Compressor& c, const TextPool& pool, int B) {
         auto t4 = Clock::now();
         at::Tensor ids = out2.logits.select(1, 0).argmax(-1).to(at::kCPU);
         auto t5 = Clock::now();
+        at::Tensor head = at::linear(out2.hidden, dec.weights().lm_head);  // the vocabulary projection alone
+        sync(dev);
+        auto t6 = Clock::now();
         t.parts["forward"] = ms_between(t0, t1);
         t.parts["forward_embeds"] = ms_between(t2, t4);
         t.parts["forward_embeds_enqueue"] = ms_between(t2, t3);
         t.parts["argmax_to_host"] = ms_between(t4, t5);
+        t.parts["lm_head"] = ms_between(t5, t6);
         t.parts["total"] = ms_between(t0, t1) + ms_between(t4, t5);
         return t;
     });
@@ -750,6 +754,7 @@ int cmd_bench(Args& a) {
     if (section == "cpu" || section == "all") {
         cpu_section(b, regen, pool);
         step_probe(b, *probe_c, pool, 1);
+        step_probe(b, *probe_c, pool, 16);
     }
     if (section == "gpu" || section == "all") {
         batch_section(b, m4, pool);

@@ -306,7 +306,7 @@ def main():
         md += ["", "Stages:", ""] + stage_table(ours_gpu, peer_gpu, "cuda")
         md += ["", "### Same work? Greedy agreement", ""] + agreement_lines(peer_gpu)
     else:
-        md += ["Not measured in this report: no GPU run was made (see the notes under "Where the time goes")."]
+        md += ["Not measured in this report: no GPU run was made (see the notes under 'Where the time goes')."]
     md += ["", "## CPU", ""]
     if ours_cpu:
         m = ours_cpu.get("machine", {})

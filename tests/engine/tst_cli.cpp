@@ -104,6 +104,18 @@ private slots:
         QVERIFY2(!r.err.contains(QStringLiteral("Exception raised from")), "LibTorch backtraces must not reach users");
     }
 
+    void tokenizer_that_does_not_fit() {
+        QTemporaryDir dir;
+        QFile::copy(kTiny + QStringLiteral("/config.json"), dir.filePath(QStringLiteral("config.json")));
+        QFile::copy(kTiny + QStringLiteral("/model.safetensors"), dir.filePath(QStringLiteral("model.safetensors")));
+        QFile::copy(QStringLiteral(XCOMP_SOURCE_DIR "/resources/models/default/tokenizer.model"),
+                    dir.filePath(QStringLiteral("tokenizer.model")));
+        Run r = xcomp({QStringLiteral("info"), QStringLiteral("--model"), dir.path()});
+        QVERIFY(r.code != 0);
+        QVERIFY2(r.err.contains(QStringLiteral("tokenizer has 8000 pieces but config.json's vocab_size is 256")),
+                 qPrintable(r.err));
+    }
+
     void malformed_weights() {
         QTemporaryDir dir;
         QFile::copy(kTiny + QStringLiteral("/config.json"), dir.filePath(QStringLiteral("config.json")));

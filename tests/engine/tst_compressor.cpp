@@ -98,6 +98,50 @@ private slots:
         QCOMPARE(QString::fromStdString(out), QString::fromLatin1(kText));
     }
 
+    // A run stopped after a checkpoint continues from it with --resume.
+    void resumes_from_checkpoint() {
+        QTemporaryDir dir;
+        const std::string data = dir.filePath(QStringLiteral("one.jsonl")).toStdString();
+        std::ofstream(data) << "{\"id\": \"1\", \"text\": \"" << kText << "\"}\n";
+        ModelFolder f = tiny();
+        CompressorTrainOptions o;
+        o.compressor.method = Method::AOC;
+        o.train_data = o.valid_data = data;
+        o.min_tokens = 8;
+        o.max_tokens = 64;
+        o.batch_size = 2;
+        o.optim.steps = 4;
+        o.optim.warmup_steps = 1;
+        o.valid_every = 0;
+        o.bleu_examples = o.valid_examples = 1;
+        o.checkpoint_every = 2;
+        o.log_every = 1;
+        o.out_dir = dir.filePath(QStringLiteral("out")).toStdString();
+        std::vector<int64_t> steps;
+        TrainCallbacks cb;
+        cb.on_progress = [&](const TrainProgress& p) { steps.push_back(p.step); };
+        train_compressor(f.model, *f.tokenizer, o, cb);
+        QCOMPARE(steps.front(), int64_t{1});
+        QVERIFY(QFile::exists(QString::fromStdString(o.out_dir + "/checkpoint.safetensors")));
+        steps.clear();
+        o.resume = true;
+        o.optim.steps = 6;
+        train_compressor(f.model, *f.tokenizer, o, cb);
+        QCOMPARE(steps.front(), int64_t{5});
+        QCOMPARE(steps.back(), int64_t{6});
+        // Cancelling saves a checkpoint and throws Cancelled.
+        std::atomic<bool> stop{true};
+        cb.cancel = &stop;
+        o.optim.steps = 10;
+        bool cancelled = false;
+        try {
+            train_compressor(f.model, *f.tokenizer, o, cb);
+        } catch (const Cancelled&) {
+            cancelled = true;
+        }
+        QVERIFY(cancelled);
+    }
+
     void xcp_round_trip_regenerates_identically() {
         at::NoGradGuard ng;
         ModelFolder f = tiny();

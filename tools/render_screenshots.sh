@@ -7,6 +7,7 @@
 #   LANGS="en de zh_CN"    one set of screenshots per language (en in OUT_DIR, others in OUT_DIR/<lang>)
 #   TEXTS=auto|short|long  short one-sentence texts for tiny test models (auto: below 5 M parameters)
 #   BATCH_LIMIT=0          examples of the sample dataset to evaluate (0: all)
+#   COMPRESSOR, TEXT       compressor id and text file of the Regenerate/Attention shots
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${BUILD:-$here/build-app}
@@ -23,6 +24,10 @@ if [ ! -x "$APP" ]; then
 fi
 export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
 export OMP_NUM_THREADS=${OMP_NUM_THREADS:-2} OPENBLAS_NUM_THREADS=1
+# COMPRESSOR and TEXT choose the Regenerate/Attention shots (the README's uses the 96-token AOC).
+extra=()
+[ -n "${COMPRESSOR:-}" ] && extra+=(--screenshot-compressor "$COMPRESSOR")
+[ -n "${TEXT:-}" ] && extra+=(--screenshot-text "$TEXT")
 for lang in ${LANGS:-en}; do
   if [ "$lang" = zh_CN ] && command -v fc-list >/dev/null && [ -z "$(fc-list :lang=zh)" ]; then
     echo "warning: no Chinese font: the zh_CN screenshots will show boxes (apt-get install fonts-wqy-microhei)" >&2
@@ -31,6 +36,6 @@ for lang in ${LANGS:-en}; do
   mkdir -p "$dir"
   echo "== $lang -> $dir (model $MODEL)" >&2
   "$APP" --lang "$lang" --model "$MODEL" --screenshot "$dir" \
-    --screenshot-texts "${TEXTS:-auto}" --screenshot-batch-limit "${BATCH_LIMIT:-0}"
+    --screenshot-texts "${TEXTS:-auto}" --screenshot-batch-limit "${BATCH_LIMIT:-0}" "${extra[@]}"
 done
 ls -l "$OUT"/*.png

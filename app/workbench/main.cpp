@@ -46,7 +46,14 @@ int main(int argc, char** argv)
     const QCommandLineOption textsOption(QStringLiteral("screenshot-texts"),
                                          QStringLiteral("Screenshot mode: short, long or auto (short for tiny models)."),
                                          QStringLiteral("kind"), QStringLiteral("auto"));
-    parser.addOptions({modelOption, langOption, deviceOption, shotOption, batchLimitOption, textsOption});
+    const QCommandLineOption shotCompressorOption(QStringLiteral("screenshot-compressor"),
+                                                  QStringLiteral("Screenshot mode: compressor of the Regenerate shot."),
+                                                  QStringLiteral("id"));
+    const QCommandLineOption shotTextOption(QStringLiteral("screenshot-text"),
+                                            QStringLiteral("Screenshot mode: text file of the Regenerate shot."),
+                                            QStringLiteral("file"));
+    parser.addOptions({modelOption, langOption, deviceOption, shotOption, batchLimitOption, textsOption,
+                       shotCompressorOption, shotTextOption});
     parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("Texts, sessions, .xcp or .jsonl files to open."),
                                  QStringLiteral("[files...]"));
     parser.process(app);
@@ -77,6 +84,8 @@ int main(int argc, char** argv)
         options.texts = texts == QLatin1String("short")  ? ScreenshotRunner::Options::Texts::Short
                         : texts == QLatin1String("long") ? ScreenshotRunner::Options::Texts::Long
                                                          : ScreenshotRunner::Options::Texts::Automatic;
+        options.compressor = parser.value(shotCompressorOption);
+        options.mainText = parser.value(shotTextOption);
         return ScreenshotRunner::run(window, options);
     }
     window.show();

@@ -1,5 +1,7 @@
 #include "screenshotrunner.h"
 
+#include <QFile>
+
 #include <QApplication>
 #include <QDir>
 #include <QDockWidget>
@@ -121,7 +123,9 @@ int ScreenshotRunner::run(MainWindow& w, const Options& o)
     if (o.texts == Options::Texts::Automatic)
         shortTexts = engine->model().parameters < 5000000;
     const auto ex = [](const char* name) { return QStringLiteral(":/examples/%1.txt").arg(QLatin1String(name)); };
-    const QString mainText = shortTexts ? ex("short-baker") : ex("abstract-sparse-routing");
+    const QString mainText = !o.mainText.isEmpty() ? o.mainText
+                             : shortTexts          ? ex("short-baker")
+                                                   : ex("abstract-sparse-routing");
     const QString textA = shortTexts ? ex("short-garden") : ex("abstract-sparse-routing");
     const QString textB = shortTexts ? ex("short-harbour") : ex("abstract-glacier-sensing");
     const QString qaText = shortTexts ? ex("short-lighthouse") : ex("abstract-qa-lighthouse");
@@ -136,9 +140,20 @@ int ScreenshotRunner::run(MainWindow& w, const Options& o)
     for (const CompressorEntry& c : engine->model().compressors)
         allIds << c.id;
 
-    // 2. Regenerate (with attention).
-    w.loadExample(mainText);
+    // 2. Regenerate (with attention). A text file of our own has no title line, unlike the examples.
+    const auto loadMain = [&] {
+        if (o.mainText.isEmpty())
+            return w.loadExample(mainText);
+        QFile f(o.mainText);
+        if (!f.open(QIODevice::ReadOnly))
+            return false;
+        w.setText(QString::fromUtf8(f.readAll()).trimmed());
+        return true;
+    };
+    loadMain();
     waitFor([&] { return w.tokenCount() > 0; }, 20000);
+    if (!o.compressor.isEmpty() && !w.setCurrentCompressor(o.compressor))
+        say(QStringLiteral("no compressor %1; using the first").arg(o.compressor));
     w.attentionPage()->setCaptureAttention(true);
     w.runRegeneration();
     if (!waitFor([&] { return !engine->isBusy() && w.hasRegeneration(); }, o.stepTimeoutMs)) {
@@ -209,7 +224,7 @@ int ScreenshotRunner::run(MainWindow& w, const Options& o)
     }
 
     // 7. The help pane for students, next to the regeneration (of the main text again).
-    w.loadExample(mainText);
+    loadMain();
     w.showTab(MainWindow::RegenerateTab);
     w.helpDock()->show();
     w.resizeDocks({w.helpDock()}, {380}, Qt::Horizontal);

@@ -26,6 +26,8 @@ public:
         // trained on a few dozen tokens) or automatic (short below 5 M parameters).
         enum class Texts { Automatic, Short, Long };
         Texts texts = Texts::Automatic;
+        QString compressor;  // compressor of the Regenerate and Attention shots (empty: the first)
+        QString mainText;    // text file of those shots (empty: an example chosen by `texts`)
     };
 
     // Returns 0 on success; on failure prints why to stderr and returns non-zero (the screenshots

@@ -4,16 +4,33 @@
 
 namespace xcomp {
 
-std::vector<int64_t> qa_prompt_ids(const Tokenizer& tok, const LlamaConfig& config, const std::string& qa_template,
-                                   const std::string& question) {
+namespace {
+
+std::string fill_template(const std::string& qa_template, const std::string& question) {
     std::string text = qa_template;
     const size_t at = text.find("{q}");
     if (at == std::string::npos) throw Error("the QA template must contain {q}");
-    text.replace(at, 3, question);
+    return text.replace(at, 3, question);
+}
+
+std::vector<int64_t> with_bos(const Tokenizer& tok, const LlamaConfig& config, const std::string& text) {
     std::vector<int64_t> ids;
     if (config.bos_token_id() >= 0) ids.push_back(config.bos_token_id());
     for (int id : tok.encode(text)) ids.push_back(id);
     return ids;
+}
+
+}  // namespace
+
+std::vector<int64_t> qa_prompt_ids(const Tokenizer& tok, const LlamaConfig& config, const std::string& qa_template,
+                                   const std::string& question) {
+    return with_bos(tok, config, fill_template(qa_template, question));
+}
+
+std::vector<int64_t> full_context_qa_prompt_ids(const Tokenizer& tok, const LlamaConfig& config,
+                                                const std::string& qa_template, const std::string& context,
+                                                const std::string& question) {
+    return with_bos(tok, config, context + " " + fill_template(qa_template, question));
 }
 
 at::Tensor decoder_loss(const LlamaModel& decoder, const MemoryBatch& memory, const std::vector<std::vector<int64_t>>& prompts,

@@ -16,11 +16,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string trim(const std::string& s) {
-    const size_t a = s.find_first_not_of(" \t\n\r"), b = s.find_last_not_of(" \t\n\r");
-    return a == std::string::npos ? std::string() : s.substr(a, b - a + 1);
-}
-
 std::string decode(const Tokenizer& tok, const std::vector<int64_t>& ids) {
     return tok.decode(std::vector<int>(ids.begin(), ids.end()));
 }
@@ -112,11 +107,8 @@ EvalResult evaluate(const std::vector<std::shared_ptr<Compressor>>& compressors,
                 for (size_t k = start; k < end; ++k) {
                     const TextRecord& r = records[job.rows[k]];
                     prompts.push_back(qa_prompt_ids(tok, dec.config(), comp.config().qa_template, r.question));
-                    std::string tmpl = comp.config().qa_template;
-                    tmpl.replace(tmpl.find("{q}"), 3, r.question);
-                    std::vector<int64_t> fp = {dec.config().bos_token_id()};
-                    for (int id : tok.encode(r.text + " " + tmpl)) fp.push_back(id);
-                    full_prompts.push_back(std::move(fp));
+                    full_prompts.push_back(
+                        full_context_qa_prompt_ids(tok, dec.config(), comp.config().qa_template, r.text, r.question));
                 }
                 GenerationResult gc = continue_batch(dec, &mem, prompts, go);
                 GenerationResult gf = continue_batch(dec, nullptr, full_prompts, go);
@@ -125,8 +117,8 @@ EvalResult evaluate(const std::vector<std::shared_ptr<Compressor>>& compressors,
                     const TextRecord& r = records[job.rows[start + k]];
                     e.question = r.question;
                     e.answers = r.answers;
-                    e.answer_compressed = trim(decode(tok, gc.ids[k]));
-                    e.answer_full = trim(decode(tok, gf.ids[k]));
+                    e.answer_compressed = strip_whitespace(decode(tok, gc.ids[k]));
+                    e.answer_full = strip_whitespace(decode(tok, gf.ids[k]));
                     e.f1_compressed = squad_f1(e.answer_compressed, r.answers);
                     e.em_compressed = squad_exact_match(e.answer_compressed, r.answers);
                     e.f1_full = squad_f1(e.answer_full, r.answers);

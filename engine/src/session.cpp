@@ -36,11 +36,6 @@ CompressorInfo info_of(const Compressor& c, const std::string& dir) {
     return i;
 }
 
-std::string trim(const std::string& s) {
-    const size_t a = s.find_first_not_of(" \t\n\r"), b = s.find_last_not_of(" \t\n\r");
-    return a == std::string::npos ? std::string() : s.substr(a, b - a + 1);
-}
-
 }  // namespace
 
 struct Session::Impl {
@@ -58,7 +53,7 @@ struct Session::Impl {
     }
 
     std::vector<int64_t> source_ids(const Compressor& c, const std::string& text) const {
-        if (trim(text).empty()) throw Error("the text is empty: paste or type something to compress");
+        if (strip_whitespace(text).empty()) throw Error("the text is empty: paste or type something to compress");
         size_t bad = 0;
         if (!is_valid_utf8(text, &bad)) throw Error("the text is not valid UTF-8 (bad byte at offset " + std::to_string(bad) + ")");
         std::vector<int> ids = folder.tokenizer->encode(text);
@@ -234,7 +229,7 @@ QAReport Session::answer(const std::string& compressor_id, const std::string& co
     Impl& I = *impl_;
     const Compressor& comp = I.get(compressor_id);
     const LlamaModel& dec = *I.folder.model;
-    if (trim(question).empty()) throw Error("the question is empty");
+    if (strip_whitespace(question).empty()) throw Error("the question is empty");
     if (!is_valid_utf8(question)) throw Error("the question is not valid UTF-8");
     QAReport r;
     r.question = question;
@@ -246,17 +241,15 @@ QAReport Session::answer(const std::string& compressor_id, const std::string& co
     auto t0 = std::chrono::steady_clock::now();
     MemoryBatch mem = comp.encode({ids});
     std::vector<int64_t> prompt = qa_prompt_ids(*I.folder.tokenizer, dec.config(), comp.config().qa_template, question);
-    r.answer_compressed = trim(I.decode(continue_after(dec, &mem, prompt, go).ids[0]));
+    r.answer_compressed = strip_whitespace(I.decode(continue_after(dec, &mem, prompt, go).ids[0]));
     r.ms_compressed = ms_since(t0);
     if (cb.cancel && cb.cancel->load()) return r;
     if (cb.on_progress) cb.on_progress(0.5, "full text");
     // The papers' gold standard: the same question after the full text.
-    std::string tmpl = comp.config().qa_template;
-    tmpl.replace(tmpl.find("{q}"), 3, question);
-    std::vector<int64_t> full = {dec.config().bos_token_id()};
-    for (int id : I.folder.tokenizer->encode(I.decode(ids) + " " + tmpl)) full.push_back(id);
+    const std::vector<int64_t> full = full_context_qa_prompt_ids(*I.folder.tokenizer, dec.config(),
+                                                                 comp.config().qa_template, I.decode(ids), question);
     t0 = std::chrono::steady_clock::now();
-    r.answer_full = trim(I.decode(continue_after(dec, nullptr, full, go).ids[0]));
+    r.answer_full = strip_whitespace(I.decode(continue_after(dec, nullptr, full, go).ids[0]));
     r.ms_full = ms_since(t0);
     if (!gold.empty()) {
         r.has_gold = true;

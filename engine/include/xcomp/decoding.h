@@ -16,6 +16,11 @@ namespace xcomp {
 std::vector<int64_t> qa_prompt_ids(const Tokenizer& tok, const LlamaConfig& config, const std::string& qa_template,
                                    const std::string& question);
 
+// [BOS] + the context, a space and the filled template: the papers' full-text QA baseline.
+std::vector<int64_t> full_context_qa_prompt_ids(const Tokenizer& tok, const LlamaConfig& config,
+                                                const std::string& qa_template, const std::string& context,
+                                                const std::string& question);
+
 // Mean cross-entropy over `targets` (each ends with EOS) when the decoder reads the memory, then
 // prompts[b] (e.g. [BOS]), then targets[b] teacher-forced. Rows are right-padded. Differentiable
 // with respect to the memory. `n_tokens` gets the number of target tokens.

@@ -116,6 +116,56 @@ private slots:
                  qPrintable(r.err));
     }
 
+    // Weights that disagree with config.json: a shape, a missing tensor, a non-float dtype.
+    void weights_disagreeing_with_config_data() {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<int>("value");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("shape") << QStringLiteral("intermediate_size") << 96
+                               << QStringLiteral("tensor 'model.layers.0.mlp.gate_proj.weight' has shape [160,64] but config.json implies [96,64]");
+        QTest::newRow("missing tensor") << QStringLiteral("num_hidden_layers") << 3
+                                        << QStringLiteral("missing tensor 'model.layers.2.input_layernorm.weight'");
+    }
+    void weights_disagreeing_with_config() {
+        QFETCH(QString, key);
+        QFETCH(int, value);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        QFile in(kTiny + QStringLiteral("/config.json"));
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QJsonObject cfg = QJsonDocument::fromJson(in.readAll()).object();
+        cfg[key] = value;
+        QFile out(dir.filePath(QStringLiteral("config.json")));
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(QJsonDocument(cfg).toJson());
+        out.close();
+        QFile::copy(kTiny + QStringLiteral("/model.safetensors"), dir.filePath(QStringLiteral("model.safetensors")));
+        Run r = xcomp({QStringLiteral("info"), QStringLiteral("--model"), dir.path()});
+        QVERIFY(r.code != 0);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    }
+
+    void integer_weights() {
+        QTemporaryDir dir;
+        QFile::copy(kTiny + QStringLiteral("/config.json"), dir.filePath(QStringLiteral("config.json")));
+        // A valid safetensors file whose embedding table is stored as I32.
+        const QByteArray header = QByteArrayLiteral(
+            "{\"model.embed_tokens.weight\":{\"dtype\":\"I32\",\"shape\":[256,64],\"data_offsets\":[0,65536]}}");
+        QByteArray file;
+        const quint64 n = static_cast<quint64>(header.size());
+        for (int i = 0; i < 8; ++i) file.append(static_cast<char>((n >> (8 * i)) & 0xff));
+        file.append(header);
+        file.append(QByteArray(65536, '\0'));
+        QFile f(dir.filePath(QStringLiteral("model.safetensors")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(file);
+        f.close();
+        Run r = xcomp({QStringLiteral("info"), QStringLiteral("--model"), dir.path()});
+        QVERIFY(r.code != 0);
+        QVERIFY2(r.err.contains(QStringLiteral("'model.embed_tokens.weight' has dtype I32, expected a floating-point type")),
+                 qPrintable(r.err));
+    }
+
     void malformed_weights() {
         QTemporaryDir dir;
         QFile::copy(kTiny + QStringLiteral("/config.json"), dir.filePath(QStringLiteral("config.json")));

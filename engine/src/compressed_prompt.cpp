@@ -122,8 +122,10 @@ at::Tensor slerp(const at::Tensor& a, const at::Tensor& b, double t) {
     return (dir * ((1.0 - t) * na + t * nb)).to(a.scalar_type());
 }
 
-at::Tensor mix(const at::Tensor& a, const at::Tensor& b, double t, bool spherical) {
+// a and b may live on different devices (a prompt computed on the GPU, another read from a file).
+at::Tensor mix(const at::Tensor& a, const at::Tensor& b_any, double t, bool spherical) {
     if (!a.defined()) return a;
+    const at::Tensor b = b_any.to(a.device());
     if (spherical) return slerp(a, b, t);
     return (a.to(at::kFloat) * (1.0 - t) + b.to(at::kFloat) * t).to(a.scalar_type());
 }

@@ -280,6 +280,9 @@ int Session::load_slot(const std::string& path) {
     if (it == I.compressors.end())
         throw Error(path + ": made by compressor '" + p.compressor_id + "', which is not loaded with this model");
     p.check_fits(*it->second);
+    const LlamaModel& m = *I.folder.model;
+    for (at::Tensor* t : {&p.keys, &p.values, &p.embeddings})
+        if (t->defined()) *t = t->to(m.device(), m.dtype());
     const int slot = I.next_slot++;
     I.slots[slot] = std::move(p);
     return slot;

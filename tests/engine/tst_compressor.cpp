@@ -178,6 +178,13 @@ private slots:
                 XCOMP_COMPARE_TENSORS(e1.keys.defined() ? e1.keys : e1.embeddings, ta, 1e-4);
                 const at::Tensor tm = mid.keys.defined() ? mid.keys : mid.embeddings;
                 QVERIFY(test::max_abs_diff(tm, ta) > 0 && test::max_abs_diff(tm, tb) > 0);
+                // One prompt computed on the model's device, one as read from a file (CPU): still mixes.
+                CompressedPrompt b_cpu = b;
+                for (at::Tensor* t : {&b_cpu.keys, &b_cpu.values, &b_cpu.embeddings})
+                    if (t->defined()) *t = t->to(at::kCPU);
+                const CompressedPrompt mixed = interpolate(a, b_cpu, 0.5, spherical);
+                const at::Tensor tx = mixed.keys.defined() ? mixed.keys : mixed.embeddings;
+                QCOMPARE(tx.device(), ta.device());
             }
             QCOMPARE(regenerate_text(f, to_batch({&a}, *f.model), 30),
                      regenerate_text(f, to_batch({&a}, *f.model), 30));

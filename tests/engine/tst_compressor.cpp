@@ -113,7 +113,7 @@ private slots:
         o.min_tokens = 8;
         o.max_tokens = 64;
         o.batch_size = 2;
-        o.optim.steps = 400;
+        o.optim.steps = 4;
         o.optim.warmup_steps = 1;
         o.valid_every = 0;
         o.bleu_examples = o.valid_examples = 1;
@@ -128,14 +128,14 @@ private slots:
         QVERIFY(QFile::exists(QString::fromStdString(o.out_dir + "/checkpoint.safetensors")));
         steps.clear();
         o.resume = true;
-        o.optim.steps = 400;
+        o.optim.steps = 6;
         train_compressor(f.model, *f.tokenizer, o, cb);
         QCOMPARE(steps.front(), int64_t{5});
         QCOMPARE(steps.back(), int64_t{6});
         // Cancelling saves a checkpoint and throws Cancelled.
         std::atomic<bool> stop{true};
         cb.cancel = &stop;
-        o.optim.steps = 400;
+        o.optim.steps = 10;
         bool cancelled = false;
         try {
             train_compressor(f.model, *f.tokenizer, o, cb);

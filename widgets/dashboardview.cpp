@@ -287,24 +287,26 @@ int DashboardView::automaticBucketWidth(const QVector<view::EvalRow>& rows)
 
 QVector<DashboardView::Series> DashboardView::computeSeries(const QVector<view::EvalRow>& rows, Metric metric, int bucketWidth)
 {
-    // (method, m) -> bucket key -> (sum, count); QMap keeps both sorted.
+    // (method, m, compressor) -> bucket key -> (sum, count); QMap keeps both sorted. The compressor
+    // keeps apart compressors that share method and m (e.g. a QA-tuned one).
     struct Acc {
         double sum = 0;
         int count = 0;
     };
-    QMap<QPair<QString, int>, QMap<double, Acc>> groups;
+    QMap<QPair<QPair<QString, int>, QString>, QMap<double, Acc>> groups;
     for (const view::EvalRow& row : rows) {
         const double key = bucketWidth > 0 ? (std::floor(double(row.length) / bucketWidth) + 0.5) * bucketWidth
                                            : double(row.length);
-        Acc& acc = groups[qMakePair(row.method, row.memoryTokens)][key];
+        Acc& acc = groups[qMakePair(qMakePair(row.method, row.memoryTokens), row.compressor)][key];
         acc.sum += metricValue(row, metric);
         ++acc.count;
     }
     QVector<Series> out;
     for (auto g = groups.constBegin(); g != groups.constEnd(); ++g) {
         Series s;
-        s.method = g.key().first;
-        s.memoryTokens = g.key().second;
+        s.method = g.key().first.first;
+        s.memoryTokens = g.key().first.second;
+        s.compressor = g.key().second;
         for (auto b = g.value().constBegin(); b != g.value().constEnd(); ++b) {
             s.lengths.append(b.key());
             s.values.append(b.value().sum / b.value().count);
@@ -317,6 +319,8 @@ QVector<DashboardView::Series> DashboardView::computeSeries(const QVector<view::
 
 QString DashboardView::seriesLabel(const Series& series)
 {
+    if (!series.compressor.isEmpty())
+        return series.compressor;
     return tr("%1 m=%2").arg(series.method.isEmpty() ? tr("(unnamed)") : series.method).arg(series.memoryTokens);
 }
 
@@ -383,16 +387,17 @@ void DashboardView::refreshSummary()
         return;
     }
     // Overall mean per (method, m), in the series' order.
-    QMap<QPair<QString, int>, QPair<double, int>> means;
+    QMap<QPair<QPair<QString, int>, QString>, QPair<double, int>> means;
     for (const view::EvalRow& row : rows) {
-        auto& acc = means[qMakePair(row.method, row.memoryTokens)];
+        auto& acc = means[qMakePair(qMakePair(row.method, row.memoryTokens), row.compressor)];
         acc.first += metricValue(row, m_metric);
         ++acc.second;
     }
     for (auto it = means.constBegin(); it != means.constEnd(); ++it) {
         Series s;
-        s.method = it.key().first;
-        s.memoryTokens = it.key().second;
+        s.method = it.key().first.first;
+        s.memoryTokens = it.key().first.second;
+        s.compressor = it.key().second;
         parts << tr("%1: %2 (n = %3)")
                      .arg(seriesLabel(s))
                      .arg(it.value().first / it.value().second, 0, 'f', 3)

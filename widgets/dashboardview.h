@@ -36,6 +36,7 @@ public:
     struct Series {
         QString method;
         int memoryTokens = 0;
+        QString compressor;       // EvalRow::compressor of the rows (empty: named by method and m)
         QVector<double> lengths;  // bucket centres (the length itself with exact buckets), ascending
         QVector<double> values;   // mean of the metric in each bucket
         QVector<int> counts;      // rows in each bucket

@@ -70,6 +70,7 @@ struct EvalRow {
     QString id;
     QString method;      // "500x", "icae", "aoc", "lora-aoc"
     int memoryTokens = 0;
+    QString compressor;  // compressor label, e.g. "AOC m=16 (96-token texts)"; empty: method and m name it
     int length = 0;      // source tokens
     RegenerationMetrics metrics;
     int errorCounts[kErrorTypeCount] = {0, 0, 0, 0, 0};  // spans per ErrorType

@@ -257,6 +257,7 @@ view::EvalRow toEvalRow(const QString& id, const xcomp::RegenerationReport& r)
     row.id = id;
     row.method = fromStd(r.compressor.method);
     row.memoryTokens = r.compressor.memory_tokens;
+    row.compressor = fromStd(r.compressor.label);
     row.length = r.source_tokens;
     row.metrics = toMetrics(r);
     for (std::size_t t = 0; t < xcomp::kErrorTypeCount && t < std::size_t(view::kErrorTypeCount); ++t)

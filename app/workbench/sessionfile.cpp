@@ -93,6 +93,7 @@ QJsonObject rowToJson(const view::EvalRow& r)
     o[QStringLiteral("id")] = r.id;
     o[QStringLiteral("method")] = r.method;
     o[QStringLiteral("m")] = r.memoryTokens;
+    o[QStringLiteral("compressor")] = r.compressor;
     o[QStringLiteral("length")] = r.length;
     o[QStringLiteral("metrics")] = SessionFile::metricsToJson(r.metrics);
     QJsonArray counts;
@@ -109,6 +110,7 @@ view::EvalRow rowFromJson(const QJsonObject& o)
     r.id = o.value(QStringLiteral("id")).toString();
     r.method = o.value(QStringLiteral("method")).toString();
     r.memoryTokens = o.value(QStringLiteral("m")).toInt();
+    r.compressor = o.value(QStringLiteral("compressor")).toString();
     r.length = o.value(QStringLiteral("length")).toInt();
     r.metrics = SessionFile::metricsFromJson(o.value(QStringLiteral("metrics")).toObject());
     const QJsonArray counts = o.value(QStringLiteral("error_counts")).toArray();

@@ -189,6 +189,18 @@ void TstDashboard::series()
     // 100-token buckets: 96 -> [0,100) centre 50, 192 -> [100,200) centre 150.
     const auto bucketed = DashboardView::computeSeries(sampleRows(), DashboardView::Bleu, 100);
     QCOMPARE(bucketed[0].lengths, (QVector<double>{50, 150}));
+
+    // Two compressors with the same method and m (e.g. a QA-tuned one) get a line each, named by label.
+    QVector<view::EvalRow> rows = sampleRows();
+    view::EvalRow qa = rows[0];
+    qa.compressor = QStringLiteral("500x m=4 (QA)");
+    rows.append(qa);
+    const auto split = DashboardView::computeSeries(rows, DashboardView::Bleu, 0);
+    QCOMPARE(split.size(), 4);
+    QStringList labels;
+    for (const auto& s : split) labels << DashboardView::seriesLabel(s);
+    QVERIFY(labels.contains(QStringLiteral("500x m=4 (QA)")));
+    QVERIFY(labels.contains(QStringLiteral("500x m=4")));
 }
 
 void TstDashboard::automaticBuckets()

@@ -155,17 +155,6 @@ std::shared_ptr<Compressor> Compressor::create(const CompressorConfig& config, s
 
 namespace {
 
-at::Tensor cast(const at::Tensor& t, at::ScalarType dtype) { return t.defined() ? t.to(dtype) : t; }
-
-LlamaWeights cast_encoder(const LlamaWeights& w, at::ScalarType dtype) {
-    LlamaWeights out = w;
-    for (LayerWeights& l : out.layers) {
-        for (at::Tensor* t : {&l.input_norm, &l.q, &l.k, &l.v, &l.o, &l.post_norm, &l.q_bias, &l.k_bias, &l.v_bias, &l.o_bias})
-            *t = cast(*t, dtype);
-    }
-    return out;
-}
-
 LoraWeights cast_lora(const LoraWeights& w, at::ScalarType dtype) {
     LoraWeights out = w;
     for (auto& [key, pair] : out.pairs) {
@@ -235,7 +224,7 @@ MemoryBatch Compressor::encode(const std::vector<std::vector<int64_t>>& ids, boo
         fo.lora = &lora;
     }
     ForwardOutput out = config_.method == Method::AOC
-                            ? llama_forward(b.config(), cast_encoder(weights_.encoder, dtype), embeds, fo)
+                            ? llama_forward(b.config(), weights_.encoder.to(dtype), embeds, fo)
                             : llama_forward(b.config(), b.weights(), embeds, fo);
     MemoryBatch r;
     if (kv) {

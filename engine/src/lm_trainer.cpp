@@ -44,27 +44,6 @@ LlamaWeights init_weights(const LlamaConfig& c, at::Device device, uint64_t seed
     return w;
 }
 
-LlamaWeights cast_weights(const LlamaWeights& w, at::ScalarType dtype) {
-    LlamaWeights out;
-    out.embed = w.embed.to(dtype);
-    for (const LayerWeights& l : w.layers) {
-        LayerWeights n;
-        n.input_norm = l.input_norm.to(dtype);
-        n.post_norm = l.post_norm.to(dtype);
-        n.q = l.q.to(dtype);
-        n.k = l.k.to(dtype);
-        n.v = l.v.to(dtype);
-        n.o = l.o.to(dtype);
-        n.gate = l.gate.to(dtype);
-        n.up = l.up.to(dtype);
-        n.down = l.down.to(dtype);
-        out.layers.push_back(n);
-    }
-    out.final_norm = w.final_norm.to(dtype);
-    out.lm_head = w.lm_head.is_same(w.embed) ? out.embed : w.lm_head.to(dtype);
-    return out;
-}
-
 // BOS text EOS for every document, concatenated.
 std::vector<int32_t> build_stream(const std::vector<std::vector<int64_t>>& docs, int64_t bos, int64_t eos) {
     std::vector<int32_t> s;
@@ -143,7 +122,7 @@ double train_lm(const Tokenizer& tok, const LMTrainOptions& o, const TrainCallba
 
     auto evaluate = [&]() {
         at::NoGradGuard ng;
-        LlamaWeights w = cast_weights(master, dtype);
+        LlamaWeights w = master.to(dtype);
         double sum = 0;
         int n = 0;
         for (int64_t s = 0; s + o.seq_len + 1 < static_cast<int64_t>(valid.size()) && n < 64; s += o.seq_len, ++n)
@@ -162,7 +141,7 @@ double train_lm(const Tokenizer& tok, const LMTrainOptions& o, const TrainCallba
         for (int a = 0; a < o.optim.grad_accum; ++a) {
             std::vector<int64_t> starts(o.batch_size);
             for (auto& s : starts) s = start(rng);
-            at::Tensor loss = lm_loss(c, cast_weights(master, dtype), windows(stream, starts, o.seq_len, device));
+            at::Tensor loss = lm_loss(c, master.to(dtype), windows(stream, starts, o.seq_len, device));
             (loss / o.optim.grad_accum).backward();
             loss_sum += loss.item<double>();
             tokens += static_cast<int64_t>(o.batch_size) * o.seq_len;
@@ -188,7 +167,7 @@ double train_lm(const Tokenizer& tok, const LMTrainOptions& o, const TrainCallba
     LlamaConfig out_config = c;
     out_config.dtype = dtype_to_name(dtype);
     at::NoGradGuard ng;
-    LlamaWeights final_w = cast_weights(master, dtype);
+    LlamaWeights final_w = master.to(dtype);
     for (at::Tensor* t : {&final_w.embed, &final_w.final_norm}) *t = t->detach();
     LlamaModel(out_config, final_w, o.out_dir).save(o.out_dir, 12u << 20);
     if (!o.tokenizer_path.empty()) fs::copy_file(o.tokenizer_path, fs::path(o.out_dir) / "tokenizer.model", fs::copy_options::overwrite_existing);

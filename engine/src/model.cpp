@@ -38,8 +38,6 @@ bool parse_proj(const std::string& name, Proj* out) {
     return false;
 }
 
-static bool is_mlp(Proj p) { return p == Proj::Gate || p == Proj::Up || p == Proj::Down; }
-
 at::Tensor& LlamaWeights::proj(int layer, Proj p) {
     LayerWeights& l = layers.at(layer);
     switch (p) {
@@ -69,6 +67,35 @@ std::vector<at::Tensor> LlamaWeights::all() const {
     }
     push(final_norm);
     if (lm_head.defined() && !lm_head.is_same(embed)) push(lm_head);
+    return out;
+}
+
+LlamaWeights LlamaWeights::to(at::ScalarType dtype) const {
+    auto cast = [dtype](const at::Tensor& t) { return t.defined() ? t.to(dtype) : t; };
+    LlamaWeights out;
+    out.embed = cast(embed);
+    for (const LayerWeights& l : layers) {
+        LayerWeights n;
+        n.input_norm = cast(l.input_norm);
+        n.q = cast(l.q);
+        n.k = cast(l.k);
+        n.v = cast(l.v);
+        n.o = cast(l.o);
+        n.q_bias = cast(l.q_bias);
+        n.k_bias = cast(l.k_bias);
+        n.v_bias = cast(l.v_bias);
+        n.o_bias = cast(l.o_bias);
+        n.post_norm = cast(l.post_norm);
+        n.gate = cast(l.gate);
+        n.up = cast(l.up);
+        n.down = cast(l.down);
+        n.gate_bias = cast(l.gate_bias);
+        n.up_bias = cast(l.up_bias);
+        n.down_bias = cast(l.down_bias);
+        out.layers.push_back(n);
+    }
+    out.final_norm = cast(final_norm);
+    out.lm_head = lm_head.defined() && lm_head.is_same(embed) ? out.embed : cast(lm_head);
     return out;
 }
 

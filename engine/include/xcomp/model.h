@@ -39,6 +39,9 @@ struct LlamaWeights {
     at::Tensor& proj(int layer, Proj p);
     const at::Tensor& proj(int layer, Proj p) const;
     std::vector<at::Tensor> all() const;  // every defined tensor (lm_head once when tied)
+    // A copy with every defined tensor cast to `dtype` (differentiable: trainers keep float32
+    // masters and compute in bf16); a tied lm_head stays tied.
+    LlamaWeights to(at::ScalarType dtype) const;
 };
 
 // PEFT LoRA: W x + (alpha / r) * B (A x) for each targeted projection.

@@ -467,19 +467,17 @@ void AttentionView::rebuildSelectors()
     m_headCombo->setEnabled(m_valid);
 }
 
-QVector<double> AttentionView::decoderMatrix(int layer, int head) const
+namespace {
+
+// Mean over the chosen (layer, head) blocks of a [L][H][block] array.
+QVector<double> meanOfBlocks(const QVector<float>& data, const QVector<int>& layers, const QVector<int>& heads,
+                             int headCount, qint64 block)
 {
-    if (!m_valid || m_data.memoryAttention.isEmpty())
-        return {};
-    const QVector<int> layers = selection(layer, m_layers), heads = selection(head, m_heads);
-    if (layers.isEmpty() || heads.isEmpty())
-        return {};
-    const qint64 block = qint64(m_generated) * m_memory;
     QVector<double> out(int(block), 0.0);
-    const float* base = m_data.memoryAttention.constData();
+    const float* base = data.constData();
     for (int l : layers) {
         for (int h : heads) {
-            const float* p = base + (qint64(l) * m_heads + h) * block;
+            const float* p = base + (qint64(l) * headCount + h) * block;
             for (qint64 i = 0; i < block; ++i)
                 out[int(i)] += p[i];
         }
@@ -490,6 +488,18 @@ QVector<double> AttentionView::decoderMatrix(int layer, int head) const
     return out;
 }
 
+}  // namespace
+
+QVector<double> AttentionView::decoderMatrix(int layer, int head) const
+{
+    if (!m_valid || m_data.memoryAttention.isEmpty())
+        return {};
+    const QVector<int> layers = selection(layer, m_layers), heads = selection(head, m_heads);
+    if (layers.isEmpty() || heads.isEmpty())
+        return {};
+    return meanOfBlocks(m_data.memoryAttention, layers, heads, m_heads, qint64(m_generated) * m_memory);
+}
+
 QVector<double> AttentionView::encoderMatrix(int layer, int head) const
 {
     if (!m_valid || m_encoderLayers == 0 || m_source == 0)
@@ -497,20 +507,7 @@ QVector<double> AttentionView::encoderMatrix(int layer, int head) const
     const QVector<int> layers = selection(layer, m_encoderLayers), heads = selection(head, m_heads);
     if (layers.isEmpty() || heads.isEmpty())
         return {};
-    const qint64 block = qint64(m_memory) * m_source;
-    QVector<double> out(int(block), 0.0);
-    const float* base = m_data.encoderAttention.constData();
-    for (int l : layers) {
-        for (int h : heads) {
-            const float* p = base + (qint64(l) * m_heads + h) * block;
-            for (qint64 i = 0; i < block; ++i)
-                out[int(i)] += p[i];
-        }
-    }
-    const double n = double(layers.size()) * heads.size();
-    for (double& v : out)
-        v /= n;
-    return out;
+    return meanOfBlocks(m_data.encoderAttention, layers, heads, m_heads, qint64(m_memory) * m_source);
 }
 
 QVector<double> AttentionView::cachedDecoder(int layer, int head) const

@@ -7,6 +7,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "app/app_test_util.h"
 #include "engineclient.h"
 #include "engineworker.h"
 #include "jobtracker.h"
@@ -16,23 +17,8 @@ using namespace xcomp::workbench;
 
 namespace {
 
-// A model folder with at least one compressor, or "" (the tests needing it are skipped).
-QString findModel()
-{
-    QStringList candidates;
-    const QByteArray env = qgetenv("XCOMP_MODEL_DIR");
-    if (!env.isEmpty())
-        candidates << QString::fromLocal8Bit(env);
-    candidates << QStringLiteral(XCOMP_FIXTURES_DIR "/tiny-model");
-    for (const QString& c : candidates)
-        if (!QDir(c + QStringLiteral("/compressors")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).isEmpty())
-            return c;
-    return QString();
-}
-
-const char* kNoModel =
-    "no model with compressors: set XCOMP_MODEL_DIR or provide tests/fixtures/tiny-model (config.json, weights, "
-    "tokenizer.model, compressors/*)";
+using test::findModel;
+using test::kNoModel;
 
 const QString kTextA = QStringLiteral(
     "We surveyed forty-two historic lighthouses along the Atlantic coast to understand how salt spray damages "

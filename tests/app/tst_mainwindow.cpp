@@ -30,6 +30,7 @@
 #include "compareview.h"
 #include "dashboardview.h"
 #include "diffview.h"
+#include "app/app_test_util.h"
 #include "engineclient.h"
 #include "errorlegend.h"
 #include "evaltablemodel.h"
@@ -47,22 +48,8 @@ using namespace xcomp::workbench;
 
 namespace {
 
-QString findModel()
-{
-    QStringList candidates;
-    const QByteArray env = qgetenv("XCOMP_MODEL_DIR");
-    if (!env.isEmpty())
-        candidates << QString::fromLocal8Bit(env);
-    candidates << QStringLiteral(XCOMP_FIXTURES_DIR "/tiny-model");
-    for (const QString& c : candidates)
-        if (!QDir(c + QStringLiteral("/compressors")).entryList(QDir::Dirs | QDir::NoDotAndDotDot).isEmpty())
-            return c;
-    return QString();
-}
-
-const char* kNoModel =
-    "no model with compressors: set XCOMP_MODEL_DIR or provide tests/fixtures/tiny-model (config.json, weights, "
-    "tokenizer.model, compressors/*)";
+using test::findModel;
+using test::kNoModel;
 
 const QString kText = QStringLiteral("The baker opens his shop at dawn and sells warm bread to the village.");
 constexpr int kTimeout = 300000;

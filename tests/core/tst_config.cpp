@@ -6,6 +6,7 @@
 #include <functional>
 #include <nlohmann/json.hpp>
 
+#include "core/core_test_util.h"
 #include "xcomp/config.h"
 #include "xcomp/error.h"
 
@@ -13,24 +14,6 @@ using namespace xcomp;
 using nlohmann::json;
 
 namespace {
-
-std::string error_of(const std::function<void()>& fn) {
-    try {
-        fn();
-    } catch (const Error& e) {
-        return e.what();
-    }
-    return {};
-}
-
-#define EXPECT_ERROR(expr, ...)                                                                  \
-    do {                                                                                         \
-        const std::string msg_ = error_of([&] { expr; });                                        \
-        QVERIFY2(!msg_.empty(), "no xcomp::Error thrown");                                       \
-        for (const char* part_ : {__VA_ARGS__})                                                  \
-            QVERIFY2(msg_.find(part_) != std::string::npos,                                      \
-                     qPrintable(QString("'%1' not in: %2").arg(part_, QString::fromStdString(msg_)))); \
-    } while (0)
 
 // TinyLlama-1.1B's config.json as transformers 4.x writes it.
 json tinyllama() {

@@ -8,6 +8,7 @@
 #include <functional>
 #include <nlohmann/json.hpp>
 
+#include "core/core_test_util.h"
 #include "xcomp/error.h"
 #include "xcomp/safetensors.h"
 
@@ -27,23 +28,7 @@ void write_raw(const QString& path, const std::string& header, size_t data_size)
 }
 
 // The error message, or an empty string when `fn` did not throw xcomp::Error.
-std::string error_of(const std::function<void()>& fn) {
-    try {
-        fn();
-    } catch (const Error& e) {
-        return e.what();
-    }
-    return {};
-}
-
-#define EXPECT_ERROR(expr, ...)                                                                  \
-    do {                                                                                         \
-        const std::string msg_ = error_of([&] { expr; });                                        \
-        QVERIFY2(!msg_.empty(), "no xcomp::Error thrown");                                       \
-        for (const char* part_ : {__VA_ARGS__})                                                  \
-            QVERIFY2(msg_.find(part_) != std::string::npos,                                      \
-                     qPrintable(QString("'%1' not in: %2").arg(part_, QString::fromStdString(msg_)))); \
-    } while (0)
+using test::error_of;
 
 template <typename T>
 std::vector<uint8_t> bytes_of(const std::vector<T>& v) {

@@ -6,30 +6,13 @@
 #include <functional>
 #include <memory>
 
+#include "core/core_test_util.h"
 #include "xcomp/error.h"
 #include "xcomp/tokenizer.h"
 
 using namespace xcomp;
 
 namespace {
-
-std::string error_of(const std::function<void()>& fn) {
-    try {
-        fn();
-    } catch (const Error& e) {
-        return e.what();
-    }
-    return {};
-}
-
-#define EXPECT_ERROR(expr, ...)                                                                  \
-    do {                                                                                         \
-        const std::string msg_ = error_of([&] { expr; });                                        \
-        QVERIFY2(!msg_.empty(), "no xcomp::Error thrown");                                       \
-        for (const char* part_ : {__VA_ARGS__})                                                  \
-            QVERIFY2(msg_.find(part_) != std::string::npos,                                      \
-                     qPrintable(QString("'%1' not in: %2").arg(part_, QString::fromStdString(msg_)))); \
-    } while (0)
 
 const char* kTrainingText =
     "The cat sat on the mat and looked at the garden through the window.\n"

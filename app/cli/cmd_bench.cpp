@@ -200,6 +200,8 @@ public:
     const LlamaModel& model() const { return *f_.model; }
     const Tokenizer& tok() const { return *f_.tokenizer; }
     int repeats() const { return repeats_; }
+    DecodeMode decode_mode() const { return decode_mode_; }
+    void set_decode_mode(DecodeMode m) { decode_mode_ = m; }
     Meter& meter() { return meter_; }
 
     // One warm-up call (rep = -1), then `repeats` timed ones; returns the rows' common fields.
@@ -292,6 +294,7 @@ public:
 private:
     ModelFolder f_;
     int repeats_;
+    DecodeMode decode_mode_ = DecodeMode::Auto;
     std::string out_path_;
     Meter meter_;
     json meta_;
@@ -305,8 +308,9 @@ json comp_params(const Compressor& c) {
     return {{"compressor", c.config().id}, {"method", method_name(c.config().method)}, {"m", c.config().memory_tokens}};
 }
 
-GenerationOptions exact(int n) {
+GenerationOptions exact(int n, DecodeMode mode) {
     GenerationOptions go;
+    go.decode_mode = mode;
     go.max_new_tokens = n;
     go.stop_at_eos = false;  // exactly n tokens: the same work on every run and in the peer
     return go;
@@ -342,7 +346,7 @@ void cpu_section(Bench& b, const std::vector<std::shared_ptr<Compressor>>& comps
                                      MemoryBatch mem = c.encode({ids});
                                      sync(dev);
                                      auto t1 = Clock::now();
-                                     GenerationResult g = regenerate(dec, mem, exact(n));
+                                     GenerationResult g = regenerate(dec, mem, exact(n, b.decode_mode()));
                                      sync(dev);
                                      auto t2 = Clock::now();
                                      if (static_cast<int>(g.ids[0].size()) != n) throw Error("regeneration did not run N steps");
@@ -382,7 +386,7 @@ void cpu_section(Bench& b, const std::vector<std::shared_ptr<Compressor>>& comps
             MemoryBatch mem = to_batch({&mixed}, dec);
             sync(dev);
             auto t2 = Clock::now();
-            regenerate(dec, mem, exact(96));
+            regenerate(dec, mem, exact(96, b.decode_mode()));
             sync(dev);
             auto t3 = Clock::now();
             t.parts["compress"] = ms_between(t0, t1);
@@ -401,36 +405,44 @@ void batch_section(Bench& b, const std::vector<std::shared_ptr<Compressor>>& com
     const LlamaModel& dec = b.model();
     const at::Device dev = b.device();
     const int R = b.repeats();
-    std::fprintf(stderr, "GPU section: batched compress + regenerate\n");
+    std::fprintf(stderr, "GPU section: batched compress + regenerate (decode mode %s)\n", decode_mode_name(b.decode_mode()));
+    auto run = [&](const Compressor& c, int B, int n, DecodeMode mode, const std::string& suffix) {
+        const auto texts = pool.take(n, B * (R + 1));
+        json params = comp_params(c);
+        params["B"] = B;
+        params["N"] = n;
+        params["decode_mode"] = decode_mode_name(mode);
+        json row = b.measure("batch_regen",
+                             "batch_regen/" + cid(c) + "/B=" + std::to_string(B) + "/N=" + std::to_string(n) + suffix, params,
+                             [&](int rep) {
+                                 Timing t;
+                                 const auto batch = pick(texts, rep_index(rep) * B, B);
+                                 auto t0 = Clock::now();
+                                 MemoryBatch mem = c.encode(batch);
+                                 sync(dev);
+                                 auto t1 = Clock::now();
+                                 regenerate(dec, mem, exact(n, mode));
+                                 sync(dev);
+                                 auto t2 = Clock::now();
+                                 t.parts["compress"] = ms_between(t0, t1);
+                                 t.parts["regenerate"] = ms_between(t1, t2);
+                                 t.parts["total"] = ms_between(t0, t2);
+                                 return t;
+                             });
+        row["throughput"] = B / (row["median_ms"].get<double>() / 1000.0);
+        row["throughput_unit"] = "texts/s";
+        row["decode_ms_per_step"] = row["regenerate_median_ms"].get<double>() / n;
+        b.add(std::move(row));
+    };
     const std::vector<std::pair<int, int>> shapes = {{1, 96}, {64, 96}, {256, 96}, {64, 480}};  // (B, N)
-    for (const auto& cp : comps) {
-        const Compressor& c = *cp;
-        for (auto [B, n] : shapes) {
-            const auto texts = pool.take(n, B * (R + 1));
-            json params = comp_params(c);
-            params["B"] = B;
-            params["N"] = n;
-            json row = b.measure("batch_regen",
-                                 "batch_regen/" + cid(c) + "/B=" + std::to_string(B) + "/N=" + std::to_string(n), params,
-                                 [&](int rep) {
-                                     Timing t;
-                                     const auto batch = pick(texts, rep_index(rep) * B, B);
-                                     auto t0 = Clock::now();
-                                     MemoryBatch mem = c.encode(batch);
-                                     sync(dev);
-                                     auto t1 = Clock::now();
-                                     regenerate(dec, mem, exact(n));
-                                     sync(dev);
-                                     auto t2 = Clock::now();
-                                     t.parts["compress"] = ms_between(t0, t1);
-                                     t.parts["regenerate"] = ms_between(t1, t2);
-                                     t.parts["total"] = ms_between(t0, t2);
-                                     return t;
-                                 });
-            row["throughput"] = B / (row["median_ms"].get<double>() / 1000.0);
-            row["throughput_unit"] = "texts/s";
-            row["decode_ms_per_step"] = row["regenerate_median_ms"].get<double>() / n;
-            b.add(std::move(row));
+    for (const auto& cp : comps)
+        for (auto [B, n] : shapes) run(*cp, B, n, b.decode_mode(), "");
+    // What the CUDA graph and the preallocated cache buy: the same AOC rows with the grown cache.
+    if (dev.is_cuda() && b.decode_mode() != DecodeMode::Dynamic) {
+        for (const auto& cp : comps) {
+            if (cp->config().method != Method::AOC) continue;
+            for (auto [B, n] : shapes)
+                if (n == 96) run(*cp, B, n, DecodeMode::Dynamic, "/dynamic");
         }
     }
 }
@@ -522,7 +534,7 @@ void qa_section(Bench& b, const Compressor& c, const TextPool& pool) {
         json row = b.measure("qa", "qa/" + context + "/" + cid(c) + "/N=" + std::to_string(n), params, [&](int rep) {
             Timing t;
             const auto& ids = texts[rep_index(rep) % texts.size()];
-            GenerationOptions go = exact(48);
+            GenerationOptions go = exact(48, b.decode_mode());
             Clock::time_point first;
             bool seen = false;
             go.on_token = [&](int64_t, int64_t) {
@@ -630,7 +642,7 @@ void add_samples(Bench& b, const std::vector<std::shared_ptr<Compressor>>& comps
     for (const auto& cp : comps) {
         for (int i = 0; i < per_compressor; ++i) {
             MemoryBatch mem = cp->encode({texts[i]});
-            GenerationResult g = regenerate(b.model(), mem, exact(96));
+            GenerationResult g = regenerate(b.model(), mem, exact(96, b.decode_mode()));
             b.add_sample({{"compressor", cid(*cp)}, {"N", 96}, {"source_ids", texts[i]}, {"output_ids", g.ids[0]},
                           {"device", b.device_name()}});
         }
@@ -656,6 +668,7 @@ int cmd_bench(Args& a) {
     const int samples = static_cast<int>(a.integer("samples", 2, 0, 64));
     std::vector<std::string> wanted = a.list("compressors");  // default: every regeneration compressor
     const long long threads = a.integer("threads", 0, 0, 1024);
+    const DecodeMode decode_mode = parse_decode_mode(a.str("decode-mode", "auto"));
     if (section != "cpu" && section != "gpu" && section != "all") throw Error("--section must be cpu, gpu or all");
     if (data.empty()) throw Error("--data is required: a JSONL file of texts, e.g. ../shared/data/arxiv/valid.jsonl");
     ModelFolder f = open_model(a, true);
@@ -708,6 +721,7 @@ int cmd_bench(Args& a) {
                  {"implementation", "xcomp"},
                  {"date", iso_now()},
                  {"section", section},
+                 {"decode_mode", decode_mode_name(decode_mode)},
                  {"repeats", repeats},
                  {"data", data},
                  {"data_records", recs.size()},
@@ -744,6 +758,7 @@ int cmd_bench(Args& a) {
                       return j;
                   }()}};
     Bench b(f, repeats, out, meta);
+    b.set_decode_mode(decode_mode);
     std::fprintf(stderr, "bench: %s on %s (%s, %d threads), %zu compressors, %d repeats\n", f.model->dir().c_str(),
                  f.model->device().str().c_str(), dtype_to_name(f.model->dtype()).c_str(), at::get_num_threads(),
                  regen.size() + qa.size(), repeats);

@@ -334,35 +334,51 @@ ForwardOutput llama_forward(const LlamaConfig& c, const LlamaWeights& w, const a
     const at::Device device = inputs_embeds.device();
     const at::ScalarType dtype = inputs_embeds.scalar_type();
     KVCache* cache = o.cache;
+    StaticKVCache* sc = o.static_cache;
+    if (cache && sc) throw Error("forward: pass a KV cache or a static KV cache, not both");
+    if (sc && !o.position_ids.defined()) throw Error("forward: a static KV cache needs explicit position_ids");
     const int64_t P = cache ? cache->length() : 0;
     const int64_t S = P + T;
     if (cache && !cache->empty() && cache->keys.size() != w.layers.size())
         throw Error("KV cache has " + std::to_string(cache->keys.size()) + " layers, the model " +
                     std::to_string(w.layers.size()));
+    if (sc && (sc->keys.size() != w.layers.size() || sc->mask.size(0) != B))
+        throw Error("static KV cache does not match the model's layers or the batch");
+    const auto long_opts = at::TensorOptions().dtype(at::kLong).device(device);
+    const auto bool_opts = at::TensorOptions().dtype(at::kBool).device(device);
 
-    at::Tensor positions = o.position_ids.defined()
-                               ? o.position_ids.to(device, at::kLong)
-                               : at::arange(P, S, at::TensorOptions().dtype(at::kLong).device(device)).unsqueeze(0).expand({B, T});
+    at::Tensor positions = o.position_ids.defined() ? o.position_ids.to(device, at::kLong)
+                                                    : at::arange(P, S, long_opts).unsqueeze(0).expand({B, T});
     at::Tensor cos, sin;
-    rope_cos_sin(rope_inv_freq(c, device), positions, dtype, &cos, &sin);
+    rope_cos_sin(o.rope_inv_freq.defined() ? o.rope_inv_freq : rope_inv_freq(c, device), positions, dtype, &cos, &sin);
 
-    // Key mask [B, S]: prefix mask (cache) then the new tokens' padding mask.
     at::Tensor new_mask = o.attention_mask.defined() ? o.attention_mask.to(device, at::kBool) : at::Tensor();
-    at::Tensor key_mask;
-    const bool prefix_masked = cache && cache->mask.defined();
-    if (prefix_masked || new_mask.defined()) {
-        at::Tensor pm = prefix_masked ? cache->mask.to(device, at::kBool)
-                                      : at::ones({B, P}, at::TensorOptions().dtype(at::kBool).device(device));
-        at::Tensor nm = new_mask.defined() ? new_mask : at::ones({B, T}, at::TensorOptions().dtype(at::kBool).device(device));
-        key_mask = at::cat({pm, nm}, 1);
+    // Key mask [B, K] over the K attended positions, and the query positions [T, 1] among them.
+    at::Tensor key_mask, q_pos, slots;
+    int64_t K = S;
+    if (sc) {
+        // Static cache: the new tokens go to slots slot..slot+T-1; every query sees all C positions,
+        // the unwritten ones masked off.
+        K = sc->capacity();
+        slots = sc->slot + at::arange(T, long_opts);  // [T]
+        sc->mask.index_copy_(1, slots, new_mask.defined() ? new_mask : at::ones({B, T}, bool_opts));
+        key_mask = sc->mask;
+        q_pos = slots.view({T, 1});
+    } else {
+        const bool prefix_masked = cache && cache->mask.defined();
+        if (prefix_masked || new_mask.defined()) {
+            at::Tensor pm = prefix_masked ? cache->mask.to(device, at::kBool) : at::ones({B, P}, bool_opts);
+            at::Tensor nm = new_mask.defined() ? new_mask : at::ones({B, T}, bool_opts);
+            key_mask = at::cat({pm, nm}, 1);
+        }
+        q_pos = at::arange(P, S, long_opts).view({T, 1});
     }
-    // Additive mask [B or 1, 1, T, S]: causal over the new tokens, all of the prefix visible.
+    // Additive mask [B or 1, 1, T, K]: causal over the new tokens, all of the prefix visible.
     at::Tensor add_mask;
     if (T > 1 || key_mask.defined()) {
-        at::Tensor q_pos = at::arange(P, S, at::TensorOptions().dtype(at::kLong).device(device)).view({T, 1});
-        at::Tensor k_pos = at::arange(0, S, at::TensorOptions().dtype(at::kLong).device(device)).view({1, S});
-        at::Tensor allowed = (k_pos <= q_pos).view({1, 1, T, S});
-        if (key_mask.defined()) allowed = at::logical_and(allowed, key_mask.view({B, 1, 1, S}));
+        at::Tensor k_pos = at::arange(0, K, long_opts).view({1, K});
+        at::Tensor allowed = (k_pos <= q_pos).view({1, 1, T, K});
+        if (key_mask.defined()) allowed = at::logical_and(allowed, key_mask.view({B, 1, 1, K}));
         const double neg = dtype == at::kFloat ? -3.4028234663852886e38 : (dtype == at::kHalf ? -65504.0 : -3.3895313892515355e38);
         add_mask = at::zeros(allowed.sizes(), at::TensorOptions().dtype(dtype).device(device)).masked_fill(allowed.logical_not(), neg);
     }
@@ -381,7 +397,12 @@ ForwardOutput llama_forward(const LlamaConfig& c, const LlamaWeights& w, const a
         at::Tensor v = project(x, L.v, L.v_bias, o.lora, layer, Proj::V).view({B, T, Hkv, D}).transpose(1, 2);
         q = apply_rope(q, cos, sin);
         k = apply_rope(k, cos, sin);
-        if (cache && !cache->empty()) {
+        if (sc) {
+            sc->keys[li].index_copy_(2, slots, k);  // [B, Hkv, C, D]
+            sc->values[li].index_copy_(2, slots, v);
+            k = sc->keys[li];
+            v = sc->values[li];
+        } else if (cache && !cache->empty()) {
             k = at::cat({cache->keys[li].to(dtype), k}, 2);  // [B, Hkv, S, D]
             v = at::cat({cache->values[li].to(dtype), v}, 2);
         }
@@ -425,9 +446,38 @@ ForwardOutput llama_forward(const LlamaConfig& c, const LlamaWeights& w, const a
         cache->values = std::move(new_values);
         if (key_mask.defined()) cache->mask = key_mask;
     }
+    if (sc) sc->slot.add_(T);
     out.hidden = rms_norm(h, w.final_norm, c.rms_norm_eps);
     if (o.compute_logits) out.logits = at::linear(out.hidden, w.lm_head);
     return out;
+}
+
+StaticKVCache StaticKVCache::from(const KVCache& prefix, int64_t batch, int64_t capacity, const LlamaConfig& c,
+                                  at::Device device, at::ScalarType dtype) {
+    const int64_t P = prefix.length();
+    if (capacity < P) throw Error("static KV cache: capacity " + std::to_string(capacity) + " < prefix length " + std::to_string(P));
+    if (!prefix.empty() && prefix.keys.size() != static_cast<size_t>(c.num_hidden_layers))
+        throw Error("static KV cache: the prefix has " + std::to_string(prefix.keys.size()) + " layers, the model " +
+                    std::to_string(c.num_hidden_layers));
+    const auto opts = at::TensorOptions().dtype(dtype).device(device);
+    StaticKVCache sc;
+    for (int64_t li = 0; li < c.num_hidden_layers; ++li) {
+        at::Tensor k = at::zeros({batch, c.num_key_value_heads, capacity, c.head_dim}, opts);
+        at::Tensor v = at::zeros({batch, c.num_key_value_heads, capacity, c.head_dim}, opts);
+        if (P > 0) {
+            k.narrow(2, 0, P).copy_(prefix.keys[li].expand({batch, -1, -1, -1}));
+            v.narrow(2, 0, P).copy_(prefix.values[li].expand({batch, -1, -1, -1}));
+        }
+        sc.keys.push_back(k);
+        sc.values.push_back(v);
+    }
+    sc.mask = at::zeros({batch, capacity}, at::TensorOptions().dtype(at::kBool).device(device));
+    if (P > 0) {
+        sc.mask.narrow(1, 0, P).copy_(prefix.mask.defined() ? prefix.mask.to(device, at::kBool).expand({batch, P})
+                                                            : at::ones({batch, P}, sc.mask.options()));
+    }
+    sc.slot = at::full({1}, P, at::TensorOptions().dtype(at::kLong).device(device));
+    return sc;
 }
 
 at::Tensor LlamaModel::embed(const at::Tensor& input_ids) const {

@@ -4,11 +4,24 @@
 
 #include <atomic>
 #include <functional>
+#include <string>
 #include <vector>
 
 #include "xcomp/model.h"
 
 namespace xcomp {
+
+// How the decode loop keeps its KV cache.
+enum class DecodeMode {
+    Auto,       // CudaGraph on CUDA where LibTorch supports it, else Dynamic
+    Dynamic,    // cache grown by concatenation at every step (any device)
+    Static,     // preallocated cache written in place (any device)
+    CudaGraph,  // Static, with one decode step captured as a CUDA graph and replayed (CUDA, LibTorch 2.x)
+};
+// True when this build can capture CUDA graphs (LibTorch 2.x with CUDA).
+bool cuda_graphs_available();
+const char* decode_mode_name(DecodeMode mode);         // "auto", "dynamic", "static", "cuda-graph"
+DecodeMode parse_decode_mode(const std::string& name);  // throws xcomp::Error
 
 struct GenerationOptions {
     int max_new_tokens = 256;           // stop after this many new tokens (256)
@@ -18,6 +31,7 @@ struct GenerationOptions {
     const std::atomic<bool>* cancel = nullptr;  // checked before every step (none)
     // [B, T] bool, false = padding, for left-padded prompts of different lengths (all true).
     at::Tensor prompt_mask;
+    DecodeMode decode_mode = DecodeMode::Auto;  // attention capture always decodes Dynamic (Auto)
     // Called after each step with the row and its new token; return false to stop everything.
     std::function<bool(int64_t row, int64_t token)> on_token;
 };

@@ -75,10 +75,27 @@ struct KVCache {
     bool empty() const { return keys.empty(); }
 };
 
+// Preallocated KV cache for decoding: each layer holds `capacity` positions and forward() writes new
+// keys in place at `slot`, a counter kept on the device, so one decode step does no concatenation,
+// no host sync, and can be captured once as a CUDA graph and replayed.
+struct StaticKVCache {
+    std::vector<at::Tensor> keys;    // per layer [B, Hkv, C, D], after RoPE
+    std::vector<at::Tensor> values;  // per layer [B, Hkv, C, D]
+    at::Tensor mask;                 // [B, C] bool: true = written and not padding
+    at::Tensor slot;                 // [1] int64 on the device: the next free position
+    int64_t capacity() const { return mask.defined() ? mask.size(1) : 0; }
+    // A cache of `capacity` positions for `batch` rows holding a copy of `prefix` (any dtype; its rows
+    // must number `batch`, or 1 to be broadcast) at positions 0..P-1.
+    static StaticKVCache from(const KVCache& prefix, int64_t batch, int64_t capacity, const LlamaConfig& config,
+                              at::Device device, at::ScalarType dtype);
+};
+
 struct ForwardOptions {
     const LoraWeights* lora = nullptr;  // adapter applied over the base weights (none)
     bool skip_mlp = false;              // the AOC encoder: every layer.mlp replaced by identity (false)
     KVCache* cache = nullptr;           // read as prefix and appended to (no cache: plain forward)
+    StaticKVCache* static_cache = nullptr;  // instead of cache: written at its slot (needs position_ids)
+    at::Tensor rope_inv_freq;           // [D/2] float32 on the device, precomputed (derived per call)
     at::Tensor position_ids;            // [B, T] int64 (default: P .. P+T-1 for every row)
     at::Tensor attention_mask;          // [B, T] bool for the new tokens, false = padding (all true)
     bool compute_logits = true;         // false skips lm_head (hidden states only)

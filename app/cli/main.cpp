@@ -1,4 +1,8 @@
 // xcomp — the command-line face of the engine.
+#include <execinfo.h>
+#include <unistd.h>
+
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <functional>
@@ -45,10 +49,22 @@ Common options: --device cpu|cuda[:N]  --dtype auto|float32|bfloat16|float16  --
 
 const std::set<std::string> kFlags = {"json", "no-mlp", "help", "qa", "spherical", "quiet", "resume", "attention"};
 
+// A crash prints where it happened (a long GPU run should not die without a trace), then dies as it would have.
+void on_fatal_signal(int sig) {
+    static const char msg[] = "xcomp: fatal signal, stack:\n";
+    ssize_t ignored = write(STDERR_FILENO, msg, sizeof msg - 1);
+    (void)ignored;
+    void* frames[64];
+    backtrace_symbols_fd(frames, backtrace(frames, 64), STDERR_FILENO);
+    std::signal(sig, SIG_DFL);
+    std::raise(sig);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     using namespace xcomp::cli;
+    for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL}) std::signal(sig, on_fatal_signal);
     const std::map<std::string, std::function<int(Args&)>> commands = {
         {"info", cmd_info},
         {"tokenize", cmd_tokenize},

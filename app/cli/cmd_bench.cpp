@@ -775,16 +775,14 @@ int cmd_bench(Args& a) {
         batch_section(b, m4, pool);
         if (section == "gpu") step_probe(b, *probe_c, pool, 1);
         step_probe(b, *probe_c, pool, 256);
-        {
-            at::AutoGradMode grad(true);  // the trainer needs autograd on
-            train_section(b, m4, data, train_steps);
-        }
         std::shared_ptr<Compressor> qc = !qa.empty() ? qa.front() : nullptr;
         if (!qc)
             for (const auto& c : m4)
                 if (c->config().method == Method::AOC) qc = c;
         if (!qc) qc = m4.front();
         qa_section(b, *qc, pool);
+        at::AutoGradMode grad(true);  // the trainer needs autograd on
+        train_section(b, m4, data, train_steps);
     }
     b.write();
     std::printf("%s", b.markdown().c_str());

@@ -1,5 +1,7 @@
 // xcomp — the command-line face of the engine.
+#include <dlfcn.h>
 #include <execinfo.h>
+#include <ucontext.h>
 #include <unistd.h>
 
 #include <csignal>
@@ -49,13 +51,39 @@ Common options: --device cpu|cuda[:N]  --dtype auto|float32|bfloat16|float16  --
 
 const std::set<std::string> kFlags = {"json", "no-mlp", "help", "qa", "spherical", "quiet", "resume", "attention"};
 
-// A crash prints where it happened (a long GPU run should not die without a trace), then dies as it would have.
-void on_fatal_signal(int sig) {
-    static const char msg[] = "xcomp: fatal signal, stack:\n";
-    ssize_t ignored = write(STDERR_FILENO, msg, sizeof msg - 1);
-    (void)ignored;
+// A crash prints where it happened (a long GPU run should not die without a trace), then dies as it
+// would have. When the unwinder cannot get past the faulting frame (a jump through a bad pointer),
+// the code addresses found on the stack are the next best clue.
+void print_address(const char* what, void* addr) {
+    Dl_info info{};
+    if (dladdr(addr, &info) && info.dli_fname) {
+        std::fprintf(stderr, "  %s %p  %s+%#lx  %s\n", what, addr, info.dli_fname,
+                     static_cast<unsigned long>(static_cast<char*>(addr) - static_cast<char*>(info.dli_fbase)),
+                     info.dli_sname ? info.dli_sname : "");
+    } else {
+        std::fprintf(stderr, "  %s %p\n", what, addr);
+    }
+}
+
+void on_fatal_signal(int sig, siginfo_t* si, void* context) {
+    std::fprintf(stderr, "xcomp: fatal signal %d (fault address %p), stack:\n", sig, si ? si->si_addr : nullptr);
     void* frames[64];
     backtrace_symbols_fd(frames, backtrace(frames, 64), STDERR_FILENO);
+#if defined(__x86_64__)
+    const auto* uc = static_cast<const ucontext_t*>(context);
+    print_address("pc", reinterpret_cast<void*>(uc->uc_mcontext.gregs[REG_RIP]));
+    auto* const* sp = reinterpret_cast<void* const*>(uc->uc_mcontext.gregs[REG_RSP]);
+    int shown = 0;
+    for (int i = 0; i < 2048 && shown < 24; ++i) {
+        Dl_info info{};
+        if (dladdr(sp[i], &info) && info.dli_sname) {
+            print_address("stack", sp[i]);
+            ++shown;
+        }
+    }
+#else
+    (void)context;
+#endif
     std::signal(sig, SIG_DFL);
     std::raise(sig);
 }
@@ -64,7 +92,10 @@ void on_fatal_signal(int sig) {
 
 int main(int argc, char** argv) {
     using namespace xcomp::cli;
-    for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL}) std::signal(sig, on_fatal_signal);
+    struct sigaction sa {};
+    sa.sa_sigaction = on_fatal_signal;
+    sa.sa_flags = SA_SIGINFO;
+    for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL}) sigaction(sig, &sa, nullptr);
     const std::map<std::string, std::function<int(Args&)>> commands = {
         {"info", cmd_info},
         {"tokenize", cmd_tokenize},

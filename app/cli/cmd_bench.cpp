@@ -11,6 +11,7 @@
 // allowed) and, on CUDA, peak GPU memory allocated (the caching allocator's statistics, reset per
 // row). Rows keep a stable `id` so tools/bench_peer.py (the same work with transformers + peft)
 // and tools/make_performance_report.py can pair them up.
+#include <ftw.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -64,6 +65,13 @@ double ms_between(Clock::time_point a, Clock::time_point b) {
 }
 
 // Linear interpolation between closest ranks (numpy's default), the same in tools/bench_peer.py.
+// POSIX instead of std::filesystem::remove_all: against PyTorch's pip LibTorch that call binds to a
+// libtorch.so entry that jumps to address 0 (the H200 machine's segfault after each training row).
+void remove_tree(const std::string& dir) {
+    nftw(dir.c_str(), [](const char* path, const struct stat*, int, struct FTW*) { return ::remove(path); }, 16,
+         FTW_DEPTH | FTW_PHYS);
+}
+
 double quantile(std::vector<double> v, double q) {
     if (v.empty()) return 0;
     std::sort(v.begin(), v.end());
@@ -484,10 +492,10 @@ void train_section(Bench& b, const std::vector<std::shared_ptr<Compressor>>& com
         try {
             train_compressor(c.base_ptr(), b.tok(), o, cb);
         } catch (...) {
-            fs::remove_all(out);
+            remove_tree(out);
             throw;
         }
-        fs::remove_all(out);
+        remove_tree(out);
         std::vector<double> step_ms;
         for (size_t i = skip; i < elapsed.size(); ++i) step_ms.push_back(1000.0 * (elapsed[i] - (i ? elapsed[i - 1] : 0.0)));
         const double secs = elapsed.size() > static_cast<size_t>(skip) ? elapsed.back() - (skip ? elapsed[skip - 1] : 0.0) : 0;

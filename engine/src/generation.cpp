@@ -3,7 +3,9 @@
 #include <ATen/core/grad_mode.h>
 #include <torch/version.h>
 
+#include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 
 #include "rope.h"
@@ -44,6 +46,19 @@ DecodeMode parse_decode_mode(const std::string& name) {
 }
 
 namespace {
+
+#ifdef XCOMP_CUDA_GRAPHS
+// One capture stream per device for every run: each new stream gets its own cuBLAS workspace from the
+// caching allocator, kept for the life of the process (32 pool streams cost about 1 GB).
+c10::cuda::CUDAStream decode_stream(at::DeviceIndex index) {
+    static std::mutex mu;
+    static std::map<at::DeviceIndex, c10::cuda::CUDAStream> streams;
+    std::lock_guard<std::mutex> lock(mu);
+    auto it = streams.find(index);
+    if (it == streams.end()) it = streams.emplace(index, c10::cuda::getStreamFromPool(false, index)).first;
+    return it->second;
+}
+#endif
 
 // Per-row bookkeeping shared by both decode loops: EOS, the token callback, the result.
 struct TokenSink {
@@ -138,7 +153,7 @@ GenerationResult static_loop(const LlamaModel& model, const at::Tensor& prompt_i
     std::unique_ptr<at::cuda::CUDAGraph> graph;
     if (use_graph) {
         c10::cuda::device_synchronize();
-        stream_guard.emplace(c10::cuda::getStreamFromPool(false, device.index()));
+        stream_guard.emplace(decode_stream(device.index()));
     }
 #endif
     StaticKVCache sc = StaticKVCache::from(cache, B, P + T + o.max_new_tokens, model.config(), device, model.dtype());

@@ -1,7 +1,8 @@
 // bench: latency, throughput and peak memory of the engine's hot paths (issue 8).
 //
 //   CPU section: compress + regenerate exactly N tokens for each compressor and N in {96, 192, 480};
-//                one interpolation step (two texts, alpha 0.5, 96 tokens).
+//                one interpolation step (two texts, alpha 0.5, 96 tokens); start-up of the workbench to a
+//                usable window with the model loaded (xcomp-workbench --startup-probe).
 //   GPU section: batched compress + regenerate (B in {1, 64, 256} at N = 96, B = 64 at N = 480);
 //                compressor training throughput (train_compressor, batch 32, lengths 96-480);
 //                QA after a 480-token context, compressed vs full text (time to first token, total).
@@ -407,6 +408,55 @@ void cpu_section(Bench& b, const std::vector<std::shared_ptr<Compressor>>& comps
     }
 }
 
+// Start-up of the workbench to a usable window (shown, model loaded): wall time from spawning
+// `xcomp-workbench --startup-probe` to its "ready" line, so loading Qt and LibTorch counts too.
+std::string find_workbench(const std::string& given) {
+    if (!given.empty()) {
+        if (!fs::exists(given)) throw Error("--workbench: " + given + " does not exist");
+        return given;
+    }
+    std::error_code ec;
+    const fs::path self = fs::read_symlink("/proc/self/exe", ec);
+    if (ec) return {};
+    for (const fs::path& p : {self.parent_path() / "workbench" / "xcomp-workbench", self.parent_path() / "xcomp-workbench"})
+        if (fs::exists(p)) return p.string();
+    return {};
+}
+
+std::string shell_quote(const std::string& s) {
+    std::string q = "'";
+    for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return q + "'";
+}
+
+void startup_row(Bench& b, const std::string& exe) {
+    const bool display = std::getenv("DISPLAY") && *std::getenv("DISPLAY");
+    std::fprintf(stderr, "CPU section: workbench start-up (%s, %s)\n", exe.c_str(), display ? "display" : "offscreen");
+    const std::string cmd = std::string(display ? "" : "QT_QPA_PLATFORM=offscreen ") + shell_quote(exe) +
+                            " --startup-probe --device cpu --model " + shell_quote(b.model().dir()) + " 2>/dev/null";
+    json row = b.measure("startup", "startup/workbench", {{"window", display ? "display" : "offscreen"}}, [&](int) {
+        Timing t;
+        const auto t0 = Clock::now();
+        FILE* p = popen(cmd.c_str(), "r");
+        if (!p) throw Error("cannot start " + exe);
+        char line[128];
+        long long main_ms = -1;
+        while (std::fgets(line, sizeof line, p))
+            if (std::sscanf(line, "ready %lld", &main_ms) == 1) break;
+        const auto t1 = Clock::now();
+        const int status = pclose(p);
+        if (main_ms < 0 || status != 0)
+            throw Error(exe + " --startup-probe reported no usable window (exit status " + std::to_string(status) + ")");
+        t.parts["total"] = ms_between(t0, t1);
+        t.parts["main_to_ready"] = static_cast<double>(main_ms);
+        return t;
+    });
+    struct rusage ru {};
+    getrusage(RUSAGE_CHILDREN, &ru);  // the largest child so far: a workbench process
+    row["peak_rss_mb"] = static_cast<double>(ru.ru_maxrss) / 1024.0;
+    b.add(std::move(row));
+}
+
 // ---- GPU section ---------------------------------------------------------------------------------
 
 void batch_section(Bench& b, const std::vector<std::shared_ptr<Compressor>>& comps, const TextPool& pool) {
@@ -677,6 +727,7 @@ int cmd_bench(Args& a) {
     std::vector<std::string> wanted = a.list("compressors");  // default: every regeneration compressor
     const long long threads = a.integer("threads", 0, 0, 1024);
     const DecodeMode decode_mode = parse_decode_mode(a.str("decode-mode", "auto"));
+    const std::string workbench = find_workbench(a.str("workbench", ""));
     if (section != "cpu" && section != "gpu" && section != "all") throw Error("--section must be cpu, gpu or all");
     if (data.empty()) throw Error("--data is required: a JSONL file of texts, e.g. ../shared/data/arxiv/valid.jsonl");
     ModelFolder f = open_model(a, true);
@@ -778,6 +829,11 @@ int cmd_bench(Args& a) {
         cpu_section(b, regen, pool);
         step_probe(b, *probe_c, pool, 1);
         step_probe(b, *probe_c, pool, 16);
+        if (!workbench.empty()) {
+            startup_row(b, workbench);
+        } else {
+            std::fprintf(stderr, "no xcomp-workbench beside xcomp (an engine-only build?): start-up row skipped; pass --workbench\n");
+        }
     }
     if (section == "gpu" || section == "all") {
         batch_section(b, m4, pool);

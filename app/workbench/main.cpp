@@ -2,12 +2,17 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QIcon>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QTimer>
+
+#include <cstdio>
 
 #include <memory>
 
+#include "engineclient.h"
 #include "enginetypes.h"
 #include "mainwindow.h"
 #include "preferences.h"
@@ -20,6 +25,8 @@ using namespace xcomp::workbench;
 
 int main(int argc, char** argv)
 {
+    QElapsedTimer sinceMain;  // the start-up probe's clock; xcomp bench also times the whole process
+    sinceMain.start();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("xcomp"));
     QApplication::setApplicationName(QStringLiteral("xcomp-workbench"));
@@ -52,16 +59,20 @@ int main(int argc, char** argv)
     const QCommandLineOption shotTextOption(QStringLiteral("screenshot-text"),
                                             QStringLiteral("Screenshot mode: text file of the Regenerate shot."),
                                             QStringLiteral("file"));
+    const QCommandLineOption probeOption(QStringLiteral("startup-probe"),
+                                         QStringLiteral("Print \"ready <ms>\" once the window is shown with the model "
+                                                        "loaded, then quit (xcomp bench's start-up row)."));
     parser.addOptions({modelOption, langOption, deviceOption, shotOption, batchLimitOption, textsOption,
-                       shotCompressorOption, shotTextOption});
+                       shotCompressorOption, shotTextOption, probeOption});
     parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("Texts, sessions, .xcp or .jsonl files to open."),
                                  QStringLiteral("[files...]"));
     parser.process(app);
 
-    // The screenshot mode must neither read nor change the user's settings.
+    // The screenshot mode and the start-up probe must neither read nor change the user's settings.
     std::unique_ptr<QTemporaryDir> settingsDir;
     const bool screenshot = parser.isSet(shotOption);
-    if (screenshot) {
+    const bool probe = parser.isSet(probeOption);
+    if (screenshot || probe) {
         settingsDir = std::make_unique<QTemporaryDir>();
         QSettings::setDefaultFormat(QSettings::IniFormat);
         QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir->path());
@@ -87,6 +98,21 @@ int main(int argc, char** argv)
         options.compressor = parser.value(shotCompressorOption);
         options.mainText = parser.value(shotTextOption);
         return ScreenshotRunner::run(window, options);
+    }
+    if (probe) {
+        QObject::connect(&window, &MainWindow::modelReady, &app, [&] {
+            std::printf("ready %lld\n", static_cast<long long>(sinceMain.elapsed()));
+            std::fflush(stdout);
+            QTimer::singleShot(0, &app, &QApplication::quit);
+        });
+        QObject::connect(window.engine(), &EngineClient::modelFailed, &app, [](const QString& message) {
+            std::fprintf(stderr, "xcomp-workbench: %s\n", qPrintable(message));
+            QApplication::exit(2);
+        });
+        QTimer::singleShot(120000, &app, [] {
+            std::fprintf(stderr, "xcomp-workbench: the model did not load within 120 s\n");
+            QApplication::exit(2);
+        });
     }
     window.show();
     window.openModelFolder(modelDir);

@@ -1,4 +1,6 @@
 // The xcomp command line as a user meets it: JSON outputs and clear errors for bad input.
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -68,6 +70,46 @@ private slots:
         QCOMPARE(r.code, 0);
         QJsonObject j = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QVERIFY(j.contains(QStringLiteral("bleu")) && j.contains(QStringLiteral("errors")));
+    }
+
+    // xcomp bench end to end on the tiny model: every section writes its rows with timings and memory.
+    void bench_reports_every_row() {
+        QTemporaryDir dir;
+        const QString data = dir.filePath(QStringLiteral("texts.jsonl"));
+        {
+            QFile f(data);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            for (const QString& name : QDir(QStringLiteral(XCOMP_FIXTURES_DIR "/texts")).entryList({QStringLiteral("*.txt")})) {
+                QFile t(QStringLiteral(XCOMP_FIXTURES_DIR "/texts/") + name);
+                QVERIFY(t.open(QIODevice::ReadOnly));
+                QJsonObject o{{QStringLiteral("abstract"), QString::fromUtf8(t.readAll())}};
+                f.write(QJsonDocument(o).toJson(QJsonDocument::Compact) + "\n");
+            }
+        }
+        const QString out = dir.filePath(QStringLiteral("bench.json"));
+        Run r = xcomp({QStringLiteral("bench"), QStringLiteral("--model"), kTiny, QStringLiteral("--data"), data,
+                       QStringLiteral("--section"), QStringLiteral("all"), QStringLiteral("--repeats"), QStringLiteral("1"),
+                       QStringLiteral("--train-steps"), QStringLiteral("2"), QStringLiteral("--compressors"),
+                       QStringLiteral("aoc-m4"), QStringLiteral("--threads"), QStringLiteral("2"), QStringLiteral("--out"), out});
+        QVERIFY2(r.code == 0, qPrintable(r.err.right(2000)));
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonArray rows = QJsonDocument::fromJson(f.readAll()).object()[QStringLiteral("rows")].toArray();
+        QStringList ids;
+        for (const QJsonValue& v : rows) {
+            const QJsonObject row = v.toObject();
+            ids << row[QStringLiteral("id")].toString();
+            QVERIFY2(row[QStringLiteral("median_ms")].toDouble() > 0, qPrintable(ids.last()));
+            QVERIFY2(row[QStringLiteral("peak_rss_mb")].toDouble() > 0, qPrintable(ids.last()));
+        }
+        QStringList want = {QStringLiteral("compress_regenerate/aoc-m4/N=96"), QStringLiteral("compress_regenerate/aoc-m4/N=480"),
+                            QStringLiteral("interpolate/aoc-m4/N=96"), QStringLiteral("decode_step/aoc-m4/B=1"),
+                            QStringLiteral("batch_regen/aoc-m4/B=256/N=96"), QStringLiteral("batch_regen/aoc-m4/B=64/N=480"),
+                            QStringLiteral("qa_ttft/compressed/aoc-m4/N=480"), QStringLiteral("qa_total/full/aoc-m4/N=480"),
+                            QStringLiteral("train_compressor/aoc-m4/batch=32")};
+        if (QFile::exists(QStringLiteral(XCOMP_BINARY_DIR "/app/workbench/xcomp-workbench")))
+            want << QStringLiteral("startup/workbench");
+        for (const QString& id : want) QVERIFY2(ids.contains(id), qPrintable(id + " missing from " + ids.join(u' ')));
     }
 
     void errors_are_clear_data() {

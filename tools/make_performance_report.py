@@ -74,7 +74,8 @@ def machine_lines(doc, label):
             + f"; {doc.get('repeats', '?')} repeats after one warm-up."]
 
 
-ROW_ORDER = ["batch_regen", "decode_step", "train_compressor", "qa_ttft", "qa_total", "compress_regenerate", "interpolate"]
+ROW_ORDER = ["batch_regen", "decode_step", "train_compressor", "qa_ttft", "qa_total", "compress_regenerate", "interpolate",
+             "startup"]
 
 
 METHOD_ORDER = ["500x", "icae", "aoc", "lora-aoc"]
@@ -301,7 +302,9 @@ def main():
                "B texts of N tokens in one batch and regenerate exactly N tokens for each; `train_compressor` = steps of "
                "`train_compressor` (batch 32, lengths drawn from 96-480, first 3 steps left out); `qa_*` = a 48-token "
                "greedy answer after a 480-token context, from the compressed prompt or the full text; `decode_step` = "
-               "one decoder step with a mid-regeneration cache (a probe, not a target row).", ""]
+               "one decoder step with a mid-regeneration cache (a probe, not a target row). Regeneration decodes with the "
+               "engine's default on CUDA (a preallocated KV cache, each step replayed from a CUDA graph); rows ending "
+               "in `/dynamic` repeat the AOC rows with the cache grown by concatenation, to show what that buys.", ""]
         md += gpu_table(ours_gpu, peer_gpu)
         md += ["", "Stages:", ""] + stage_table(ours_gpu, peer_gpu, "cuda")
         md += ["", "### Same work? Greedy agreement", ""] + agreement_lines(peer_gpu)
@@ -312,8 +315,17 @@ def main():
         m = ours_cpu.get("machine", {})
         md += [f"Measured on {m.get('cpu', '?')}, {m.get('threads', '?')} LibTorch threads "
                f"({ours_cpu.get('model', {}).get('dtype', '?')}), one text at a time: compress N tokens, then regenerate "
-               "exactly N tokens. `interpolate` = compress two texts, mix at α = 0.5, regenerate 96 tokens.", ""]
+               "exactly N tokens. `interpolate` = compress two texts, mix at α = 0.5, regenerate 96 tokens. "
+               "`startup/workbench` = from spawning `xcomp-workbench --startup-probe` to its report that the window is "
+               "shown with the model loaded (Qt offscreen platform when there is no display).", ""]
         md += cpu_table(ours_cpu, peer_cpu)
+        for r in ours_cpu.get("rows", []):
+            if r["name"] == "startup":
+                md += ["", f"Workbench start-up to a usable window: **{fmt(r['median_ms'], 0)} ms** median (p90 "
+                       f"{fmt(r['p90_ms'], 0)} ms) over {r['repeats']} starts, of which {fmt(r.get('main_to_ready_median_ms'), 0)} ms "
+                       "from main() to the model being ready (the rest is before main(): loading Qt and LibTorch and running "
+                       "LibTorch's static initialisers); "
+                       f"peak RSS {fmt(r.get('peak_rss_mb'), 0)} MB."]
     else:
         md += ["No CPU run."]
     md += ["", "## Where the time goes", ""]
@@ -323,12 +335,15 @@ def main():
         with open(a.note) as f:
             md += ["", f.read().rstrip()]
     md += ["", "## Reproduce", "", "```",
-           "cmake --build build --target xcomp",
+           "cmake --build build --target xcomp xcomp-workbench",
            "build/app/xcomp bench --device cpu --threads 2 --data ../shared/data/arxiv/valid.jsonl --section cpu --out bench_cpu.json",
-           "build-gpu/app/xcomp bench --device cuda --data arxiv_valid.jsonl --section gpu --out bench_gpu.json",
-           "python3 tools/bench_peer.py --device cuda --data arxiv_valid.jsonl --ours bench_gpu.json --out peer_gpu.json",
-           "python3 tools/make_performance_report.py --ours-cpu bench_cpu.json --ours-gpu bench_gpu.json \\",
-           "    --peer-gpu peer_gpu.json --out docs/PERFORMANCE.md",
+           "# on the GPU machine: build against its LibTorch, then ours and the peer back to back",
+           "tools/gpu_bench_session.sh out arxiv_valid.jsonl    # or by hand:",
+           "build-gpu/app/xcomp bench --device cuda --data arxiv_valid.jsonl --section gpu --repeats 5 --out out/bench_gpu_ours.json",
+           "python3 tools/bench_peer.py --device cuda --section gpu --data arxiv_valid.jsonl --repeats 5 \\",
+           "    --ours out/bench_gpu_ours.json --out out/bench_gpu_peer.json",
+           "python3 tools/make_performance_report.py --ours-cpu bench_cpu.json --ours-gpu out/bench_gpu_ours.json \\",
+           "    --peer-gpu out/bench_gpu_peer.json --note docs/perf/notes.md --out docs/PERFORMANCE.md",
            "```", ""]
     os.makedirs(os.path.dirname(a.out) or ".", exist_ok=True)
     with open(a.out, "w") as f:

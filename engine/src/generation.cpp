@@ -189,8 +189,18 @@ GenerationResult static_loop(const LlamaModel& model, const at::Tensor& prompt_i
             if (use_graph && !graph && step >= 2) {  // step 1 ran eagerly on this stream: the warm-up
                 graph = std::make_unique<at::cuda::CUDAGraph>();
                 graph->capture_begin();
-                decode_step();
-                graph->capture_end();
+                try {
+                    decode_step();
+                    graph->capture_end();
+                } catch (const c10::Error&) {
+                    // End the capture so the shared stream stays usable, then decode eagerly: same result.
+                    try {
+                        graph->capture_end();
+                    } catch (const c10::Error&) {
+                    }
+                    graph.reset();
+                    use_graph = false;
+                }
             }
             if (graph) {
                 graph->replay();

@@ -210,6 +210,8 @@ public:
     const Tokenizer& tok() const { return *f_.tokenizer; }
     int repeats() const { return repeats_; }
     DecodeMode decode_mode() const { return decode_mode_; }
+    int max_batch() const { return max_batch_; }
+    void set_max_batch(int n) { max_batch_ = n; }
     void set_decode_mode(DecodeMode m) { decode_mode_ = m; }
     Meter& meter() { return meter_; }
 
@@ -304,6 +306,7 @@ private:
     ModelFolder f_;
     int repeats_;
     DecodeMode decode_mode_ = DecodeMode::Auto;
+    int max_batch_ = 256;
     std::string out_path_;
     Meter meter_;
     json meta_;
@@ -492,7 +495,11 @@ void batch_section(Bench& b, const std::vector<std::shared_ptr<Compressor>>& com
         row["decode_ms_per_step"] = row["regenerate_median_ms"].get<double>() / n;
         b.add(std::move(row));
     };
-    const std::vector<std::pair<int, int>> shapes = {{1, 96}, {64, 96}, {256, 96}, {64, 480}};  // (B, N)
+    std::vector<std::pair<int, int>> shapes;  // (B, N), B capped by --max-batch
+    for (auto [B, n] : std::vector<std::pair<int, int>>{{1, 96}, {64, 96}, {256, 96}, {64, 480}}) {
+        const std::pair<int, int> s{std::min(B, b.max_batch()), n};
+        if (std::find(shapes.begin(), shapes.end(), s) == shapes.end()) shapes.push_back(s);
+    }
     for (const auto& cp : comps)
         for (auto [B, n] : shapes) run(*cp, B, n, b.decode_mode(), "");
     // What the CUDA graph and the preallocated cache buy: the same AOC rows with the grown cache.
@@ -724,6 +731,7 @@ int cmd_bench(Args& a) {
     const std::string section = a.str("section", device_arg.rfind("cuda", 0) == 0 ? "gpu" : "cpu");
     const int train_steps = static_cast<int>(a.integer("train-steps", 30, 2, 100000));
     const int samples = static_cast<int>(a.integer("samples", 2, 0, 64));
+    const int max_batch = static_cast<int>(a.integer("max-batch", 256, 1, 4096));  // caps the GPU rows' batch (smoke runs)
     std::vector<std::string> wanted = a.list("compressors");  // default: every regeneration compressor
     const long long threads = a.integer("threads", 0, 0, 1024);
     const DecodeMode decode_mode = parse_decode_mode(a.str("decode-mode", "auto"));
@@ -781,6 +789,7 @@ int cmd_bench(Args& a) {
                  {"date", iso_now()},
                  {"section", section},
                  {"decode_mode", decode_mode_name(decode_mode)},
+                 {"max_batch", max_batch},
                  {"repeats", repeats},
                  {"data", data},
                  {"data_records", recs.size()},
@@ -818,6 +827,7 @@ int cmd_bench(Args& a) {
                   }()}};
     Bench b(f, repeats, out, meta);
     b.set_decode_mode(decode_mode);
+    b.set_max_batch(max_batch);
     std::fprintf(stderr, "bench: %s on %s (%s, %d threads), %zu compressors, %d repeats\n", f.model->dir().c_str(),
                  f.model->device().str().c_str(), dtype_to_name(f.model->dtype()).c_str(), at::get_num_threads(),
                  regen.size() + qa.size(), repeats);
@@ -838,7 +848,7 @@ int cmd_bench(Args& a) {
     if (section == "gpu" || section == "all") {
         batch_section(b, m4, pool);
         if (section == "gpu") step_probe(b, *probe_c, pool, 1);
-        step_probe(b, *probe_c, pool, 256);
+        step_probe(b, *probe_c, pool, std::min(256, b.max_batch()));
         std::shared_ptr<Compressor> qc = !qa.empty() ? qa.front() : nullptr;
         if (!qc)
             for (const auto& c : m4)

@@ -36,7 +36,7 @@ Compressors (--compressor: an id such as aoc-m4 from the model's compressors/, o
 Evaluation:
   eval        --model DIR --compressor all|ID,DIR,... --data FILE.jsonl[.xz] --out DIR
               [--lengths 96,192,288,384,480] [--qa [--heldout 0.2]] [--limit N] [--batch-size 32]
-  bench       --data FILE.jsonl [--section cpu|gpu|all] [--repeats 7] [--out FILE.json]
+  bench       --data FILE.jsonl [--section cpu|gpu|qa|all] [--repeats 7] [--out FILE.json]
               [--decode-mode auto|dynamic|static|cuda-graph] [--workbench EXE] [--max-batch 256]  (docs/PERFORMANCE.md)
 
 Training (see docs/TRAINING.md):

@@ -113,7 +113,8 @@ private slots:
         QStringList want = {QStringLiteral("compress_regenerate/aoc-m4/N=96"), QStringLiteral("compress_regenerate/aoc-m4/N=480"),
                             QStringLiteral("interpolate/aoc-m4/N=96"), QStringLiteral("decode_step/aoc-m4/B=1"),
                             QStringLiteral("batch_regen/aoc-m4/B=4/N=96"), QStringLiteral("batch_regen/aoc-m4/B=4/N=480"),
-                            QStringLiteral("qa_ttft/compressed/aoc-m4/N=480"), QStringLiteral("qa_total/full/aoc-m4/N=480"),
+                            QStringLiteral("qa_ttft/compressed/aoc-m4/N=480"), QStringLiteral("qa_ttft/reused/aoc-m4/N=480"),
+                            QStringLiteral("qa_total/full/aoc-m4/N=480"),
                             QStringLiteral("train_compressor/aoc-m4/batch=32")};
         if (QFile::exists(QStringLiteral(XCOMP_BINARY_DIR "/app/workbench/xcomp-workbench")))
             want << QStringLiteral("startup/workbench");

@@ -238,7 +238,9 @@ def time_notes(ours_gpu, peer_gpu, ours_cpu):
         per = {}
         for r in (doc or {}).get("rows", []):
             if r["name"] == "batch_regen" and r.get("N") == 96 and r.get("decode_ms_per_step"):
-                per.setdefault(r["compressor"], {})[r["B"]] = r["decode_ms_per_step"]
+                mode = r.get("decode_mode", "")
+                key = r["compressor"] + (" (grown cache)" if mode == "dynamic" and label == "ours" else "")
+                per.setdefault(key, {})[r["B"]] = r["decode_ms_per_step"]
         for comp, d in sorted(per.items()):
             if 1 in d and 256 in d:
                 lines.append(f"- {label}, {comp}: {fmt(d[1], 3)} ms per decode step at B=1, {fmt(d.get(64), 3)} at B=64, "

@@ -1689,10 +1689,6 @@
         <translation>%1[*] — xcomp Workbench</translation>
     </message>
     <message>
-        <source>The new language is used from the next start of the workbench.</source>
-        <translation>Die neue Sprache wird ab dem nächsten Start der Workbench verwendet.</translation>
-    </message>
-    <message>
         <source>About xcomp Workbench</source>
         <translation>Über xcomp Workbench</translation>
     </message>
@@ -1706,6 +1702,10 @@
             <numerusform>%n Kompressor konnte nicht geladen werden: %1</numerusform>
             <numerusform>%n Kompressoren konnten nicht geladen werden: %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>kept from before the language change</source>
+        <translation>aus der Sitzung vor dem Sprachwechsel übernommen</translation>
     </message>
 </context>
 <context>
@@ -1754,10 +1754,6 @@
         <translation>Systemvorgabe</translation>
     </message>
     <message>
-        <source>Takes effect when the workbench is started again.</source>
-        <translation>Wird beim nächsten Start der Workbench wirksam.</translation>
-    </message>
-    <message>
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
     </message>
@@ -1776,6 +1772,10 @@
     <message>
         <source>Capture attention when regenerating</source>
         <translation>Aufmerksamkeit beim Regenerieren aufzeichnen</translation>
+    </message>
+    <message>
+        <source>Applies at once: the window is rebuilt in the new language and keeps your work.</source>
+        <translation>Gilt sofort: Das Fenster wird in der neuen Sprache neu aufgebaut und behält Ihre Arbeit.</translation>
     </message>
 </context>
 <context>

@@ -1679,10 +1679,6 @@
         <translation>%1[*] — xcomp Workbench</translation>
     </message>
     <message>
-        <source>The new language is used from the next start of the workbench.</source>
-        <translation>新语言将在下次启动 Workbench 时生效。</translation>
-    </message>
-    <message>
         <source>About xcomp Workbench</source>
         <translation>关于 xcomp Workbench</translation>
     </message>
@@ -1695,6 +1691,10 @@
         <translation>
             <numerusform>%n 个压缩器无法加载：%1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>kept from before the language change</source>
+        <translation>沿用自切换语言之前</translation>
     </message>
 </context>
 <context>
@@ -1743,10 +1743,6 @@
         <translation>系统默认</translation>
     </message>
     <message>
-        <source>Takes effect when the workbench is started again.</source>
-        <translation>重新启动 Workbench 后生效。</translation>
-    </message>
-    <message>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
@@ -1765,6 +1761,10 @@
     <message>
         <source>Capture attention when regenerating</source>
         <translation>再生时记录注意力</translation>
+    </message>
+    <message>
+        <source>Applies at once: the window is rebuilt in the new language and keeps your work.</source>
+        <translation>立即生效：窗口以新语言重建，并保留当前的工作。</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@
 #include "reportconvert.h"
 #include "screenshotrunner.h"
 #include "translationmanager.h"
+#include "windowhost.h"
 #include "xcomp/runtime.h"
 
 using namespace xcomp::workbench;
@@ -84,7 +85,8 @@ int main(int argc, char** argv)
     xcomp::init_runtime(Preferences::threads());
     registerEngineTypes();
 
-    MainWindow window;
+    WindowHost host;  // owns the window; rebuilds it when the language changes
+    MainWindow& window = *host.window();
     const QString modelDir = parser.isSet(modelOption) ? parser.value(modelOption) : MainWindow::initialModelDir();
     if (screenshot) {
         ScreenshotRunner::Options options;

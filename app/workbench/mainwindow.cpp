@@ -1220,6 +1220,14 @@ bool MainWindow::saveSession(const QString& path)
     return true;
 }
 
+void MainWindow::resumeWork(const WorkbenchSession& session, const QString& sessionPath, bool modified)
+{
+    applySession(session, tr("kept from before the language change"));
+    m_sessionPath = sessionPath;
+    setWindowModified(modified);
+    updateWindowTitle();
+}
+
 bool MainWindow::loadSession(const QString& path)
 {
     WorkbenchSession s;
@@ -1235,7 +1243,7 @@ bool MainWindow::loadSession(const QString& path)
     return true;
 }
 
-void MainWindow::applySession(const WorkbenchSession& s)
+void MainWindow::applySession(const WorkbenchSession& s, const QString& origin)
 {
     {
         const QSignalBlocker block(m_text);
@@ -1243,7 +1251,7 @@ void MainWindow::applySession(const WorkbenchSession& s)
     }
     scheduleTokenCount();
     if (s.hasRegeneration)
-        m_regenerate->showResult(s.regeneration, tr("from the session file"));
+        m_regenerate->showResult(s.regeneration, origin.isEmpty() ? tr("from the session file") : origin);
     else
         m_regenerate->clear();
     m_attention->clear();
@@ -1323,7 +1331,7 @@ void MainWindow::showPreferences()
     if (changes.engine)
         openModelFolder(dialog.modelDir().isEmpty() ? m_modelDir : dialog.modelDir());
     if (changes.language)
-        m_messages->showInformation(tr("The new language is used from the next start of the workbench."));
+        emit languageChangeRequested(Preferences::language());
 }
 
 void MainWindow::showAbout()

@@ -77,6 +77,9 @@ public:
     bool saveSession(const QString& path);
     bool loadSession(const QString& path);
     WorkbenchSession currentSession() const;
+    // Takes over another window's work: its model and compressor, texts, results and session file.
+    void resumeWork(const WorkbenchSession& session, const QString& sessionPath, bool modified);
+    QString sessionPath() const { return m_sessionPath; }
     void saveCompressedPrompt(const QString& path);
     bool openDataset(const QString& path);
     static QStringList exampleFiles();            // the bundled texts
@@ -108,6 +111,7 @@ public:
 
 signals:
     void modelReady();
+    void languageChangeRequested(const QString& language);  // the preferences chose another language
     void regenerationShown();
     void comparisonFinished();
     void answerShown();
@@ -155,7 +159,8 @@ private:
     void loadEndpointFile(int which);
     void showPreferences();
     void showAbout();
-    void applySession(const WorkbenchSession& session);
+    // `origin` labels the restored regeneration (default: "from the session file").
+    void applySession(const WorkbenchSession& session, const QString& origin = QString());
     QString dialogDir() const;
     void rememberDir(const QString& path);
     const CompressorEntry* currentCompressor() const;

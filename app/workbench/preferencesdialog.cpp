@@ -51,7 +51,7 @@ PreferencesDialog::PreferencesDialog(QWidget* parent) : QDialog(parent)
     for (const auto& lang : TranslationManager::availableLanguages())
         m_language->addItem(lang.second, lang.first);
     m_language->setCurrentIndex(std::max(0, m_language->findData(Preferences::language())));
-    m_language->setToolTip(tr("Takes effect when the workbench is started again."));
+    m_language->setToolTip(tr("Applies at once: the window is rebuilt in the new language and keeps your work."));
     form->addRow(tr("&Language:"), m_language);
 
     auto* dirRow = new QHBoxLayout;

@@ -24,7 +24,7 @@ public:
     // Writes the choices to Preferences; returns what changed that needs action.
     struct Changes {
         bool engine = false;    // device, threads or model folder: reopen the model
-        bool language = false;  // takes effect on restart
+        bool language = false;  // the window is rebuilt in the new language (WindowHost)
     };
     Changes apply() const;
 

@@ -7,14 +7,21 @@
 #include <QFile>
 #include <QLibraryInfo>
 #include <QMenuBar>
+#include <QPointer>
+#include <QSignalSpy>
+#include <QTabWidget>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTest>
 #include <QTranslator>
 #include <QXmlStreamReader>
 
+#include "app_test_util.h"
+#include "engineclient.h"
 #include "mainwindow.h"
+#include "sessionfile.h"
 #include "translationmanager.h"
+#include "windowhost.h"
 
 using namespace xcomp::workbench;
 
@@ -92,6 +99,7 @@ private slots:
     void compiledIntoResources();
     void resolveLanguage();
     void windowIsTranslated();
+    void switchKeepsWork();
     void cleanupTestCase();
 };
 
@@ -209,6 +217,47 @@ void TestTranslations::windowIsTranslated()
         QCOMPARE(QCoreApplication::translate("xcomp::workbench::MainWindow", "%n token(s)", nullptr, 3),
                  QStringLiteral("3 tokens"));
     }
+}
+
+// A language change from the preferences rebuilds the window in the new language with the work kept.
+void TestTranslations::switchKeepsWork()
+{
+    const QString model = test::findModel();
+    if (model.isEmpty())
+        QSKIP(test::kNoModel);
+    QCOMPARE(TranslationManager::install(QStringLiteral("en")), QStringLiteral("en"));
+    WindowHost host;
+    QPointer<MainWindow> first = host.window();
+    first->show();
+    QSignalSpy ready(first.data(), &MainWindow::modelReady);
+    first->openModelFolder(model);
+    QVERIFY(ready.wait(60000));
+    const QString text = QStringLiteral("Memory tokens carry the text to a frozen decoder, which regenerates it.");
+    first->setText(text);
+    QSignalSpy shown(first.data(), &MainWindow::regenerationShown);
+    first->runRegeneration();
+    QTRY_VERIFY_WITH_TIMEOUT(shown.count() == 1 && !first->isBusy(), 60000);
+    const WorkbenchSession before = first->currentSession();
+    first->tabs()->setCurrentIndex(int(MainWindow::QaTab));
+
+    QSignalSpy replaced(&host, &WindowHost::windowReplaced);
+    emit first->languageChangeRequested(QStringLiteral("de"));  // what the preferences dialog does
+    QVERIFY(replaced.wait(5000));
+    MainWindow* second = host.window();
+    QVERIFY(second != first.data());
+    QCOMPARE(second->runAction()->text(), QStringLiteral("Komprimieren && &Regenerieren"));
+    QVERIFY(second->isVisible());
+    QCOMPARE(second->text(), text);
+    QCOMPARE(second->tabs()->currentIndex(), int(MainWindow::QaTab));
+    const WorkbenchSession after = second->currentSession();
+    QVERIFY(after.hasRegeneration);
+    QCOMPARE(after.regeneration.diff.regenerated, before.regeneration.diff.regenerated);
+    QTRY_VERIFY_WITH_TIMEOUT(second->engine()->hasModel() && second->currentCompressorId() == before.compressorId, 60000);
+    QTRY_VERIFY(first.isNull());  // the old window is gone
+
+    QCOMPARE(host.switchLanguage(QStringLiteral("en")), QStringLiteral("en"));
+    QCOMPARE(host.window()->runAction()->text(), QStringLiteral("Compress && &Regenerate"));
+    QCOMPARE(host.window()->text(), text);
 }
 
 void TestTranslations::cleanupTestCase()

@@ -74,9 +74,15 @@ private slots:
     }
 
     // Compressed memory as the prefix, then a left-padded batch of prompts of different lengths.
+    void memory_prefix_and_padded_batch_agree_data() {
+        QTest::addColumn<QString>("compressor");
+        for (const char* c : {"aoc-m4", "500x-m4", "icae-m4"}) QTest::newRow(c) << QString::fromLatin1(c);
+    }
+
     void memory_prefix_and_padded_batch_agree() {
+        QFETCH(QString, compressor);
         at::NoGradGuard ng;
-        auto comp = Compressor::load(test::fixture("tiny-model/compressors/aoc-m4"), f_.model);
+        auto comp = Compressor::load(test::fixture("tiny-model/compressors/" + compressor.toStdString()), f_.model);
         const std::vector<std::vector<int64_t>> texts = {
             ids_of(*f_.tokenizer, "Memory tokens carry the text to a frozen decoder."),
             ids_of(*f_.tokenizer, "Attention-only encoders drop every MLP of the language model and still compress well.")};

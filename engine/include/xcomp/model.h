@@ -77,7 +77,8 @@ struct KVCache {
 
 // Preallocated KV cache for decoding: each layer holds `capacity` positions and forward() writes new
 // keys in place at `slot`, a counter kept on the device, so one decode step does no concatenation,
-// no host sync, and can be captured once as a CUDA graph and replayed.
+// no host sync, and can be captured once as a CUDA graph and replayed. The caller keeps slot + T within
+// the capacity: the slot lives on the device, so forward() cannot check it without a sync.
 struct StaticKVCache {
     std::vector<at::Tensor> keys;    // per layer [B, Hkv, C, D], after RoPE
     std::vector<at::Tensor> values;  // per layer [B, Hkv, C, D]

@@ -5,6 +5,8 @@
 #include "errorstyle.h"
 #include "metricsstrip.h"
 
+#include "widget_test_util.h"
+
 #include <QApplication>
 #include <QFrame>
 #include <QLabel>
@@ -13,6 +15,8 @@
 #include <QTest>
 
 using namespace xcomp;
+using test::build;
+using test::S;
 using view::DiffData;
 using view::DiffSpan;
 using view::ErrorType;
@@ -20,28 +24,6 @@ using view::RegenerationMetrics;
 using view::RegenerationView;
 
 namespace {
-
-QString S(const char* s) { return QString::fromUtf8(s); }
-
-struct Seg {
-    ErrorType type;
-    QString original;
-    QString regenerated;
-};
-
-DiffData build(const QVector<Seg>& segs)
-{
-    DiffData d;
-    for (const Seg& s : segs) {
-        DiffSpan span{s.type, int(d.original.size()), 0, int(d.regenerated.size()), 0};
-        d.original += s.original;
-        d.regenerated += s.regenerated;
-        span.originalEnd = int(d.original.size());
-        span.regeneratedEnd = int(d.regenerated.size());
-        d.spans << span;
-    }
-    return d;
-}
 
 const char* kOriginal = "The cat sat on the mat near the door.";
 

@@ -4,6 +4,8 @@
 #include "errorlegend.h"
 #include "errorstyle.h"
 
+#include "widget_test_util.h"
+
 #include <QApplication>
 #include <QHelpEvent>
 #include <QImage>
@@ -16,38 +18,13 @@
 #include <functional>
 
 using namespace xcomp;
+using test::build;
+using test::S;
 using view::DiffData;
 using view::DiffSpan;
 using view::ErrorType;
 
 namespace {
-
-struct Seg {
-    ErrorType type;
-    QString original;
-    QString regenerated;
-};
-
-// Builds a DiffData from aligned segments; Equal segments get spans only when withEqual is set.
-DiffData build(const QVector<Seg>& segs, bool withEqual = true)
-{
-    DiffData d;
-    for (const Seg& s : segs) {
-        DiffSpan span;
-        span.type = s.type;
-        span.originalBegin = int(d.original.size());
-        span.regeneratedBegin = int(d.regenerated.size());
-        d.original += s.original;
-        d.regenerated += s.regenerated;
-        span.originalEnd = int(d.original.size());
-        span.regeneratedEnd = int(d.regenerated.size());
-        if (s.type != ErrorType::Equal || withEqual)
-            d.spans << span;
-    }
-    return d;
-}
-
-QString S(const char* s) { return QString::fromUtf8(s); }
 
 DiffData eiffel(bool withEqual = true)
 {

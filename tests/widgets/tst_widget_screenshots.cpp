@@ -8,6 +8,8 @@
 #include "errorstyle.h"
 #include "metricsstrip.h"
 
+#include "widget_test_util.h"
+
 #include <QApplication>
 #include <QCursor>
 #include <QDir>
@@ -16,6 +18,8 @@
 #include <QTest>
 
 using namespace xcomp;
+using test::build;
+using test::S;
 using view::DiffData;
 using view::DiffSpan;
 using view::ErrorType;
@@ -23,31 +27,6 @@ using view::RegenerationMetrics;
 using view::RegenerationView;
 
 namespace {
-
-QString S(const char* s) { return QString::fromUtf8(s); }
-
-struct Seg {
-    ErrorType type;
-    const char* original;
-    const char* regenerated;
-};
-
-DiffData build(const QVector<Seg>& segs)
-{
-    DiffData d;
-    for (const Seg& s : segs) {
-        DiffSpan span;
-        span.type = s.type;
-        span.originalBegin = int(d.original.size());
-        span.regeneratedBegin = int(d.regenerated.size());
-        d.original += S(s.original);
-        d.regenerated += S(s.regenerated);
-        span.originalEnd = int(d.original.size());
-        span.regeneratedEnd = int(d.regenerated.size());
-        d.spans << span;
-    }
-    return d;
-}
 
 constexpr ErrorType E = ErrorType::Equal, M = ErrorType::Mistake, IL = ErrorType::InformationLoss,
                     H = ErrorType::Hallucination, P = ErrorType::Paraphrase;

@@ -337,6 +337,25 @@ std::vector<std::vector<int64_t>> pick(const std::vector<std::vector<int64_t>>& 
 
 size_t rep_index(int rep) { return rep < 0 ? 0 : static_cast<size_t>(rep) + 1; }
 
+// Compress `batch` and regenerate exactly n tokens per row; the stages and the total in ms.
+Timing compress_regenerate(const Compressor& c, const LlamaModel& dec, const std::vector<std::vector<int64_t>>& batch, int n,
+                           DecodeMode mode) {
+    Timing t;
+    const at::Device dev = dec.device();
+    auto t0 = Clock::now();
+    MemoryBatch mem = c.encode(batch);
+    sync(dev);
+    auto t1 = Clock::now();
+    GenerationResult g = regenerate(dec, mem, exact(n, mode));
+    sync(dev);
+    auto t2 = Clock::now();
+    if (static_cast<int>(g.ids[0].size()) != n) throw Error("regeneration did not run N steps");
+    t.parts["compress"] = ms_between(t0, t1);
+    t.parts["regenerate"] = ms_between(t1, t2);
+    t.parts["total"] = ms_between(t0, t2);
+    return t;
+}
+
 // ---- CPU section ---------------------------------------------------------------------------------
 
 void cpu_section(Bench& b, const std::vector<std::shared_ptr<Compressor>>& comps, const TextPool& pool) {
@@ -353,20 +372,8 @@ void cpu_section(Bench& b, const std::vector<std::shared_ptr<Compressor>>& comps
             params["N"] = n;
             json row = b.measure("compress_regenerate", "compress_regenerate/" + cid(c) + "/N=" + std::to_string(n), params,
                                  [&](int rep) {
-                                     Timing t;
-                                     const auto& ids = texts[rep_index(rep) % texts.size()];
-                                     auto t0 = Clock::now();
-                                     MemoryBatch mem = c.encode({ids});
-                                     sync(dev);
-                                     auto t1 = Clock::now();
-                                     GenerationResult g = regenerate(dec, mem, exact(n, b.decode_mode()));
-                                     sync(dev);
-                                     auto t2 = Clock::now();
-                                     if (static_cast<int>(g.ids[0].size()) != n) throw Error("regeneration did not run N steps");
-                                     t.parts["compress"] = ms_between(t0, t1);
-                                     t.parts["regenerate"] = ms_between(t1, t2);
-                                     t.parts["total"] = ms_between(t0, t2);
-                                     return t;
+                                     return compress_regenerate(c, dec, {texts[rep_index(rep) % texts.size()]}, n,
+                                                                b.decode_mode());
                                  });
             row["throughput"] = n / (row["regenerate_median_ms"].get<double>() / 1000.0);
             row["throughput_unit"] = "tokens/s (decode)";
@@ -476,21 +483,7 @@ void batch_section(Bench& b, const std::vector<std::shared_ptr<Compressor>>& com
         params["decode_mode"] = decode_mode_name(mode);
         json row = b.measure("batch_regen",
                              "batch_regen/" + cid(c) + "/B=" + std::to_string(B) + "/N=" + std::to_string(n) + suffix, params,
-                             [&](int rep) {
-                                 Timing t;
-                                 const auto batch = pick(texts, rep_index(rep) * B, B);
-                                 auto t0 = Clock::now();
-                                 MemoryBatch mem = c.encode(batch);
-                                 sync(dev);
-                                 auto t1 = Clock::now();
-                                 regenerate(dec, mem, exact(n, mode));
-                                 sync(dev);
-                                 auto t2 = Clock::now();
-                                 t.parts["compress"] = ms_between(t0, t1);
-                                 t.parts["regenerate"] = ms_between(t1, t2);
-                                 t.parts["total"] = ms_between(t0, t2);
-                                 return t;
-                             });
+                             [&](int rep) { return compress_regenerate(c, dec, pick(texts, rep_index(rep) * B, B), n, mode); });
         row["throughput"] = B / (row["median_ms"].get<double>() / 1000.0);
         row["throughput_unit"] = "texts/s";
         row["decode_ms_per_step"] = row["regenerate_median_ms"].get<double>() / n;

@@ -1,10 +1,20 @@
 #!/usr/bin/env bash
-# Reproduces the bundled model folder (resources/models/default): tokenizer, LM and every
-# compressor, with the project's own C++ trainer. Meant for a CUDA machine:
+# Reproduces the bundled model folder (resources/models/default): LM and every compressor, with the
+# project's own C++ trainer, on a CUDA machine:
 #   scripts/build-gpu.sh build-gpu xcomp
 #   XCOMP=build-gpu/app/xcomp tools/train_default_model.sh [OUT_DIR]
-# DATA (default ../shared/data) holds arxiv/, gutenberg/ and qa/ as described in its README; the
-# variables ARXIV, VALID, BOOKS and SQUAD override single files. SCALE=0.01 runs a tiny smoke version.
+# Every run is bounded by wall-clock budgets (--max-seconds: the schedule anneals to the end of the
+# budget), so the pipeline fits a GPU lease; INIT continues from a committed model folder instead of
+# starting afresh (the LM with --init-from; compressors too when the LM is not retrained).
+#
+#   PHASES       "lm compressors qa" (default) — a subset runs only those phases
+#   TOKENIZER    an existing tokenizer.model to reuse (default: the bundled one); TRAIN_TOKENIZER=1 trains one
+#   INIT         model folder to continue from (LM weights, and compressors/<id> for each compressor)
+#   LM_SECONDS, C_SECONDS, QA_SECONDS   budgets of the three phases (defaults 330, 660, 150)
+#   ABLATION=1   also train the recipe study's arms (AOC m=16) beside the compressors, into $LOGS/ablation/
+#   SCALE        multiplies every budget and step count (SCALE=0.01: a smoke run on the CPU)
+#   LM_BATCH, C_BATCH, QA_BATCH   batch sizes (defaults 128, 128, 64)
+# Data (DATA, default ../shared/data): ARXIV, VALID, BOOKS, SQUAD override single files.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 X=${XCOMP:-$here/build/app/xcomp}
@@ -15,46 +25,89 @@ VALID=${VALID:-$DATA/arxiv/valid.jsonl}
 BOOKS=${BOOKS:-$DATA/gutenberg/books.jsonl.xz}
 SQUAD=${SQUAD:-$DATA/qa/squad_dev_40.jsonl}
 DEVICE=${DEVICE:-cuda}
-SCALE=${SCALE:-1}  # steps multiplier
-LM_BATCH=${LM_BATCH:-64}
-C_BATCH=${C_BATCH:-32}
-MAX_CHARS=${MAX_CHARS:-40000000}
+PHASES=${PHASES:-lm compressors qa}
+SCALE=${SCALE:-1}
+TOKENIZER=${TOKENIZER:-$here/resources/models/default/tokenizer.model}
+INIT=${INIT:-}
 LOGS=${LOGS:-$OUT.logs}
-steps() { python3 -c "print(max(2, int($1 * $SCALE)))"; }
-mkdir -p "$OUT" "$LOGS"
+scaled() { python3 -c "print(max(${2:-2}, int($1 * $SCALE)))"; }
+LM_SECONDS=$(scaled "${LM_SECONDS:-330}" 5)
+C_SECONDS=$(scaled "${C_SECONDS:-660}" 5)
+QA_SECONDS=$(scaled "${QA_SECONDS:-150}" 5)
+mkdir -p "$OUT/compressors" "$LOGS"
 t0=$(date +%s)
 stamp() { echo "[$(( $(date +%s) - t0 ))s] $*" | tee -a "$LOGS/pipeline.log"; }
+has() { [[ " $PHASES " == *" $1 "* ]]; }
 
-stamp "tokenizer"
-"$X" train-tokenizer --data "$ARXIV,$BOOKS" --vocab-size "${VOCAB:-8000}" --max-chars "$MAX_CHARS" --out "$LOGS/tokenizer" \
-  > "$LOGS/tokenizer.log" 2>&1
+# The recipe of every shipped regeneration compressor (the model card's ablation chose it):
+# every text weighs the same in the loss, and the longest text grows from 96 to 480 tokens over
+# the first half of the run.
+RECIPE=(--min-tokens 96 --max-tokens 480 --loss-norm sample --length-curriculum 0.5)
+COMMON=(--device "$DEVICE" --valid "$VALID" --valid-every "$(scaled 1000)" --bleu-examples 16 --log-every 50
+        --checkpoint-every 0 --steps 1000000)
 
-stamp "LM"
-"$X" train-lm --tokenizer "$LOGS/tokenizer/tokenizer.model" --data "$ARXIV,$BOOKS" --qa-data "$SQUAD" --valid "$VALID" \
-  --out "$OUT" --device "$DEVICE" --hidden 256 --layers 8 --heads 4 --kv-heads 2 --intermediate 704 \
-  --seq-len 512 --batch-size "$LM_BATCH" --steps "$(steps 6000)" --lr 2e-3 --warmup "$(steps 200)" --valid-every 1000 \
-  > "$LOGS/lm.log" 2>&1
-tail -1 "$LOGS/lm.log" | tee -a "$LOGS/pipeline.log"
+if [ "${TRAIN_TOKENIZER:-0}" = 1 ]; then
+  stamp "tokenizer"
+  "$X" train-tokenizer --data "$ARXIV,$BOOKS" --vocab-size "${VOCAB:-8000}" --max-chars 40000000 --out "$LOGS/tokenizer" \
+    > "$LOGS/tokenizer.log" 2>&1
+  TOKENIZER=$LOGS/tokenizer/tokenizer.model
+fi
 
-stamp "compressors (in parallel)"
-pids=()
-for method in 500x icae aoc; do
-  lr=2e-3; [ "$method" = aoc ] && lr=1e-3  # LoRA + memory tokens vs the full attention stack
-  for m in 1 4 16; do
-    "$X" train-compressor --model "$OUT" --device "$DEVICE" --method "$method" --memory-tokens "$m" \
-      --data "$ARXIV" --valid "$VALID" --min-tokens 96 --max-tokens 480 --batch-size "$C_BATCH" \
-      --steps "$(steps 5000)" --lr "$lr" --warmup "$(steps 200)" --valid-every 1000 --bleu-examples 8 --log-every 100 \
-      --out "$OUT/compressors/$method-m$m" > "$LOGS/$method-m$m.log" 2>&1 &
-    pids+=($!)
+if has lm; then
+  stamp "LM (${LM_SECONDS}s)"
+  init=(); [ -n "$INIT" ] && init=(--init-from "$INIT")
+  "$X" train-lm --tokenizer "$TOKENIZER" --data "$ARXIV,$BOOKS" --qa-data "$SQUAD" --qa-repeat 3 \
+    --synthetic-qa "$ARXIV" --synthetic-qa-per-text 1 --valid "$VALID" --out "$OUT" --device "$DEVICE" \
+    --hidden 256 --layers 8 --heads 4 --kv-heads 2 --intermediate 704 --seq-len 512 --batch-size "${LM_BATCH:-128}" \
+    --steps 1000000 --max-seconds "$LM_SECONDS" --lr 2e-3 --warmup "$(scaled 300)" --valid-every "$(scaled 1000)" \
+    "${init[@]}" > "$LOGS/lm.log" 2>&1
+  tail -1 "$LOGS/lm.log" | tee -a "$LOGS/pipeline.log"
+  INIT=""  # compressors of another LM cannot continue on this one
+fi
+
+train_compressor() {  # METHOD M ID LR OUTDIR [extra options...]
+  local method=$1 m=$2 id=$3 lr=$4 dir=$5; shift 5
+  local init=(); [ -n "$INIT" ] && [ -d "$INIT/compressors/$id" ] && init=(--init-from "$INIT/compressors/$id")
+  "$X" train-compressor --model "$OUT" --method "$method" --memory-tokens "$m" --data "$ARXIV" --id "$id" \
+    --batch-size "${C_BATCH:-128}" --lr "$lr" --warmup "$(scaled 200)" --max-seconds "$C_SECONDS" "${COMMON[@]}" "${init[@]}" \
+    "$@" --out "$dir" > "$dir.log" 2>&1
+}
+
+if has compressors; then
+  stamp "compressors, in parallel (${C_SECONDS}s)"
+  pids=()
+  for method in aoc 500x icae; do
+    lr=2e-3; [ "$method" = aoc ] && lr=1e-3  # LoRA + memory tokens vs the full attention stack
+    for m in 1 4 16; do
+      train_compressor "$method" "$m" "$method-m$m" "$lr" "$OUT/compressors/$method-m$m" "${RECIPE[@]}" &
+      pids+=($!)
+    done
   done
-done
-for p in "${pids[@]}"; do wait "$p"; done
+  if [ "${ABLATION:-0}" = 1 ]; then
+    # The recipe study: AOC m=16, same batch, lr and budget; the shipped aoc-m16 is the
+    # "sample + curriculum" arm.
+    A=$LOGS/ablation; mkdir -p "$A"
+    train_compressor aoc 16 abl-token-uniform 1e-3 "$A/token-uniform" --min-tokens 96 --max-tokens 480 --loss-norm token &
+    pids+=($!)
+    train_compressor aoc 16 abl-sample-uniform 1e-3 "$A/sample-uniform" --min-tokens 96 --max-tokens 480 --loss-norm sample &
+    pids+=($!)
+    train_compressor aoc 16 abl-bucket-96 1e-3 "$A/bucket-96" --min-tokens 96 --max-tokens 96 --loss-norm sample &
+    pids+=($!)
+  fi
+  status=0
+  for p in "${pids[@]}"; do wait "$p" || status=1; done
+  mv "$OUT"/compressors/*.log "$LOGS/" 2>/dev/null || true
+  [ $status = 0 ] || { stamp "a compressor failed"; exit 1; }
+fi
 
-stamp "QA fine-tuning"
-"$X" train-compressor --model "$OUT" --device "$DEVICE" --method aoc --memory-tokens 16 --task qa \
-  --data "$SQUAD" --init-from "$OUT/compressors/aoc-m16" --id aoc-m16-qa --label "AOC m=16 (QA)" \
-  --batch-size "$C_BATCH" --steps "$(steps 1500)" --lr 2e-4 --warmup "$(steps 100)" --valid-every 500 --bleu-examples 32 --log-every 100 \
-  --out "$OUT/compressors/aoc-m16-qa" > "$LOGS/aoc-m16-qa.log" 2>&1
-for f in "$OUT"/compressors/*/checkpoint.safetensors; do rm -f "$f"; done
+if has qa; then
+  stamp "QA fine-tuning (${QA_SECONDS}s)"
+  "$X" train-compressor --model "$OUT" --device "$DEVICE" --method aoc --memory-tokens 16 --task qa \
+    --data "$SQUAD" --synthetic-qa "$ARXIV" --synthetic-qa-per-text 2 --init-from "$OUT/compressors/aoc-m16" \
+    --id aoc-m16-qa --label "AOC m=16 (QA)" --batch-size "${QA_BATCH:-64}" --lr 3e-4 --warmup "$(scaled 50)" \
+    --steps 1000000 --max-seconds "$QA_SECONDS" --valid-every "$(scaled 500)" --bleu-examples 64 --log-every 50 \
+    --checkpoint-every 0 --out "$OUT/compressors/aoc-m16-qa" > "$LOGS/aoc-m16-qa.log" 2>&1
+fi
+rm -f "$OUT"/compressors/*/checkpoint.safetensors
 stamp "done"
 du -sh "$OUT" | tee -a "$LOGS/pipeline.log"

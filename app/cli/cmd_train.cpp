@@ -24,6 +24,7 @@ OptimizerOptions optimizer_options(Args& a, double lr, int64_t steps) {
     o.weight_decay = a.real("weight-decay", 0.01, 0.0, 1.0);
     o.clip_norm = a.real("clip", 1.0, 0.0, 1e6);
     o.grad_accum = static_cast<int>(a.integer("grad-accum", 1, 1, 1024));
+    o.max_seconds = a.real("max-seconds", 0.0, 0.0, 1e9);
     return o;
 }
 
@@ -66,6 +67,10 @@ int cmd_train_lm(Args& a) {
     o.tokenizer_path = tok_path;
     o.text_data = a.list("data");
     o.qa_data = a.str("qa-data", "");
+    o.qa_repeat = static_cast<int>(a.integer("qa-repeat", 1, 1, 1000));
+    o.synthetic_qa_data = a.str("synthetic-qa", "");
+    o.synthetic_qa_per_text = static_cast<int>(a.integer("synthetic-qa-per-text", 1, 1, 100));
+    o.init_from = a.str("init-from", "");
     o.valid_data = a.required("valid");
     o.out_dir = a.required("out");
     o.device = a.str("device", "cuda");
@@ -114,6 +119,10 @@ int cmd_train_compressor(Args& a) {
     o.task = a.str("task", "regeneration");
     o.min_tokens = static_cast<int>(a.integer("min-tokens", 96, 1, 1 << 16));
     o.max_tokens = static_cast<int>(a.integer("max-tokens", 480, o.min_tokens, 1 << 16));
+    o.length_curriculum = a.real("length-curriculum", 0.0, 0.0, 1.0);
+    o.loss_normalization = parse_loss_normalization(a.str("loss-norm", "sample"));
+    o.synthetic_qa_data = a.str("synthetic-qa", "");
+    o.synthetic_qa_per_text = static_cast<int>(a.integer("synthetic-qa-per-text", 2, 1, 100));
     o.batch_size = static_cast<int>(a.integer("batch-size", 16, 1, 65536));
     o.valid_every = a.integer("valid-every", 250, 0, 1 << 30);
     o.valid_examples = static_cast<int>(a.integer("valid-examples", 64, 0, 1 << 20));

@@ -42,8 +42,10 @@ Evaluation:
 Training (see docs/TRAINING.md):
   train-tokenizer --data A.jsonl[,B.jsonl.xz] --vocab-size 8000 --out DIR
   train-lm        --tokenizer T.model --data ... --valid V.jsonl --out DIR [--hidden --layers --heads ...]
+                  [--qa-data SQUAD.jsonl --qa-repeat N] [--synthetic-qa TEXTS.jsonl] [--init-from MODEL_DIR]
   train-compressor --model DIR --method 500x|icae|aoc|lora-aoc --memory-tokens M --data D.jsonl.xz --out DIR
                   [--task regeneration|qa] [--steps --batch-size --lr --min-tokens --max-tokens --init-from --resume]
+                  [--loss-norm sample|token] [--length-curriculum FRACTION] [--max-seconds S] [--synthetic-qa TEXTS.jsonl]
 
 Common options: --device cpu|cuda[:N]  --dtype auto|float32|bfloat16|float16  --threads N
 --model defaults to the bundled model.

@@ -11,6 +11,7 @@
 #include "xcomp/decoding.h"
 #include "xcomp/error.h"
 #include "xcomp/metrics.h"
+#include "xcomp/synthetic_qa.h"
 #include "xcomp/trainer.h"
 
 namespace xcomp {
@@ -79,21 +80,25 @@ public:
             double loss_sum = 0;
             for (int a = 0; a < o_.optim.grad_accum; ++a) {
                 int64_t n = 0;
-                at::Tensor loss = batch_loss(sample_batch(train_, o_.batch_size), &n);
+                const double done = run_fraction(step, clock.seconds());
+                at::Tensor loss = batch_loss(sample_batch(train_, o_.batch_size, done), &n, o_.loss_normalization);
                 (loss / o_.optim.grad_accum).backward();
                 loss_sum += loss.item<double>();
                 tokens += n;
             }
-            p.grad_norm = opt.step(step);
+            const double progress = schedule_progress(o_.optim, step, clock.seconds());
+            p.grad_norm = opt.step(step, progress);
             p.step = step + 1;
             p.loss = loss_sum / o_.optim.grad_accum;
-            p.lr = opt.lr_at(step);
+            p.lr = opt.lr_at(step, progress);
             p.tokens_seen = tokens;
             p.elapsed_s = clock.seconds();
             p.tokens_per_second = (tokens - tokens_at_start) / std::max(1e-9, p.elapsed_s);
             p.eta_s = p.elapsed_s / std::max<int64_t>(1, p.step - start) * (o_.optim.steps - p.step);
+            const bool out_of_time = o_.optim.max_seconds > 0 && p.elapsed_s >= o_.optim.max_seconds;
+            if (o_.optim.max_seconds > 0) p.eta_s = std::min(p.eta_s, std::max(0.0, o_.optim.max_seconds - p.elapsed_s));
             p.valid_loss = p.valid_bleu = p.valid_f1 = -1;
-            const bool last = p.step == o_.optim.steps;
+            const bool last = p.step == o_.optim.steps || out_of_time;
             const bool cancelled = cb_.cancel && cb_.cancel->load();
             if ((o_.valid_every > 0 && p.step % o_.valid_every == 0) || last) validate(&p);
             if (p.step % o_.log_every == 0 || last || p.valid_loss >= 0) {
@@ -103,6 +108,7 @@ public:
             }
             if ((o_.checkpoint_every > 0 && p.step % o_.checkpoint_every == 0) || cancelled) save_checkpoint(ckpt, opt, p.step);
             if (cancelled) throw Cancelled();
+            if (last) break;
         }
         finish(p, clock.seconds());
     }
@@ -127,6 +133,7 @@ private:
                 train.push_back(std::move(r));
             }
         }
+        if (qa && !o_.synthetic_qa_data.empty()) append_synthetic_qa(&train);  // training only, never validation
         if (!qa && o_.valid_data.empty()) {  // hold out the last records
             const size_t n = std::min<size_t>(train.size() / 10, static_cast<size_t>(o_.valid_examples));
             valid.assign(train.end() - n, train.end());
@@ -137,6 +144,26 @@ private:
         if (train_.empty()) throw Error(o_.train_data + ": no usable training examples (texts need at least " +
                                         std::to_string(o_.min_tokens) + " tokens)");
         std::fprintf(stderr, "train-compressor: %zu training and %zu validation examples\n", train_.size(), valid_.size());
+    }
+
+    // Extractive pairs made from plain texts (abstracts), for training only.
+    void append_synthetic_qa(std::vector<TextRecord>* recs) const {
+        SyntheticQAOptions so;
+        so.max_pairs = o_.synthetic_qa_per_text;
+        int64_t made = 0, i = 0;
+        for (TextRecord& r : read_jsonl(o_.synthetic_qa_data, nullptr, o_.limit_records)) {
+            so.seed = o_.seed * 1000003u + static_cast<uint64_t>(i++);
+            for (const SyntheticQA& q : synthetic_qa(r.text, so)) {
+                TextRecord t;
+                t.id = r.id;
+                t.text = r.text;
+                t.question = q.question;
+                t.answers = {q.answer};
+                recs->push_back(std::move(t));
+                ++made;
+            }
+        }
+        std::fprintf(stderr, "train-compressor: %lld synthetic QA pairs from %s\n", (long long)made, o_.synthetic_qa_data.c_str());
     }
 
     std::vector<Example> build(const std::vector<TextRecord>& recs) {
@@ -164,11 +191,27 @@ private:
         return out;
     }
 
-    std::vector<Example> sample_batch(const std::vector<Example>& pool, int n) {
+    // The longest length sampled at `progress` (the run's fraction done): max_tokens, or a linear
+    // ramp up to it (length curriculum).
+    int longest_at(double progress) const {
+        if (o_.length_curriculum <= 0 || progress >= o_.length_curriculum) return o_.max_tokens;
+        const double f = std::max(0.0, progress) / o_.length_curriculum;
+        return o_.min_tokens + static_cast<int>(f * (o_.max_tokens - o_.min_tokens));
+    }
+
+    double run_fraction(int64_t step, double elapsed_s) const {
+        const double by_steps = static_cast<double>(step) / static_cast<double>(o_.optim.steps);
+        return o_.optim.max_seconds > 0 ? std::max(by_steps, elapsed_s / o_.optim.max_seconds) : by_steps;
+    }
+
+    std::vector<Example> sample_batch(const std::vector<Example>& pool, int n, double progress) {
         std::uniform_int_distribution<size_t> pick(0, pool.size() - 1);
-        std::uniform_int_distribution<int> len(o_.min_tokens, o_.max_tokens);
+        std::uniform_int_distribution<int> len(o_.min_tokens, longest_at(progress));
+        // One length per batch: rows are cut to the same length (or kept whole when shorter), so a
+        // batch pads little; over many steps the lengths still cover [min, longest] uniformly.
+        const int length = len(rng_);
         std::vector<Example> batch;
-        for (int i = 0; i < n; ++i) batch.push_back(cut(pool[pick(rng_)], len(rng_)));
+        for (int i = 0; i < n; ++i) batch.push_back(cut(pool[pick(rng_)], length));
         return batch;
     }
 
@@ -182,7 +225,7 @@ private:
         return c;
     }
 
-    at::Tensor batch_loss(const std::vector<Example>& batch, int64_t* n) {
+    at::Tensor batch_loss(const std::vector<Example>& batch, int64_t* n, LossNormalization norm) {
         std::vector<std::vector<int64_t>> src, prompts, targets;
         for (const auto& e : batch) {
             src.push_back(e.source);
@@ -190,13 +233,13 @@ private:
             targets.push_back(e.target);
         }
         MemoryBatch mem = compressor_->encode(src);
-        return decoder_loss(*base_, mem, prompts, targets, n);
+        return decoder_loss(*base_, mem, prompts, targets, n, norm);
     }
 
     void validate(TrainProgress* p) {
         if (valid_.empty()) return;
         at::NoGradGuard ng;
-        // Loss at a fixed length grid so numbers compare across steps.
+        // Token-mean loss at a fixed length grid, so numbers compare across steps and recipes.
         double sum = 0;
         int64_t count = 0;
         const int span = o_.max_tokens - o_.min_tokens;
@@ -206,7 +249,7 @@ private:
             for (size_t j = i; j < std::min(n, i + o_.batch_size); ++j)
                 batch.push_back(cut(valid_[j], o_.min_tokens + static_cast<int>(j * 37 % (span + 1))));
             int64_t k = 0;
-            sum += batch_loss(batch, &k).item<double>() * k;
+            sum += batch_loss(batch, &k, LossNormalization::Token).item<double>() * k;
             count += k;
         }
         p->valid_loss = sum / std::max<int64_t>(1, count);
@@ -252,13 +295,15 @@ private:
     }
 
     void finish(const TrainProgress& p, double seconds) {
-        char extra[512];
+        char extra[768];
         std::snprintf(extra, sizeof extra,
                       "{\"task\":\"%s\",\"steps\":%lld,\"batch_size\":%d,\"grad_accum\":%d,\"lr\":%g,\"tokens\":[%d,%d],"
+                      "\"loss_normalization\":\"%s\",\"length_curriculum\":%g,"
                       "\"tokens_seen\":%lld,\"seconds\":%.1f,\"final_loss\":%.4f,\"valid_loss\":%.4f,\"valid_%s\":%.4f,"
                       "\"device\":\"%s\"}",
-                      o_.task.c_str(), static_cast<long long>(o_.optim.steps), o_.batch_size, o_.optim.grad_accum,
-                      o_.optim.lr, o_.min_tokens, o_.max_tokens, static_cast<long long>(p.tokens_seen), seconds, p.loss,
+                      o_.task.c_str(), static_cast<long long>(p.step), o_.batch_size, o_.optim.grad_accum,
+                      o_.optim.lr, o_.min_tokens, o_.max_tokens, loss_normalization_name(o_.loss_normalization),
+                      o_.length_curriculum, static_cast<long long>(p.tokens_seen), seconds, p.loss,
                       p.valid_loss, o_.task == "qa" ? "f1" : "bleu", o_.task == "qa" ? p.valid_f1 : p.valid_bleu,
                       base_->device().str().c_str());
         compressor_->mutable_config().training_json = extra;

@@ -33,8 +33,16 @@ std::vector<int64_t> full_context_qa_prompt_ids(const Tokenizer& tok, const Llam
     return with_bos(tok, config, context + " " + fill_template(qa_template, question));
 }
 
+LossNormalization parse_loss_normalization(const std::string& name) {
+    if (name == "token") return LossNormalization::Token;
+    if (name == "sample") return LossNormalization::Sample;
+    throw Error("loss normalization must be 'token' or 'sample', got '" + name + "'");
+}
+
+const char* loss_normalization_name(LossNormalization n) { return n == LossNormalization::Token ? "token" : "sample"; }
+
 at::Tensor decoder_loss(const LlamaModel& decoder, const MemoryBatch& memory, const std::vector<std::vector<int64_t>>& prompts,
-                        const std::vector<std::vector<int64_t>>& targets, int64_t* n_tokens) {
+                        const std::vector<std::vector<int64_t>>& targets, int64_t* n_tokens, LossNormalization norm) {
     const int64_t B = static_cast<int64_t>(targets.size());
     if (B == 0 || static_cast<int64_t>(prompts.size()) != B) throw Error("decoder_loss: prompts and targets differ in count");
     int64_t T = 0;
@@ -61,7 +69,12 @@ at::Tensor decoder_loss(const LlamaModel& decoder, const MemoryBatch& memory, co
     fo.cache = &cache;
     at::Tensor logits = decoder.forward(at::tensor(input, at::kLong).view({B, T}).to(device), fo).logits;  // [B, T, V]
     at::Tensor y = at::tensor(labels, at::kLong).to(device);
-    return at::cross_entropy_loss(logits.reshape({B * T, -1}).to(at::kFloat), y, {}, at::Reduction::Mean, -100);
+    if (norm == LossNormalization::Token)
+        return at::cross_entropy_loss(logits.reshape({B * T, -1}).to(at::kFloat), y, {}, at::Reduction::Mean, -100);
+    at::Tensor per_token = at::cross_entropy_loss(logits.reshape({B * T, -1}).to(at::kFloat), y, {}, at::Reduction::None, -100)
+                               .view({B, T});                                          // [B, T], 0 at ignored labels
+    at::Tensor counts = y.view({B, T}).ne(-100).sum(1).clamp_min(1).to(at::kFloat);  // [B]
+    return (per_token.sum(1) / counts).mean();
 }
 
 GenerationResult regenerate(const LlamaModel& decoder, const MemoryBatch& memory, const GenerationOptions& options) {

@@ -10,6 +10,7 @@
 #include "xcomp/dataset.h"
 #include "xcomp/error.h"
 #include "xcomp/model.h"
+#include "xcomp/synthetic_qa.h"
 #include "xcomp/trainer.h"
 
 namespace xcomp {
@@ -71,6 +72,23 @@ at::Tensor lm_loss(const LlamaConfig& c, const LlamaWeights& w, const at::Tensor
     return at::cross_entropy_loss(out.logits.reshape({-1, c.vocab_size}).to(at::kFloat), y.reshape({-1}));
 }
 
+// Copies the weights of the model in `dir` into `params` (same architecture, same order).
+void continue_from(const std::string& dir, at::Device device, std::vector<at::Tensor>* params) {
+    LlamaModel::LoadOptions lo;
+    lo.device = device.str();
+    lo.dtype = "float32";
+    auto model = LlamaModel::load(dir, lo);
+    const std::vector<at::Tensor> from = model->weights().all();
+    if (from.size() != params->size()) throw Error(dir + ": --init-from model has another architecture (tensor count differs)");
+    at::NoGradGuard ng;
+    for (size_t i = 0; i < from.size(); ++i) {
+        if (from[i].sizes() != (*params)[i].sizes())
+            throw Error(dir + ": --init-from model has another architecture (tensor " + std::to_string(i) + " differs in shape)");
+        (*params)[i].copy_(from[i]);
+    }
+    std::fprintf(stderr, "train-lm: continuing from the weights in %s\n", dir.c_str());
+}
+
 }  // namespace
 
 double train_lm(const Tokenizer& tok, const LMTrainOptions& o, const TrainCallbacks& cb) {
@@ -91,14 +109,31 @@ double train_lm(const Tokenizer& tok, const LMTrainOptions& o, const TrainCallba
         std::fprintf(stderr, "train-lm: %s: %lld documents (%lld skipped)\n", path.c_str(), (long long)rep.records,
                      (long long)rep.skipped);
     }
+    // QA documents in the decoder's QA layout, so that the LM learns to answer from a context.
+    auto qa_document = [](const std::string& context, const std::string& q, const std::string& a) {
+        return context + " Question: " + q + " Answer: " + a;
+    };
     if (!o.qa_data.empty()) {
         int64_t n = 0;
         for (auto& r : read_jsonl(o.qa_data, nullptr, -1, true)) {
             if (in_holdout(r, o.qa_holdout)) continue;
-            texts.push_back(r.text + " Question: " + r.question + " Answer: " + r.answers.front());
+            for (int k = 0; k < o.qa_repeat; ++k) texts.push_back(qa_document(r.text, r.question, r.answers.front()));
             ++n;
         }
-        std::fprintf(stderr, "train-lm: %lld QA documents\n", (long long)n);
+        std::fprintf(stderr, "train-lm: %lld QA documents (x%d)\n", (long long)n, o.qa_repeat);
+    }
+    if (!o.synthetic_qa_data.empty()) {
+        SyntheticQAOptions so;
+        so.max_pairs = o.synthetic_qa_per_text;
+        int64_t n = 0, i = 0;
+        for (auto& r : read_jsonl(o.synthetic_qa_data)) {
+            so.seed = o.seed * 1000003u + static_cast<uint64_t>(i++);
+            for (const SyntheticQA& q : synthetic_qa(r.text, so)) {
+                texts.push_back(qa_document(r.text, q.question, q.answer));
+                ++n;
+            }
+        }
+        std::fprintf(stderr, "train-lm: %lld synthetic QA documents from %s\n", (long long)n, o.synthetic_qa_data.c_str());
     }
     std::mt19937_64 rng(o.seed);
     std::shuffle(texts.begin(), texts.end(), rng);
@@ -116,6 +151,7 @@ double train_lm(const Tokenizer& tok, const LMTrainOptions& o, const TrainCallba
     LlamaWeights master = init_weights(c, device, o.seed);
     std::vector<at::Tensor> params;
     for (const at::Tensor& t : master.all()) params.push_back(t);
+    if (!o.init_from.empty()) continue_from(o.init_from, device, &params);
     AdamW opt(params, o.optim);
     fs::create_directories(o.out_dir);
     JsonlLog log((fs::path(o.out_dir) / "train_log.jsonl").string(), false);
@@ -146,16 +182,19 @@ double train_lm(const Tokenizer& tok, const LMTrainOptions& o, const TrainCallba
             loss_sum += loss.item<double>();
             tokens += static_cast<int64_t>(o.batch_size) * o.seq_len;
         }
-        p.grad_norm = opt.step(step);
+        const double progress = schedule_progress(o.optim, step, train_clock.seconds());
+        p.grad_norm = opt.step(step, progress);
         p.step = step + 1;
         p.loss = loss_sum / o.optim.grad_accum;
-        p.lr = opt.lr_at(step);
+        p.lr = opt.lr_at(step, progress);
         p.tokens_seen = tokens;
         p.elapsed_s = train_clock.seconds();
         p.tokens_per_second = tokens / std::max(1e-9, p.elapsed_s);
         p.eta_s = p.elapsed_s / p.step * (o.optim.steps - p.step);
+        const bool out_of_time = o.optim.max_seconds > 0 && p.elapsed_s >= o.optim.max_seconds;
+        if (o.optim.max_seconds > 0) p.eta_s = std::min(p.eta_s, std::max(0.0, o.optim.max_seconds - p.elapsed_s));
         p.valid_loss = -1;
-        const bool last = p.step == o.optim.steps;
+        const bool last = p.step == o.optim.steps || out_of_time;
         if ((o.valid_every > 0 && p.step % o.valid_every == 0) || last) p.valid_loss = valid_loss = evaluate();
         if (p.step % o.log_every == 0 || last || p.valid_loss >= 0) {
             log.write(p);
@@ -163,6 +202,7 @@ double train_lm(const Tokenizer& tok, const LMTrainOptions& o, const TrainCallba
             else std::fprintf(stderr, "%s\n", progress_line(p).c_str());
         }
         if (cb.cancel && cb.cancel->load()) throw Cancelled();
+        if (last) break;
     }
     LlamaConfig out_config = c;
     out_config.dtype = dtype_to_name(dtype);

@@ -15,17 +15,17 @@ AdamW::AdamW(std::vector<at::Tensor> params, OptimizerOptions options) : params_
     }
 }
 
-double AdamW::lr_at(int64_t step) const {
+double AdamW::lr_at(int64_t step, double progress) const {
     if (step < o_.warmup_steps) return o_.lr * static_cast<double>(step + 1) / static_cast<double>(o_.warmup_steps);
     const double span = std::max<int64_t>(1, o_.steps - o_.warmup_steps);
-    const double t = std::min(1.0, static_cast<double>(step - o_.warmup_steps) / span);
+    const double t = std::min(1.0, progress >= 0 ? progress : static_cast<double>(step - o_.warmup_steps) / span);
     const double lo = o_.lr * o_.min_lr_ratio;
     if (o_.schedule == "constant") return o_.lr;
     if (o_.schedule == "linear") return o_.lr + (lo - o_.lr) * t;
     return lo + 0.5 * (o_.lr - lo) * (1.0 + std::cos(M_PI * t));
 }
 
-double AdamW::step(int64_t step) {
+double AdamW::step(int64_t step, double progress) {
     at::NoGradGuard ng;
     // Global norm over every gradient, on the device (one host sync).
     std::vector<at::Tensor> norms;
@@ -38,7 +38,7 @@ double AdamW::step(int64_t step) {
         return norm;  // skip a step that would poison the weights
     }
     const double clip = (o_.clip_norm > 0 && norm > o_.clip_norm) ? o_.clip_norm / (norm + 1e-6) : 1.0;
-    const double lr = lr_at(step);
+    const double lr = lr_at(step, progress);
     const double bc1 = 1.0 - std::pow(o_.beta1, static_cast<double>(step + 1));
     const double bc2 = 1.0 - std::pow(o_.beta2, static_cast<double>(step + 1));
     for (size_t i = 0; i < params_.size(); ++i) {

@@ -12,9 +12,11 @@ namespace xcomp {
 class AdamW {
 public:
     AdamW(std::vector<at::Tensor> params, OptimizerOptions options);
-    double lr_at(int64_t step) const;  // step counts from 0
+    // step counts from 0; progress in [0, 1] (>= 0) places the decay instead of the step count
+    // (OptimizerOptions::max_seconds); warm-up always counts steps.
+    double lr_at(int64_t step, double progress = -1) const;
     // Clips, updates every parameter from its .grad() and clears the grads; returns the grad norm.
-    double step(int64_t step);
+    double step(int64_t step, double progress = -1);
     TensorMap state() const;                // exp_avg.N / exp_avg_sq.N
     void load_state(const TensorMap& state);
 

@@ -23,6 +23,12 @@ std::vector<std::vector<int64_t>> tokenize_all(const Tokenizer& tok, const std::
     return out;
 }
 
+double schedule_progress(const OptimizerOptions& o, int64_t steps_done, double elapsed_s) {
+    if (o.max_seconds <= 0) return -1;
+    const double by_steps = static_cast<double>(steps_done - o.warmup_steps) / std::max<int64_t>(1, o.steps - o.warmup_steps);
+    return std::min(1.0, std::max(by_steps, elapsed_s / o.max_seconds));
+}
+
 static std::string duration(double s) {
     char buf[32];
     const long v = static_cast<long>(s);

@@ -27,6 +27,10 @@ private:
     std::ofstream out_;
 };
 
+// Where a run stands in [0, 1]: the step fraction, or the time fraction when a budget is set and
+// further along (OptimizerOptions::max_seconds). Reaching 1 ends the run. -1 without a budget.
+double schedule_progress(const OptimizerOptions& o, int64_t steps_done, double elapsed_s);
+
 class Stopwatch {
 public:
     Stopwatch() : start_(std::chrono::steady_clock::now()) {}

@@ -21,12 +21,23 @@ std::vector<int64_t> full_context_qa_prompt_ids(const Tokenizer& tok, const Llam
                                                 const std::string& qa_template, const std::string& context,
                                                 const std::string& question);
 
-// Mean cross-entropy over `targets` (each ends with EOS) when the decoder reads the memory, then
-// prompts[b] (e.g. [BOS]), then targets[b] teacher-forced. Rows are right-padded. Differentiable
-// with respect to the memory. `n_tokens` gets the number of target tokens.
+// How a batch's token losses become one number when its targets differ in length.
+enum class LossNormalization {
+    Token,   // mean over every target token of the batch: a 480-token text weighs 5x a 96-token one
+    Sample,  // mean over rows of each row's mean: every text weighs the same (the reference codebases
+             // pad to a fixed length, so each sample counts once)
+};
+LossNormalization parse_loss_normalization(const std::string& name);  // "token" | "sample"; throws xcomp::Error
+const char* loss_normalization_name(LossNormalization n);
+
+// Cross-entropy over `targets` (each ends with EOS) when the decoder reads the memory, then
+// prompts[b] (e.g. [BOS]), then targets[b] teacher-forced, reduced as `norm` says. Rows are
+// right-padded. Differentiable with respect to the memory. `n_tokens` gets the number of target
+// tokens. Returns a float32 scalar.
 at::Tensor decoder_loss(const LlamaModel& decoder, const MemoryBatch& memory,
                         const std::vector<std::vector<int64_t>>& prompts,
-                        const std::vector<std::vector<int64_t>>& targets, int64_t* n_tokens = nullptr);
+                        const std::vector<std::vector<int64_t>>& targets, int64_t* n_tokens = nullptr,
+                        LossNormalization norm = LossNormalization::Token);
 
 // Greedy regeneration of every row: memory, [BOS], then up to max_new_tokens (EOS stops a row).
 GenerationResult regenerate(const LlamaModel& decoder, const MemoryBatch& memory, const GenerationOptions& options);

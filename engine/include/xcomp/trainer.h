@@ -10,6 +10,7 @@
 
 #include "xcomp/compressor.h"
 #include "xcomp/config.h"
+#include "xcomp/decoding.h"
 #include "xcomp/tokenizer.h"
 
 namespace xcomp {
@@ -24,6 +25,9 @@ struct OptimizerOptions {
     double min_lr_ratio = 0.1;     // final lr = lr * min_lr_ratio (cosine, linear)
     double clip_norm = 1.0;        // global gradient-norm clip (0: off)
     int grad_accum = 1;            // micro-batches per optimizer step
+    double max_seconds = 0;        // > 0: a wall-clock budget. The decay runs on the larger of the
+                                   // step and time fractions, and training ends at whichever comes
+                                   // first, annealed, so a run fits a lease of known length.
 };
 
 struct TrainProgress {
@@ -44,8 +48,13 @@ struct CompressorTrainOptions {
     std::string train_data;            // JSONL(.xz): "abstract"/"text" (regeneration) or SQuAD-style (qa)
     std::string valid_data;            // optional; default: held out from train_data
     std::string task = "regeneration"; // "regeneration" or "qa"
+    std::string synthetic_qa_data;     // qa: JSONL(.xz) of texts turned into extractive pairs (synthetic_qa.h), mixed in
+    int synthetic_qa_per_text = 2;     // pairs made from each of those texts (at most)
     int min_tokens = 96;               // source length sampled uniformly in [min, max] per example
     int max_tokens = 480;
+    double length_curriculum = 0;      // > 0: the longest sampled length grows linearly from min_tokens
+                                       // to max_tokens over this fraction of the run (steps or time budget)
+    LossNormalization loss_normalization = LossNormalization::Sample;  // every text weighs the same
     int batch_size = 16;
     OptimizerOptions optim;
     int64_t valid_every = 250;         // steps between validations (0: only at the end)
@@ -69,6 +78,10 @@ struct LMTrainOptions {
     LlamaConfig config;                    // architecture (vocab_size must fit the tokenizer)
     std::vector<std::string> text_data;    // JSONL(.xz) files of "text"/"abstract" documents
     std::string qa_data;                   // SQuAD-style JSONL mixed in as "context Question: q Answer: a"
+    int qa_repeat = 1;                     // times each QA document enters the stream (QA is scarce)
+    std::string synthetic_qa_data;         // JSONL(.xz) texts turned into extractive QA documents (synthetic_qa.h)
+    int synthetic_qa_per_text = 1;         // pairs made from each of those texts (at most), one document each
+    std::string init_from;                 // a model folder of the same architecture to continue from (its weights)
     double qa_holdout = 0.2;               // share of QA articles kept out (same split as the compressors)
     std::string valid_data;                // JSONL for validation perplexity
     std::string tokenizer_path;            // tokenizer.model copied beside the weights

@@ -16,6 +16,8 @@ C=$here/.carry
 X=$here/build-gpu/app/xcomp
 [ "${DEVICE:-cuda}" = cpu ] && X=${XCOMP:-$here/build/app/xcomp}
 export NCCL_NVLS_ENABLE=0 TORCH_SYMM_MEM_DISABLE_MULTICAST=1 NVSHMEM_DISABLE_NVLS=1
+# Twelve trainers share one GPU: without this their caching allocators ran it out of memory (2026-12-03).
+export PYTORCH_CUDA_ALLOC_CONF=expandable_segments:True
 export ARXIV=${ARXIV:-$C/data/arxiv_train.jsonl.xz} VALID=${VALID:-$C/data/arxiv_valid.jsonl.xz}
 export SQUAD=${SQUAD:-$C/data/squad.jsonl.xz} BOOKS=${BOOKS:-$C/data/books.jsonl.xz} DEVICE=${DEVICE:-cuda} XCOMP=$X
 mkdir -p "$W/ready"

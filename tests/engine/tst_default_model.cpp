@@ -62,12 +62,12 @@ private slots:
             QVERIFY2(ids.contains(QLatin1String(want)), want);
     }
 
-    // Measured at training time on these texts (CPU, float32): BLEU 0.654 / 0.809 / 0.612, mean 0.69.
-    void short_text_specialist_regenerates() { QVERIFY(mean_score("aoc-m16-t96", false) >= 0.5); }
+    // Measured on these texts (CPU, float32, 2026-12-03 model): BLEU 0.710 / 0.845 / 0.843, mean 0.80.
+    void short_text_specialist_regenerates() { QVERIFY(mean_score("aoc-m16-t96", false) >= 0.65); }
 
-    // The general (96-480 token) compressors regenerate the topic, not the wording (model card):
-    // ROUGE-L F measured at 0.20 on average for AOC m=16 over the validation set.
-    void general_compressor_keeps_the_topic() { QVERIFY(mean_score("aoc-m16", true) >= 0.12); }
+    // The general (96-480 token) compressor keeps much of the wording at this length: ROUGE-L F
+    // measured 0.490 / 0.631 / 0.482 (mean 0.53) here, 0.487 over the validation set at 96 tokens.
+    void general_compressor_keeps_the_wording_partly() { QVERIFY(mean_score("aoc-m16", true) >= 0.40); }
 };
 
 QTEST_APPLESS_MAIN(TestDefaultModel)

@@ -11,7 +11,6 @@
 #include "xcomp/decoding.h"
 #include "xcomp/error.h"
 #include "xcomp/metrics.h"
-#include "xcomp/synthetic_qa.h"
 #include "xcomp/trainer.h"
 
 namespace xcomp {
@@ -95,8 +94,7 @@ public:
             p.elapsed_s = clock.seconds();
             p.tokens_per_second = (tokens - tokens_at_start) / std::max(1e-9, p.elapsed_s);
             p.eta_s = p.elapsed_s / std::max<int64_t>(1, p.step - start) * (o_.optim.steps - p.step);
-            const bool out_of_time = o_.optim.max_seconds > 0 && p.elapsed_s >= o_.optim.max_seconds;
-            if (o_.optim.max_seconds > 0) p.eta_s = std::min(p.eta_s, std::max(0.0, o_.optim.max_seconds - p.elapsed_s));
+            const bool out_of_time = spend_time_budget(o_.optim, &p);
             p.valid_loss = p.valid_bleu = p.valid_f1 = -1;
             const bool last = p.step == o_.optim.steps || out_of_time;
             const bool cancelled = cb_.cancel && cb_.cancel->load();
@@ -148,21 +146,15 @@ private:
 
     // Extractive pairs made from plain texts (abstracts), for training only.
     void append_synthetic_qa(std::vector<TextRecord>* recs) const {
-        SyntheticQAOptions so;
-        so.max_pairs = o_.synthetic_qa_per_text;
-        int64_t made = 0, i = 0;
-        for (TextRecord& r : read_jsonl(o_.synthetic_qa_data, nullptr, o_.limit_records)) {
-            so.seed = o_.seed * 1000003u + static_cast<uint64_t>(i++);
-            for (const SyntheticQA& q : synthetic_qa(r.text, so)) {
+        const int64_t made = for_each_synthetic_qa(
+            o_.synthetic_qa_data, o_.synthetic_qa_per_text, o_.seed, o_.limit_records,
+            [&](const std::string& text, const std::string& question, const std::string& answer) {
                 TextRecord t;
-                t.id = r.id;
-                t.text = r.text;
-                t.question = q.question;
-                t.answers = {q.answer};
+                t.text = text;
+                t.question = question;
+                t.answers = {answer};
                 recs->push_back(std::move(t));
-                ++made;
-            }
-        }
+            });
         std::fprintf(stderr, "train-compressor: %lld synthetic QA pairs from %s\n", (long long)made, o_.synthetic_qa_data.c_str());
     }
 

@@ -10,7 +10,6 @@
 #include "xcomp/dataset.h"
 #include "xcomp/error.h"
 #include "xcomp/model.h"
-#include "xcomp/synthetic_qa.h"
 #include "xcomp/trainer.h"
 
 namespace xcomp {
@@ -123,16 +122,9 @@ double train_lm(const Tokenizer& tok, const LMTrainOptions& o, const TrainCallba
         std::fprintf(stderr, "train-lm: %lld QA documents (x%d)\n", (long long)n, o.qa_repeat);
     }
     if (!o.synthetic_qa_data.empty()) {
-        SyntheticQAOptions so;
-        so.max_pairs = o.synthetic_qa_per_text;
-        int64_t n = 0, i = 0;
-        for (auto& r : read_jsonl(o.synthetic_qa_data)) {
-            so.seed = o.seed * 1000003u + static_cast<uint64_t>(i++);
-            for (const SyntheticQA& q : synthetic_qa(r.text, so)) {
-                texts.push_back(qa_document(r.text, q.question, q.answer));
-                ++n;
-            }
-        }
+        const int64_t n = for_each_synthetic_qa(
+            o.synthetic_qa_data, o.synthetic_qa_per_text, o.seed, -1,
+            [&](const std::string& text, const std::string& q, const std::string& a) { texts.push_back(qa_document(text, q, a)); });
         std::fprintf(stderr, "train-lm: %lld synthetic QA documents from %s\n", (long long)n, o.synthetic_qa_data.c_str());
     }
     std::mt19937_64 rng(o.seed);
@@ -191,8 +183,7 @@ double train_lm(const Tokenizer& tok, const LMTrainOptions& o, const TrainCallba
         p.elapsed_s = train_clock.seconds();
         p.tokens_per_second = tokens / std::max(1e-9, p.elapsed_s);
         p.eta_s = p.elapsed_s / p.step * (o.optim.steps - p.step);
-        const bool out_of_time = o.optim.max_seconds > 0 && p.elapsed_s >= o.optim.max_seconds;
-        if (o.optim.max_seconds > 0) p.eta_s = std::min(p.eta_s, std::max(0.0, o.optim.max_seconds - p.elapsed_s));
+        const bool out_of_time = spend_time_budget(o.optim, &p);
         p.valid_loss = -1;
         const bool last = p.step == o.optim.steps || out_of_time;
         if ((o.valid_every > 0 && p.step % o.valid_every == 0) || last) p.valid_loss = valid_loss = evaluate();

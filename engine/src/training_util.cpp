@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <thread>
 
+#include "xcomp/dataset.h"
 #include "xcomp/error.h"
+#include "xcomp/synthetic_qa.h"
 
 namespace xcomp {
 
@@ -27,6 +29,27 @@ double schedule_progress(const OptimizerOptions& o, int64_t steps_done, double e
     if (o.max_seconds <= 0) return -1;
     const double by_steps = static_cast<double>(steps_done - o.warmup_steps) / std::max<int64_t>(1, o.steps - o.warmup_steps);
     return std::min(1.0, std::max(by_steps, elapsed_s / o.max_seconds));
+}
+
+bool spend_time_budget(const OptimizerOptions& o, TrainProgress* p) {
+    if (o.max_seconds <= 0) return false;
+    p->eta_s = std::min(p->eta_s, std::max(0.0, o.max_seconds - p->elapsed_s));
+    return p->elapsed_s >= o.max_seconds;
+}
+
+int64_t for_each_synthetic_qa(const std::string& path, int per_text, uint64_t seed, int64_t limit_records,
+                              const std::function<void(const std::string&, const std::string&, const std::string&)>& fn) {
+    SyntheticQAOptions so;
+    so.max_pairs = per_text;
+    int64_t made = 0, i = 0;
+    for (const TextRecord& r : read_jsonl(path, nullptr, limit_records)) {
+        so.seed = seed * 1000003u + static_cast<uint64_t>(i++);
+        for (const SyntheticQA& q : synthetic_qa(r.text, so)) {
+            fn(r.text, q.question, q.answer);
+            ++made;
+        }
+    }
+    return made;
 }
 
 static std::string duration(double s) {

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,15 @@ private:
 // Where a run stands in [0, 1]: the step fraction, or the time fraction when a budget is set and
 // further along (OptimizerOptions::max_seconds). Reaching 1 ends the run. -1 without a budget.
 double schedule_progress(const OptimizerOptions& o, int64_t steps_done, double elapsed_s);
+
+// After a step: true when the time budget is spent; clamps p->eta_s to the budget left.
+bool spend_time_budget(const OptimizerOptions& o, TrainProgress* p);
+
+// Calls fn(text, pair) for each extractive pair synthetic_qa makes from the texts of a JSONL file
+// (at most per_text each, seeded per text from `seed`); returns the number of pairs.
+int64_t for_each_synthetic_qa(const std::string& path, int per_text, uint64_t seed, int64_t limit_records,
+                              const std::function<void(const std::string& text, const std::string& question,
+                                                       const std::string& answer)>& fn);
 
 class Stopwatch {
 public:

@@ -7,6 +7,8 @@
 #   tools/gpu_train_session.sh wait     wait again; copy what is ready to $OUT
 # What comes back (at most 8 files of 16 MiB): model.tar.part-* (the model folder), ablation.tar
 # (the arms' compressors), results.tar.xz (logs, evaluation tables). Needs .carry/ (tools/device_carry.sh).
+# PIPELINE=continue skips the LM: it continues the committed compressors (COMPRESSORS, VARIANTS and
+# C_SECONDS as in tools/train_default_model.sh) from resources/models/default and evaluates what it trained.
 # DEVICE=cpu SCALE=0.01 W=/tmp/dir OUT=/tmp/out (and small ARXIV, VALID, SQUAD, BOOKS files) runs the same
 # thing as a smoke test on a CPU machine.
 set -uo pipefail
@@ -65,6 +67,29 @@ pipeline() {
   touch "$W/finished"
 }
 
+pipeline_continue() {
+  local T=$here/tools
+  stamp "pipeline: continue the compressors of resources/models/default"
+  rm -rf "$W/model" && cp -r "$here/resources/models/default" "$W/model"
+  INIT=$here/resources/models/default PHASES=compressors "$T/train_default_model.sh" "$W/model" || stamp "a compressor failed"
+  pack_model; pack_results
+  stamp "pipeline: evaluation of what was trained"
+  mkdir -p "$W/eval"
+  local pids=()
+  for id in ${COMPRESSORS-} ${VARIANTS-}; do
+    local lengths=96,192,288,384,480 dir=$W/model/compressors/$id
+    [[ " ${VARIANTS-} " == *" $id "* ]] && { id=$id-t96; dir=$W/model/compressors/$id; lengths=96,128; }
+    [ -f "$dir/compressor.json" ] || continue
+    "$X" eval --model "$W/model" --device "$DEVICE" --compressor "$dir" --data "$VALID" --limit "${LIMIT:--1}" \
+      --lengths "$lengths" --batch-size 256 --out "$W/eval/$id" > "$W/eval/$id.log" 2>&1 &
+    pids+=($!)
+  done
+  for p in "${pids[@]}"; do wait "$p" || stamp "an evaluation failed"; done
+  pack_results
+  stamp "pipeline: finished"
+  touch "$W/finished"
+}
+
 wait_and_collect() {
   local deadline=$(( $(date +%s) + ${WAIT:-540} ))
   while [ ! -f "$W/finished" ] && [ "$(date +%s)" -lt "$deadline" ]; do sleep 5; done
@@ -89,10 +114,11 @@ case "${1:-}" in
       fi
     fi
     stamp "built; starting the pipeline"
-    setsid nohup "$0" pipeline > "$W/pipeline.out" 2>&1 < /dev/null &
+    setsid nohup "$0" "${PIPELINE:-pipeline}" > "$W/pipeline.out" 2>&1 < /dev/null &
     wait_and_collect
     ;;
   pipeline) pipeline ;;
+  continue) pipeline_continue ;;
   wait) wait_and_collect ;;
   *) echo "usage: tools/gpu_train_session.sh start|wait" >&2; exit 2 ;;
 esac

@@ -14,6 +14,11 @@
 #   ABLATION=1   also train the recipe study's arms (AOC m=16) beside the compressors, into $LOGS/ablation/
 #   SCALE        multiplies every budget and step count (SCALE=0.01: a smoke run on the CPU)
 #   LM_BATCH, C_BATCH, QA_BATCH   batch sizes (defaults 128, 128, 64)
+#   COMPRESSORS  the general compressors to train (default: every method at m = 1, 4, 16)
+#   VARIANTS     ids that get a short-text variant <id>-t96, trained on 64-128 tokens and run by <id>
+#                for texts of at most 128 tokens (default: aoc-m16 aoc-m4 aoc-m1 500x-m16 500x-m4 icae-m16;
+#                VARIANTS="" trains none); V_BATCH its batch size (default 256)
+#   GENERAL_MIN  shortest text a general compressor trains on when it has a variant (default 128)
 # Data (DATA, default ../shared/data): ARXIV, VALID, BOOKS, SQUAD override single files.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -38,6 +43,7 @@ mkdir -p "$OUT/compressors" "$LOGS"
 t0=$(date +%s)
 stamp() { echo "[$(( $(date +%s) - t0 ))s] $*" | tee -a "$LOGS/pipeline.log"; }
 has() { [[ " $PHASES " == *" $1 "* ]]; }
+method_label() { case $1 in aoc) echo AOC;; 500x) echo 500x;; icae) echo ICAE;; *) echo "$1";; esac; }
 
 # The recipe of every shipped regeneration compressor (the model card's ablation chose it):
 # every text weighs the same in the loss, and the longest text grows from 96 to 480 tokens over
@@ -65,23 +71,38 @@ if has lm; then
   INIT=""  # compressors of another LM cannot continue on this one
 fi
 
-train_compressor() {  # METHOD M ID LR OUTDIR [extra options...]
+train_compressor() {  # METHOD M ID LR OUTDIR [extra options...]; continues from INIT's ID, else INIT's FROM_ID
   local method=$1 m=$2 id=$3 lr=$4 dir=$5; shift 5
-  local init=(); [ -n "$INIT" ] && [ -d "$INIT/compressors/$id" ] && init=(--init-from "$INIT/compressors/$id")
+  local init=()
+  if [ -n "$INIT" ]; then
+    if [ -d "$INIT/compressors/$id" ]; then init=(--init-from "$INIT/compressors/$id")
+    elif [ -n "${FROM_ID:-}" ] && [ -d "$INIT/compressors/$FROM_ID" ]; then init=(--init-from "$INIT/compressors/$FROM_ID"); fi
+  fi
   "$X" train-compressor --model "$OUT" --method "$method" --memory-tokens "$m" --data "$ARXIV" --id "$id" \
     --batch-size "${C_BATCH:-128}" --lr "$lr" --warmup "$(scaled 200)" --max-seconds "$C_SECONDS" "${COMMON[@]}" "${init[@]}" \
     "$@" --out "$dir" > "$dir.log" 2>&1
 }
 
+COMPRESSORS=${COMPRESSORS-aoc-m1 aoc-m4 aoc-m16 500x-m1 500x-m4 500x-m16 icae-m1 icae-m4 icae-m16}
+VARIANTS=${VARIANTS-aoc-m16 aoc-m4 aoc-m1 500x-m16 500x-m4 icae-m16}
+lr_of() { [ "${1%%-*}" = aoc ] && echo 1e-3 || echo 2e-3; }  # the full attention stack vs LoRA + memory tokens
+
 if has compressors; then
-  stamp "compressors, in parallel (${C_SECONDS}s)"
+  stamp "compressors, in parallel (${C_SECONDS}s): ${COMPRESSORS} | variants: ${VARIANTS}"
   pids=()
-  for method in aoc 500x icae; do
-    lr=2e-3; [ "$method" = aoc ] && lr=1e-3  # LoRA + memory tokens vs the full attention stack
-    for m in 1 4 16; do
-      train_compressor "$method" "$m" "$method-m$m" "$lr" "$OUT/compressors/$method-m$m" "${RECIPE[@]}" &
-      pids+=($!)
-    done
+  for id in $COMPRESSORS; do
+    method=${id%%-m*} m=${id##*-m} recipe=("${RECIPE[@]}")
+    # With a short-text variant, the general compressor only ever sees longer texts.
+    [[ " $VARIANTS " == *" $id "* ]] && recipe=(--min-tokens "${GENERAL_MIN:-128}" --max-tokens 480 --loss-norm sample --length-curriculum 0.5)
+    train_compressor "$method" "$m" "$id" "$(lr_of "$id")" "$OUT/compressors/$id" "${recipe[@]}" &
+    pids+=($!)
+  done
+  for id in $VARIANTS; do
+    method=${id%%-m*} m=${id##*-m}
+    FROM_ID=$id C_BATCH=${V_BATCH:-256} train_compressor "$method" "$m" "$id-t96" "$(lr_of "$id")" "$OUT/compressors/$id-t96" \
+      --min-tokens 64 --max-tokens 128 --loss-norm sample --variant-of "$id" --serves-up-to 128 \
+      --label "$(method_label "$method") m=$m (texts up to 128 tokens)" &
+    pids+=($!)
   done
   if [ "${ABLATION:-0}" = 1 ]; then
     # The recipe study: AOC m=16, same batch, lr and budget; the shipped aoc-m16 is the

@@ -114,6 +114,9 @@ int cmd_train_compressor(Args& a) {
     o.compressor.qa_template = a.str("qa-template", o.compressor.qa_template);
     o.compressor.id = a.str("id", "");
     o.compressor.label = a.str("label", "");
+    o.compressor.variant_of = a.str("variant-of", "");
+    if (!o.compressor.variant_of.empty())
+        o.compressor.serves_up_to = static_cast<int>(a.integer("serves-up-to", 128, 1, 1 << 16));
     o.train_data = a.required("data");
     o.valid_data = a.str("valid", "");
     o.task = a.str("task", "regeneration");

@@ -46,6 +46,7 @@ Training (see docs/TRAINING.md):
   train-compressor --model DIR --method 500x|icae|aoc|lora-aoc --memory-tokens M --data D.jsonl.xz --out DIR
                   [--task regeneration|qa] [--steps --batch-size --lr --min-tokens --max-tokens --init-from --resume]
                   [--loss-norm sample|token] [--length-curriculum FRACTION] [--max-seconds S] [--synthetic-qa TEXTS.jsonl]
+                  [--variant-of ID --serves-up-to N]   a length variant: ID runs it on texts of <= N tokens
 
 Common options: --device cpu|cuda[:N]  --dtype auto|float32|bfloat16|float16  --threads N
 --model defaults to the bundled model.

@@ -62,6 +62,8 @@ CompressorConfig CompressorConfig::from_file(const std::string& path) {
         c.base_fingerprint = j.value("base_fingerprint", "");
         c.id = j.value("id", std::string(method_name(c.method)) + "-m" + std::to_string(c.memory_tokens));
         c.label = j.value("label", default_label(c.method, c.memory_tokens));
+        c.variant_of = j.value("variant_of", "");
+        c.serves_up_to = j.value("serves_up_to", 0);
         if (j.contains("training")) c.training_json = j["training"].dump();
     } catch (const nlohmann::json::exception& e) {
         throw Error(path + ": bad or missing field (" + e.what() + ")");
@@ -70,6 +72,9 @@ CompressorConfig CompressorConfig::from_file(const std::string& path) {
         throw Error(path + ": memory_tokens must be between 1 and " + std::to_string(kMaxMemoryTokens));
     if (c.max_source_tokens < 1) throw Error(path + ": max_source_tokens must be positive");
     if (c.qa_template.find("{q}") == std::string::npos) throw Error(path + ": qa_template must contain {q}");
+    if (!c.variant_of.empty() && (c.serves_up_to < 1 || c.serves_up_to > c.max_source_tokens))
+        throw Error(path + ": a variant of '" + c.variant_of + "' needs serves_up_to between 1 and max_source_tokens");
+    if (c.variant_of == c.id && !c.id.empty()) throw Error(path + ": a compressor cannot be a variant of itself");
     return c;
 }
 
@@ -83,6 +88,10 @@ std::string CompressorConfig::to_json_text() const {
                         {"id", id},
                         {"label", label},
                         {"training", nlohmann::json::parse(training_json.empty() ? "{}" : training_json)}};
+    if (!variant_of.empty()) {
+        j["variant_of"] = variant_of;
+        j["serves_up_to"] = serves_up_to;
+    }
     if (method_uses_lora(method)) {
         j["lora_r"] = lora_r;
         j["lora_alpha"] = lora_alpha;

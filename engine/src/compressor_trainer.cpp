@@ -54,6 +54,8 @@ public:
         if (o_.out_dir.empty()) throw Error("train-compressor needs an output folder");
         if (o_.min_tokens < 1 || o_.max_tokens < o_.min_tokens) throw Error("token range must satisfy 1 <= min <= max");
         if (o_.batch_size < 1 || o_.optim.grad_accum < 1 || o_.optim.steps < 1) throw Error("batch size, grad_accum and steps must be positive");
+        if (!o_.compressor.variant_of.empty() && o_.compressor.variant_of == o_.compressor.id)
+            throw Error("a compressor cannot be a variant of itself ('" + o_.compressor.id + "')");
         fs::create_directories(o_.out_dir);
         load_data();
         CompressorConfig cc = o_.compressor;
@@ -64,6 +66,10 @@ public:
             compressor_->mutable_config().qa = cc.qa;
             compressor_->mutable_config().id = cc.id.empty() ? compressor_->config().id : cc.id;
             compressor_->mutable_config().label = cc.label.empty() ? compressor_->config().label : cc.label;
+            if (!cc.variant_of.empty()) {
+                compressor_->mutable_config().variant_of = cc.variant_of;
+                compressor_->mutable_config().serves_up_to = cc.serves_up_to;
+            }
         }
         params_ = make_trainable(compressor_->weights());
         AdamW opt(params_, o_.optim);

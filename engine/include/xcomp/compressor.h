@@ -44,6 +44,10 @@ struct CompressorConfig {
     std::string base_fingerprint;      // LlamaModel::fingerprint() of the base it was trained for
     std::string id;                    // e.g. "aoc-m4"
     std::string label;                 // e.g. "AOC m=4"
+    // A length variant serves its family's id for short inputs: `xcomp regenerate --compressor
+    // aoc-m16` runs aoc-m16-t96 on a text of at most serves_up_to tokens (see CompressorFamily).
+    std::string variant_of;            // the family's id; empty: a compressor in its own right ("")
+    int serves_up_to = 0;              // longest input it serves, in tokens (0: not a variant)
     std::string training_json = "{}";  // how it was trained (free-form JSON object)
 
     static CompressorConfig from_file(const std::string& path);

@@ -8,7 +8,10 @@
 # What comes back (at most 8 files of 16 MiB): model.tar.part-* (the model folder), ablation.tar
 # (the arms' compressors), results.tar.xz (logs, evaluation tables). Needs .carry/ (tools/device_carry.sh).
 # PIPELINE=continue skips the LM: it continues the committed compressors (COMPRESSORS, VARIANTS and
-# C_SECONDS as in tools/train_default_model.sh) from resources/models/default and evaluates what it trained.
+# C_SECONDS as in tools/train_default_model.sh) from resources/models/default, evaluates what it trained
+# and returns those compressors as compressors.tar.
+#   tools/gpu_train_session.sh oneshot  the same within one device call (build, train, evaluate, copy):
+#                                       a machine lost between calls (idle over 30 s) loses nothing then
 # DEVICE=cpu SCALE=0.01 W=/tmp/dir OUT=/tmp/out (and small ARXIV, VALID, SQUAD, BOOKS files) runs the same
 # thing as a smoke test on a CPU machine.
 set -uo pipefail
@@ -72,7 +75,11 @@ pipeline_continue() {
   stamp "pipeline: continue the compressors of resources/models/default"
   rm -rf "$W/model" && cp -r "$here/resources/models/default" "$W/model"
   INIT=$here/resources/models/default PHASES=compressors "$T/train_default_model.sh" "$W/model" || stamp "a compressor failed"
-  pack_model; pack_results
+  local trained=()
+  for id in ${COMPRESSORS-}; do trained+=("$id"); done
+  for id in ${VARIANTS-}; do trained+=("$id-t96"); done
+  (cd "$W/model/compressors" && tar -cf "$W/ready/compressors.tar" "${trained[@]}")
+  pack_results
   stamp "pipeline: evaluation of what was trained"
   mkdir -p "$W/eval"
   local pids=()
@@ -116,6 +123,17 @@ case "${1:-}" in
     stamp "built; starting the pipeline"
     setsid nohup "$0" "${PIPELINE:-pipeline}" > "$W/pipeline.out" 2>&1 < /dev/null &
     wait_and_collect
+    ;;
+  oneshot)
+    rm -rf "$W"; mkdir -p "$W/ready"
+    stamp "build"
+    [ "$DEVICE" = cpu ] || XCOMP_SPM_SOURCE=$C/spm XCOMP_EXTRA_INCLUDE=$C/include "$here/scripts/build-gpu.sh" \
+      "$here/build-gpu" xcomp > "$W/build.log" 2>&1 || { tail -30 "$W/build.log"; stamp "build failed"; exit 1; }
+    stamp "built"
+    pipeline_continue
+    for f in "$W"/model.logs/*.log; do printf '%-22s %s\n' "$(basename "$f" .log)" "$(grep -a 'step ' "$f" | tail -1 | cut -c1-150)"; done
+    cat "$W"/eval/*/table.md 2>/dev/null
+    [ -n "${OUT:-}" ] && cp "$W"/ready/* "$OUT/" && ls -la "$OUT"
     ;;
   pipeline) pipeline ;;
   continue) pipeline_continue ;;

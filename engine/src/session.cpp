@@ -9,6 +9,7 @@
 #include <map>
 
 #include "xcomp/compressor.h"
+#include "xcomp/compressor_family.h"
 #include "xcomp/decoding.h"
 #include "xcomp/error.h"
 #include "xcomp/model_folder.h"
@@ -33,6 +34,8 @@ CompressorInfo info_of(const Compressor& c, const std::string& dir) {
     i.memory_tokens = k.memory_tokens;
     i.max_source_tokens = k.max_source_tokens;
     i.qa = k.qa;
+    i.variant_of = k.variant_of;
+    i.serves_up_to = k.serves_up_to;
     return i;
 }
 
@@ -41,8 +44,10 @@ CompressorInfo info_of(const Compressor& c, const std::string& dir) {
 struct Session::Impl {
     ModelFolder folder;
     ModelSummary summary;
-    std::vector<CompressorInfo> infos;
+    std::vector<CompressorInfo> infos;          // the ones to pick from
+    std::vector<CompressorInfo> variant_infos;  // length variants, reached through their family's id
     std::map<std::string, std::shared_ptr<Compressor>> compressors;
+    CompressorFamilies families;
     std::map<int, CompressedPrompt> slots;
     int next_slot = 1;
 
@@ -52,16 +57,41 @@ struct Session::Impl {
         return *it->second;
     }
 
-    std::vector<int64_t> source_ids(const Compressor& c, const std::string& text) const {
+    // The text's ids and the compressor that runs it: `id`, or the length variant of `id` that covers it.
+    std::vector<int64_t> source_ids(const std::string& id, const std::string& text, const Compressor** ran) const {
         if (strip_whitespace(text).empty()) throw Error("the text is empty: paste or type something to compress");
         size_t bad = 0;
         if (!is_valid_utf8(text, &bad)) throw Error("the text is not valid UTF-8 (bad byte at offset " + std::to_string(bad) + ")");
+        get(id);  // an unknown id is the first thing to report
         std::vector<int> ids = folder.tokenizer->encode(text);
+        const Compressor& c = get(families.route(id, static_cast<int>(ids.size())));
+        *ran = &c;
         if (static_cast<int>(ids.size()) > c.config().max_source_tokens)
             throw Error("the text has " + std::to_string(ids.size()) + " tokens but " + c.config().label +
                         " compresses at most " + std::to_string(c.config().max_source_tokens) +
                         "; shorten it or split it into parts");
         return std::vector<int64_t>(ids.begin(), ids.end());
+    }
+
+    // Two members of one family have two latent spaces: compress both texts again with the member
+    // that covers the longer one (the slots keep their source texts).
+    void share_latent_space(int slot_a, int slot_b) {
+        auto a = slots.find(slot_a), b = slots.find(slot_b);
+        if (a == slots.end() || b == slots.end() || a->second.compressor_id == b->second.compressor_id) return;
+        const std::string family = families.family_of(a->second.compressor_id);
+        if (family != families.family_of(b->second.compressor_id) || !compressors.count(family)) return;
+        const std::string id = families.route(family, std::max(a->second.source_tokens, b->second.source_tokens));
+        const Compressor& c = get(id);
+        for (auto* it : {&a, &b}) {
+            CompressedPrompt& p = (*it)->second;
+            if (p.compressor_id == id) continue;
+            if (p.source_text.empty())
+                throw Error("slot " + std::to_string((*it)->first) + " was made by " + p.compressor_id +
+                            " and has no source text to compress again with " + id + "; load both with one compressor");
+            const std::vector<int> ids = folder.tokenizer->encode(p.source_text);
+            MemoryBatch mem = c.encode({std::vector<int64_t>(ids.begin(), ids.end())});
+            p = to_prompt(mem, 0, c, static_cast<int>(ids.size()), p.source_text);
+        }
     }
 
     std::string decode(const std::vector<int64_t>& ids) const {
@@ -119,8 +149,9 @@ std::unique_ptr<Session> Session::open(const SessionOptions& o) {
         try {
             auto comp = Compressor::load(d, I.folder.model);
             if (I.compressors.count(comp->config().id)) throw Error("a compressor with id '" + comp->config().id + "' is already loaded");
-            I.infos.push_back(info_of(*comp, d));
+            (comp->config().variant_of.empty() ? I.infos : I.variant_infos).push_back(info_of(*comp, d));
             I.compressors[comp->config().id] = comp;
+            I.families.add(comp->config());
         } catch (const Error& e) {
             S.warnings.push_back(e.what());
         }
@@ -131,6 +162,10 @@ std::unique_ptr<Session> Session::open(const SessionOptions& o) {
         return std::make_tuple(i.qa, std::find(order.begin(), order.end(), i.method) - order.begin(), i.memory_tokens);
     };
     std::stable_sort(I.infos.begin(), I.infos.end(), [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
+    for (CompressorInfo& i : I.infos) i.routing = I.families.describe(i.id);
+    for (const CompressorInfo& v : I.variant_infos)
+        if (!I.compressors.count(v.variant_of))
+            S.warnings.push_back(v.dir + ": a length variant of '" + v.variant_of + "', which is not loaded; run it by its own id");
     return s;
 }
 
@@ -138,9 +173,15 @@ const ModelSummary& Session::model() const { return impl_->summary; }
 const std::vector<CompressorInfo>& Session::compressors() const { return impl_->infos; }
 
 const CompressorInfo& Session::compressor(const std::string& id) const {
-    for (const auto& i : impl_->infos)
-        if (i.id == id) return i;
+    for (const auto* list : {&impl_->infos, &impl_->variant_infos})
+        for (const auto& i : *list)
+            if (i.id == id) return i;
     throw Error("no compressor '" + id + "' is loaded");
+}
+
+std::string Session::route(const std::string& id, int text_tokens) const {
+    impl_->get(id);
+    return impl_->families.route(id, text_tokens);
 }
 
 int Session::count_tokens(const std::string& text) const {
@@ -157,11 +198,13 @@ RegenerationReport Session::regenerate(const std::string& compressor_id, const s
                                        const RunCallbacks& cb) {
     at::NoGradGuard ng;
     Impl& I = *impl_;
-    const Compressor& comp = I.get(compressor_id);
+    const Compressor* ran = nullptr;
+    const std::vector<int64_t> ids = I.source_ids(compressor_id, text, &ran);
+    const Compressor& comp = *ran;
     const LlamaModel& dec = *I.folder.model;
     RegenerationReport r;
-    r.compressor = compressor(compressor_id);
-    const std::vector<int64_t> ids = I.source_ids(comp, text);
+    r.requested_id = compressor_id;
+    r.compressor = compressor(comp.config().id);
     r.original = I.decode(ids);  // what was compressed, as the tokenizer reads it back
     r.source_tokens = static_cast<int>(ids.size());
     r.source_pieces = I.folder.tokenizer->pieces(std::vector<int>(ids.begin(), ids.end()));
@@ -227,13 +270,15 @@ QAReport Session::answer(const std::string& compressor_id, const std::string& co
                          const std::vector<std::string>& gold, const RunCallbacks& cb) {
     at::NoGradGuard ng;
     Impl& I = *impl_;
-    const Compressor& comp = I.get(compressor_id);
     const LlamaModel& dec = *I.folder.model;
     if (strip_whitespace(question).empty()) throw Error("the question is empty");
     if (!is_valid_utf8(question)) throw Error("the question is not valid UTF-8");
     QAReport r;
     r.question = question;
-    const std::vector<int64_t> ids = I.source_ids(comp, context);
+    const Compressor* ran = nullptr;
+    const std::vector<int64_t> ids = I.source_ids(compressor_id, context, &ran);
+    const Compressor& comp = *ran;
+    r.compressor_id = comp.config().id;
     GenerationOptions go;
     go.max_new_tokens = 48;
     go.cancel = cb.cancel;
@@ -265,11 +310,11 @@ QAReport Session::answer(const std::string& compressor_id, const std::string& co
 int Session::compress_to_slot(const std::string& compressor_id, const std::string& text, const RunCallbacks& cb) {
     at::NoGradGuard ng;
     Impl& I = *impl_;
-    const Compressor& comp = I.get(compressor_id);
-    const std::vector<int64_t> ids = I.source_ids(comp, text);
-    MemoryBatch mem = comp.encode({ids});
+    const Compressor* comp = nullptr;
+    const std::vector<int64_t> ids = I.source_ids(compressor_id, text, &comp);
+    MemoryBatch mem = comp->encode({ids});
     const int slot = I.next_slot++;
-    I.slots[slot] = to_prompt(mem, 0, comp, static_cast<int>(ids.size()), I.decode(ids));
+    I.slots[slot] = to_prompt(mem, 0, *comp, static_cast<int>(ids.size()), I.decode(ids));
     return slot;
 }
 
@@ -301,6 +346,7 @@ std::string Session::slot_compressor(int slot) const { return slot_of(impl_->slo
 InterpolationPoint Session::interpolate(int slot_a, int slot_b, double alpha, bool spherical, const RunCallbacks& cb) {
     at::NoGradGuard ng;
     Impl& I = *impl_;
+    I.share_latent_space(slot_a, slot_b);
     const CompressedPrompt& a = slot_of(I.slots, slot_a);
     const CompressedPrompt& b = slot_of(I.slots, slot_b);
     const LlamaModel& dec = *I.folder.model;

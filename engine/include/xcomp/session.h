@@ -44,6 +44,11 @@ struct CompressorInfo {
     int memory_tokens = 0;
     int max_source_tokens = 0;
     bool qa = false;       // fine-tuned for question answering
+    // Length variants (xcomp/compressor_family.h): a family's general compressor lists what runs
+    // short texts; a variant names its family and the longest text it serves.
+    std::string routing;     // e.g. "aoc-m16-t96 (texts up to 128 tokens), else aoc-m16"; empty: none
+    std::string variant_of;  // a variant's family id ("" for a general compressor)
+    int serves_up_to = 0;    // a variant's longest text in tokens (0 for a general compressor)
 };
 
 // Shared by every long call: progress in [0, 1], a cancel flag (set from any thread), and the
@@ -69,7 +74,8 @@ struct AttentionUsage {
 };
 
 struct RegenerationReport {
-    CompressorInfo compressor;
+    std::string requested_id;          // the id asked for
+    CompressorInfo compressor;         // the one that ran: a length variant of requested_id for a short text
     std::string original;
     std::string regenerated;
     std::vector<std::string> source_pieces;       // N pieces of the source text
@@ -85,6 +91,7 @@ struct RegenerationReport {
 };
 
 struct QAReport {
+    std::string compressor_id;      // the one that ran (a length variant for a short context)
     std::string question;
     std::string answer_compressed;  // from the compressed prompt
     std::string answer_full;        // from the full text (the papers' gold standard)
@@ -108,8 +115,11 @@ public:
     ~Session();
 
     const ModelSummary& model() const;
+    // The compressors to pick from; length variants are not listed, their family's id routes to them.
     const std::vector<CompressorInfo>& compressors() const;
-    const CompressorInfo& compressor(const std::string& id) const;  // throws when unknown
+    const CompressorInfo& compressor(const std::string& id) const;  // any loaded one, variants too; throws when unknown
+    // The id that runs a text of `text_tokens` tokens when `id` is asked for.
+    std::string route(const std::string& id, int text_tokens) const;
 
     int count_tokens(const std::string& text) const;  // throws for invalid UTF-8
     std::vector<std::string> pieces(const std::string& text) const;
@@ -129,7 +139,9 @@ public:
     std::string slot_source_text(int slot) const;
     std::string slot_compressor(int slot) const;
 
-    // Regenerates from (1-alpha)*A + alpha*B (per vector slerp when spherical).
+    // Regenerates from (1-alpha)*A + alpha*B (per vector slerp when spherical). When A and B were
+    // made by two members of one family (a short and a long text), both are first compressed again by
+    // the member that covers the longer text, so that they share one latent space.
     InterpolationPoint interpolate(int slot_a, int slot_b, double alpha, bool spherical, const RunCallbacks& callbacks = {});
 
 private:

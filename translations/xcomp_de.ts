@@ -1707,6 +1707,14 @@
         <source>kept from before the language change</source>
         <translation>aus der Sitzung vor dem Sprachwechsel übernommen</translation>
     </message>
+    <message>
+        <source>Runs %1.</source>
+        <translation>Führt %1 aus.</translation>
+    </message>
+    <message>
+        <source>%1 ran this %2-token text with its length variant %3</source>
+        <translation>%1 hat diesen Text mit %2 Tokens mit seiner Längenvariante %3 ausgeführt</translation>
+    </message>
 </context>
 <context>
     <name>xcomp::workbench::MessageBar</name>

@@ -1696,6 +1696,14 @@
         <source>kept from before the language change</source>
         <translation>沿用自切换语言之前</translation>
     </message>
+    <message>
+        <source>Runs %1.</source>
+        <translation>运行 %1。</translation>
+    </message>
+    <message>
+        <source>%1 ran this %2-token text with its length variant %3</source>
+        <translation>%1 用其长度变体 %3 处理了这段 %2 个词元的文本</translation>
+    </message>
 </context>
 <context>
     <name>xcomp::workbench::MessageBar</name>

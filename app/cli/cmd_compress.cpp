@@ -35,15 +35,21 @@ Opened open_session(Args& a, bool need_compressor = true) {
     for (const auto& w : r.session->model().warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
     if (!need_compressor) return r;
     if (want.empty()) throw Error("--compressor is required (an id such as aoc-m4, or a compressor folder)");
-    for (const auto& info : r.session->compressors()) {
-        if ((is_dir && fs::equivalent(info.dir, want)) || (!is_dir && info.id == want)) r.compressor = info.id;
-    }
+    for (const auto* list : {&r.session->compressors(), &r.session->variants()})  // variants by their own id too
+        for (const auto& info : *list)
+            if ((is_dir && fs::equivalent(info.dir, want)) || (!is_dir && info.id == want)) r.compressor = info.id;
     if (r.compressor.empty()) {
         std::string ids;
         for (const auto& info : r.session->compressors()) ids += " " + info.id;
         throw Error("no compressor '" + want + "' (available:" + (ids.empty() ? std::string(" none") : ids) + ")");
     }
     return r;
+}
+
+// Which compressor ran, when the id asked for routed a short text to a length variant.
+void print_route(const std::string& asked, const CompressorInfo& ran, int tokens) {
+    std::printf("ran %s: %s runs texts of at most %d tokens with it (this one has %d)\n", ran.id.c_str(), asked.c_str(),
+                ran.serves_up_to, tokens);
 }
 
 std::string read_text(Args& a, const char* text_key = "text", const char* file_key = "file") {
@@ -79,7 +85,7 @@ int cmd_compress(Args& a) {
     a.finish();
     const int slot = s.session->compress_to_slot(s.compressor, text);
     s.session->save_slot(slot, out);
-    const CompressorInfo& info = s.session->compressor(s.compressor);
+    const CompressorInfo& info = s.session->compressor(s.session->slot_compressor(slot));  // a length variant may have run
     const int tokens = s.session->count_tokens(text);
     if (json) {
         std::cout << nlohmann::json({{"out", out}, {"compressor", info.id}, {"memory_tokens", info.memory_tokens},
@@ -99,6 +105,7 @@ int cmd_regenerate(Args& a) {
     RegenerateOptions ro;
     ro.max_new_tokens = static_cast<int>(a.integer("max-new-tokens", 0, 0, 1 << 16));
     ro.capture_attention = attention;
+    ro.use_length_variants = !a.flag("no-length-variants");
     if (a.has("xcp")) {
         const std::string path = a.str("xcp", "");
         Opened s = open_session(a, false);
@@ -115,6 +122,7 @@ int cmd_regenerate(Args& a) {
     RegenerationReport r = s.session->regenerate(s.compressor, text, ro);
     if (json) {
         nlohmann::json j = {{"compressor", r.compressor.id},
+                            {"requested", r.requested_id},
                             {"source_tokens", r.source_tokens},
                             {"memory_tokens", r.compressor.memory_tokens},
                             {"original", r.original},
@@ -142,6 +150,7 @@ int cmd_regenerate(Args& a) {
                 r.scores.exact_match, r.compress_ms, r.regenerate_ms);
     std::printf("errors: %d mistake, %d information loss, %d hallucination, %d paraphrase\n",
                 r.alignment.counts[1], r.alignment.counts[2], r.alignment.counts[3], r.alignment.counts[4]);
+    if (r.compressor.id != r.requested_id) print_route(r.requested_id, r.compressor, r.source_tokens);
     return 0;
 }
 
@@ -155,7 +164,8 @@ int cmd_qa(Args& a) {
     a.finish();
     QAReport r = s.session->answer(s.compressor, context, question, gold);
     if (json) {
-        nlohmann::json j = {{"question", r.question},         {"answer_compressed", r.answer_compressed},
+        nlohmann::json j = {{"compressor", r.compressor_id},   {"question", r.question},
+                            {"answer_compressed", r.answer_compressed},
                             {"answer_full", r.answer_full},   {"ms_compressed", r.ms_compressed},
                             {"ms_full", r.ms_full}};
         if (r.has_gold) {
@@ -169,6 +179,8 @@ int cmd_qa(Args& a) {
     }
     std::printf("compressed prompt: %s   (%.1f ms)\nfull text:         %s   (%.1f ms)\n", r.answer_compressed.c_str(),
                 r.ms_compressed, r.answer_full.c_str(), r.ms_full);
+    if (r.compressor_id != s.compressor)
+        print_route(s.compressor, s.session->compressor(r.compressor_id), s.session->count_tokens(context));
     if (r.has_gold)
         std::printf("F1 %.3f / EM %.0f (compressed)   F1 %.3f / EM %.0f (full)\n", r.f1_compressed, r.em_compressed, r.f1_full,
                     r.em_full);

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "commands.h"
 #include "xcomp/compressor.h"
@@ -12,6 +13,33 @@
 
 namespace xcomp::cli {
 namespace fs = std::filesystem;
+
+namespace {
+
+// An evaluated id runs its length variants (from the model's compressors/) on short cells, as
+// `xcomp regenerate` does; with --compressor all, a variant is evaluated through its family only.
+void route_to_length_variants(const ModelFolder& f, std::vector<std::shared_ptr<Compressor>>* comps, EvalOptions* o,
+                              bool all) {
+    std::set<std::string> ids;
+    for (const auto& c : *comps) ids.insert(c->config().id);
+    if (all)
+        comps->erase(std::remove_if(comps->begin(), comps->end(),
+                                    [&](const auto& c) { return ids.count(c->config().variant_of) > 0; }),
+                     comps->end());
+    const fs::path root = fs::path(f.model->dir()) / "compressors";
+    if (!fs::is_directory(root)) return;
+    for (const auto& e : fs::directory_iterator(root)) {
+        const fs::path json = e.path() / "compressor.json";
+        if (!fs::is_regular_file(json)) continue;
+        const CompressorConfig c = CompressorConfig::from_file(json.string());
+        if (c.variant_of.empty() || !ids.count(c.variant_of)) continue;
+        o->variants.push_back(Compressor::load(e.path().string(), f.model));
+        std::fprintf(stderr, "eval: %s runs %s on texts of at most %d tokens\n", c.variant_of.c_str(), c.id.c_str(),
+                     c.serves_up_to);
+    }
+}
+
+}  // namespace
 
 int cmd_eval(Args& a) {
     EvalOptions o;
@@ -31,6 +59,7 @@ int cmd_eval(Args& a) {
         }
     }
     std::vector<std::string> wanted = a.list("compressor");
+    const bool no_variants = a.flag("no-length-variants");
     ModelFolder f = open_model(a, true);
     a.finish();
     // Fail early on an unwritable output folder, before hours of work.
@@ -41,7 +70,8 @@ int cmd_eval(Args& a) {
         if (ec || !probe) throw Error("cannot write to output folder " + out);
     }
     fs::remove(fs::path(out) / ".write-test");
-    if (wanted.empty() || (wanted.size() == 1 && wanted[0] == "all")) {
+    const bool all = wanted.empty() || (wanted.size() == 1 && wanted[0] == "all");
+    if (all) {
         wanted.clear();
         const fs::path root = fs::path(f.model->dir()) / "compressors";
         if (fs::is_directory(root))
@@ -57,6 +87,7 @@ int cmd_eval(Args& a) {
         comps.push_back(c);
     }
     if (comps.empty()) throw Error("no compressors to evaluate (give --compressor)");
+    if (!no_variants) route_to_length_variants(f, &comps, &o, all);
     EvalResult r;
     std::vector<TextRecord> recs = read_jsonl(data, &r.dataset, -1, o.qa);
     for (const auto& p : r.dataset.problems) std::fprintf(stderr, "skipped %s\n", p.c_str());

@@ -27,15 +27,19 @@ Model:
   logits      --model DIR --input IN.safetensors --output OUT.safetensors
               [--adapter PEFT_DIR] [--no-mlp] [--prefix-len P]
 
-Compressors (--compressor: an id such as aoc-m4 from the model's compressors/, or a folder):
+Compressors (--compressor: an id such as aoc-m4 from the model's compressors/, or a folder). An id with
+length variants (aoc-m16 -> aoc-m16-t96) runs the variant on texts it serves and says so;
+--no-length-variants runs the id itself:
   compress    --compressor C (--text T | --file F) --out A.xcp [--json]
-  regenerate  --compressor C (--text T | --file F) [--attention] [--json]  |  --xcp A.xcp [--json]
+  regenerate  --compressor C (--text T | --file F) [--attention] [--no-length-variants] [--json]
+              | --xcp A.xcp [--json]
   qa          --compressor C (--context T | --file F) --question Q [--answer GOLD] [--json]
   interpolate --alpha A [--spherical] A.xcp B.xcp [--json]
 
 Evaluation:
   eval        --model DIR --compressor all|ID,DIR,... --data FILE.jsonl[.xz] --out DIR
               [--lengths 96,192,288,384,480] [--qa [--heldout 0.2]] [--limit N] [--batch-size 32]
+              [--no-length-variants]
   bench       --data FILE.jsonl [--section cpu|gpu|qa|all] [--repeats 7] [--out FILE.json]
               [--decode-mode auto|dynamic|static|cuda-graph] [--workbench EXE] [--max-batch 256]  (docs/PERFORMANCE.md)
 
@@ -52,7 +56,8 @@ Common options: --device cpu|cuda[:N]  --dtype auto|float32|bfloat16|float16  --
 --model defaults to the bundled model.
 )";
 
-const std::set<std::string> kFlags = {"json", "no-mlp", "help", "qa", "spherical", "quiet", "resume", "attention"};
+const std::set<std::string> kFlags = {"json", "no-mlp", "help", "qa", "spherical", "quiet", "resume", "attention",
+                                    "no-length-variants"};
 
 // A crash prints where it happened (a long GPU run should not die without a trace), then dies as it
 // would have. When the unwinder cannot get past the faulting frame (a jump through a bad pointer),

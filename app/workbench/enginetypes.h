@@ -20,6 +20,8 @@ struct CompressorEntry {
     int memoryTokens = 0;
     int maxSourceTokens = 0;
     bool qa = false;
+    QString routing;    // "aoc-m16-t96 (texts up to 128 tokens), else aoc-m16"; empty without length variants
+    int servesUpTo = 0; // a length variant's longest text (0 for a general compressor)
 };
 
 struct ModelEntry {
@@ -33,7 +35,8 @@ struct ModelEntry {
 // One compress-and-regenerate run.
 struct RegenerationResult {
     quint64 job = 0;
-    CompressorEntry compressor;
+    QString requestedId;                 // the id asked for
+    CompressorEntry compressor;          // the one that ran (a length variant for a short text)
     view::RegenerationView view;         // diff + metrics
     view::AttentionData attention;       // layers == 0 when not captured
     QVector<QPair<int, int>> tokenRanges;  // UTF-16 range of each regenerated piece in the regeneration

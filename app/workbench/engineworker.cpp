@@ -32,6 +32,8 @@ CompressorEntry toEntry(const xcomp::CompressorInfo& c)
     e.memoryTokens = c.memory_tokens;
     e.maxSourceTokens = c.max_source_tokens;
     e.qa = c.qa;
+    e.routing = fromStd(c.routing);
+    e.servesUpTo = c.serves_up_to;
     return e;
 }
 
@@ -39,6 +41,7 @@ RegenerationResult toResult(quint64 job, const xcomp::RegenerationReport& report
 {
     RegenerationResult r;
     r.job = job;
+    r.requestedId = fromStd(report.requested_id);
     r.compressor = toEntry(report.compressor);
     r.view = toRegenerationView(report);
     r.attention = toAttentionData(report);

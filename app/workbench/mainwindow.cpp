@@ -651,11 +651,13 @@ void MainWindow::onModelOpened(const ModelEntry& model)
         for (const CompressorEntry& c : compressors) {
             m_compressor->addItem(c.label, c.id);
             m_compressor->setItemData(m_compressor->count() - 1,
-                                      tr("%1 \u2014 method %2, %3 memory tokens, up to %4 source tokens%5")
+                                      QString(tr("%1 \u2014 method %2, %3 memory tokens, up to %4 source tokens%5")
                                           .arg(c.id, c.method)
                                           .arg(c.memoryTokens)
                                           .arg(c.maxSourceTokens)
-                                          .arg(c.qa ? tr(", QA fine-tuned") : QString()),
+                                          .arg(c.qa ? tr(", QA fine-tuned") : QString())
+                                          + (c.routing.isEmpty() ? QString()
+                                                                 : QString(QLatin1Char('\n') + tr("Runs %1.").arg(c.routing)))),
                                       Qt::ToolTipRole);
         }
         const int index = m_compressor->findData(previous);
@@ -777,7 +779,15 @@ void MainWindow::onRegenerated(const RegenerationResult& result)
         return;
     m_lastRegeneration = result;
     m_hasRegeneration = true;
-    m_regenerate->showResult(result.view, result.cancelled ? tr("cancelled, partial regeneration") : QString());
+    QStringList notes;
+    if (!result.requestedId.isEmpty() && result.requestedId != result.compressor.id)
+        notes << tr("%1 ran this %2-token text with its length variant %3")
+                     .arg(result.requestedId)
+                     .arg(result.view.metrics.sourceTokens)
+                     .arg(result.compressor.id);
+    if (result.cancelled)
+        notes << tr("cancelled, partial regeneration");
+    m_regenerate->showResult(result.view, notes.join(QStringLiteral("; ")));
     m_attention->setData(result.attention, result.tokenRanges);
     setWindowModified(true);
     emit regenerationShown();

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <map>
 
+#include "xcomp/compressor_family.h"
 #include "xcomp/decoding.h"
 #include "xcomp/error.h"
 
@@ -15,6 +16,11 @@ namespace xcomp {
 namespace fs = std::filesystem;
 
 namespace {
+
+// "aoc-m16", or "aoc-m16 → aoc-m16-t96" when a length variant ran the cell.
+std::string shown_id(const EvalCell& c) {
+    return c.ran_id.empty() || c.ran_id == c.compressor_id ? c.compressor_id : c.compressor_id + " → " + c.ran_id;
+}
 
 std::string decode(const Tokenizer& tok, const std::vector<int64_t>& ids) {
     return tok.decode(std::vector<int>(ids.begin(), ids.end()));
@@ -68,11 +74,20 @@ EvalResult evaluate(const std::vector<std::shared_ptr<Compressor>>& compressors,
         }
     }
     int64_t done = 0;
+    CompressorFamilies families;
+    std::map<std::string, const Compressor*> by_id;
+    for (const auto* list : {&compressors, &o.variants})
+        for (const auto& c : *list) {
+            families.add(c->config());
+            by_id[c->config().id] = c.get();
+        }
     for (const Job& job : jobs) {
-        const Compressor& comp = *compressors[job.c];
+        const std::string& asked = compressors[job.c]->config().id;
+        const Compressor& comp = o.qa ? *compressors[job.c] : *by_id.at(families.route(asked, job.length));
         const LlamaModel& dec = comp.base();
         EvalCell cell;
-        cell.compressor_id = comp.config().id;
+        cell.compressor_id = asked;
+        cell.ran_id = comp.config().id;
         cell.method = method_name(comp.config().method);
         cell.memory_tokens = comp.config().memory_tokens;
         cell.length = job.length;
@@ -129,6 +144,7 @@ EvalResult evaluate(const std::vector<std::shared_ptr<Compressor>>& compressors,
                 EvalExample& e = batch[k];
                 e.id = records[job.rows[start + k]].id;
                 e.compressor_id = cell.compressor_id;
+                e.ran_id = cell.ran_id;
                 e.method = cell.method;
                 e.memory_tokens = cell.memory_tokens;
                 e.length = job.length;
@@ -180,7 +196,7 @@ std::string eval_table_markdown(const EvalResult& r, bool qa) {
     for (const EvalCell& c : r.cells) {
         std::snprintf(buf, sizeof buf,
                       "| %s | %s | %d | %d | %lld | %.4f | %.4f | %.4f | %.4f | %.3f | %.3f | %.3f | %.3f |\n",
-                      c.compressor_id.c_str(), c.method.c_str(), c.memory_tokens, c.length, (long long)c.n, c.bleu,
+                      shown_id(c).c_str(), c.method.c_str(), c.memory_tokens, c.length, (long long)c.n, c.bleu,
                       c.rouge_l_f, c.exact_match, c.prefix_exact_match, c.error_share[1], c.error_share[2],
                       c.error_share[3], c.error_share[4]);
         out += buf;
@@ -194,7 +210,7 @@ void write_eval_outputs(const EvalResult& r, const std::string& dir, const EvalO
     if (ec || !fs::is_directory(dir)) throw Error("cannot create output folder " + dir + " (" + ec.message() + ")");
     std::string jsonl;
     for (const EvalExample& e : r.examples) {
-        nlohmann::json j = {{"id", e.id}, {"compressor", e.compressor_id}, {"method", e.method},
+        nlohmann::json j = {{"id", e.id}, {"compressor", e.compressor_id}, {"ran", e.ran_id}, {"method", e.method},
                             {"memory_tokens", e.memory_tokens}, {"length", e.length}};
         if (o.qa) {
             j["question"] = e.question;
@@ -241,7 +257,7 @@ void write_eval_outputs(const EvalResult& r, const std::string& dir, const EvalO
                           c.error_share[3], c.error_share[4]);
         }
         csv += buf;
-        cells.push_back({{"compressor", c.compressor_id}, {"method", c.method}, {"memory_tokens", c.memory_tokens},
+        cells.push_back({{"compressor", c.compressor_id}, {"ran", c.ran_id}, {"method", c.method}, {"memory_tokens", c.memory_tokens},
                          {"length", c.length}, {"n", c.n}, {"bleu", c.bleu}, {"rouge_l_f", c.rouge_l_f},
                          {"exact_match", c.exact_match}, {"prefix_exact_match", c.prefix_exact_match},
                          {"error_share", {{"mistake", c.error_share[1]}, {"information_loss", c.error_share[2]},

@@ -58,13 +58,14 @@ struct Session::Impl {
     }
 
     // The text's ids and the compressor that runs it: `id`, or the length variant of `id` that covers it.
-    std::vector<int64_t> source_ids(const std::string& id, const std::string& text, const Compressor** ran) const {
+    std::vector<int64_t> source_ids(const std::string& id, const std::string& text, const Compressor** ran,
+                                    bool route = true) const {
         if (strip_whitespace(text).empty()) throw Error("the text is empty: paste or type something to compress");
         size_t bad = 0;
         if (!is_valid_utf8(text, &bad)) throw Error("the text is not valid UTF-8 (bad byte at offset " + std::to_string(bad) + ")");
         get(id);  // an unknown id is the first thing to report
         std::vector<int> ids = folder.tokenizer->encode(text);
-        const Compressor& c = get(families.route(id, static_cast<int>(ids.size())));
+        const Compressor& c = get(route ? families.route(id, static_cast<int>(ids.size())) : id);
         *ran = &c;
         if (static_cast<int>(ids.size()) > c.config().max_source_tokens)
             throw Error("the text has " + std::to_string(ids.size()) + " tokens but " + c.config().label +
@@ -171,6 +172,7 @@ std::unique_ptr<Session> Session::open(const SessionOptions& o) {
 
 const ModelSummary& Session::model() const { return impl_->summary; }
 const std::vector<CompressorInfo>& Session::compressors() const { return impl_->infos; }
+const std::vector<CompressorInfo>& Session::variants() const { return impl_->variant_infos; }
 
 const CompressorInfo& Session::compressor(const std::string& id) const {
     for (const auto* list : {&impl_->infos, &impl_->variant_infos})
@@ -199,7 +201,7 @@ RegenerationReport Session::regenerate(const std::string& compressor_id, const s
     at::NoGradGuard ng;
     Impl& I = *impl_;
     const Compressor* ran = nullptr;
-    const std::vector<int64_t> ids = I.source_ids(compressor_id, text, &ran);
+    const std::vector<int64_t> ids = I.source_ids(compressor_id, text, &ran, o.use_length_variants);
     const Compressor& comp = *ran;
     const LlamaModel& dec = *I.folder.model;
     RegenerationReport r;

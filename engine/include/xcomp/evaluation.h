@@ -22,12 +22,16 @@ struct EvalOptions {
     int batch_size = 32;          // texts per batched regeneration
     int extra_tokens = 16;        // regeneration stops at N + this many tokens without EOS
     int qa_max_new_tokens = 48;
+    // Length variants (xcomp/compressor_family.h) of the evaluated compressors: a cell of N tokens runs
+    // the variant its compressor's id routes N to, as `xcomp regenerate` would (none).
+    std::vector<std::shared_ptr<Compressor>> variants;
     std::function<void(int64_t done, int64_t total, const std::string& what)> on_progress;
     const std::atomic<bool>* cancel = nullptr;
 };
 
 struct EvalExample {
     std::string id, compressor_id, method;
+    std::string ran_id;                  // the compressor that ran (a length variant of compressor_id, or it)
     int memory_tokens = 0, length = 0;
     std::string original, regenerated;   // regeneration mode
     RegenerationScores scores;
@@ -39,6 +43,7 @@ struct EvalExample {
 
 struct EvalCell {  // one row of the aggregate table
     std::string compressor_id, method;
+    std::string ran_id;                 // the compressor that ran: compressor_id or its length variant
     int memory_tokens = 0, length = 0;  // length 0 in QA mode
     int64_t n = 0;
     double bleu = 0, rouge_l_f = 0, exact_match = 0, prefix_exact_match = 0;

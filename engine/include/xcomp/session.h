@@ -62,6 +62,7 @@ struct RunCallbacks {
 struct RegenerateOptions {
     int max_new_tokens = 0;          // 0: the source's token count + 16 (regeneration), 64 (QA)
     bool capture_attention = false;  // fill RegenerationReport::attention (false)
+    bool use_length_variants = true; // a short text runs the id's length variant; false: the id itself (true)
 };
 
 // Attention usage, flat row-major arrays. L layers, H heads, G generated tokens, M memory tokens,
@@ -117,6 +118,7 @@ public:
     const ModelSummary& model() const;
     // The compressors to pick from; length variants are not listed, their family's id routes to them.
     const std::vector<CompressorInfo>& compressors() const;
+    const std::vector<CompressorInfo>& variants() const;            // the length variants
     const CompressorInfo& compressor(const std::string& id) const;  // any loaded one, variants too; throws when unknown
     // The id that runs a text of `text_tokens` tokens when `id` is asked for.
     std::string route(const std::string& id, int text_tokens) const;

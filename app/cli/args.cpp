@@ -1,6 +1,7 @@
 #include "args.h"
 
 #include <cerrno>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
@@ -8,16 +9,56 @@
 
 namespace xcomp::cli {
 
+namespace {
+
+// strtoll/strtod also take spaces, hex, "inf" and "nan"; options accept only these plain forms.
+bool plain_integer(const std::string& s) {
+    size_t i = (!s.empty() && (s[0] == '-' || s[0] == '+')) ? 1 : 0;
+    if (i == s.size()) return false;
+    for (; i < s.size(); ++i)
+        if (s[i] < '0' || s[i] > '9') return false;
+    return true;
+}
+
+// [+-] digits [. digits] [e [+-] digits], at least one mantissa digit.
+bool plain_decimal(const std::string& s) {
+    size_t i = 0, digits = 0;
+    auto is_digit = [&](size_t k) { return k < s.size() && s[k] >= '0' && s[k] <= '9'; };
+    if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+    while (is_digit(i)) ++i, ++digits;
+    if (i < s.size() && s[i] == '.') {
+        ++i;
+        while (is_digit(i)) ++i, ++digits;
+    }
+    if (digits == 0) return false;
+    if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+        ++i;
+        if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+        if (!is_digit(i)) return false;
+        while (is_digit(i)) ++i;
+    }
+    return i == s.size();
+}
+
+}  // namespace
+
 Args::Args(int argc, char** argv, int first, const std::set<std::string>& flags) {
     for (int i = first; i < argc; ++i) {
         std::string a = argv[i];
         if (a.rfind("--", 0) == 0 && a.size() > 2) {
             std::string key = a.substr(2);
+            // A second value would silently win over the first; refuse instead.
+            auto once = [&](const std::string& k) {
+                if (values_.count(k) || flags_given_.count(k)) throw Error("--" + k + " given twice");
+            };
             if (auto eq = key.find('='); eq != std::string::npos) {
+                once(key.substr(0, eq));
                 values_[key.substr(0, eq)] = key.substr(eq + 1);
             } else if (flags.count(key)) {
+                once(key);
                 flags_given_.insert(key);
             } else {
+                once(key);
                 if (i + 1 >= argc) throw Error("option --" + key + " needs a value");
                 values_[key] = argv[++i];
             }
@@ -57,8 +98,9 @@ long long Args::integer(const std::string& name, long long fallback, long long m
     char* end = nullptr;
     errno = 0;
     const long long v = std::strtoll(it->second.c_str(), &end, 10);
-    if (errno || end == it->second.c_str() || *end)
-        throw Error("--" + name + " expects an integer, got '" + it->second + "'");
+    if (!plain_integer(it->second) || errno || *end)
+        throw Error("--" + name + " expects a decimal integer between " + std::to_string(min) + " and " +
+                    std::to_string(max) + ", got '" + it->second + "'");
     if (v < min || v > max)
         throw Error("--" + name + " must be between " + std::to_string(min) + " and " + std::to_string(max) + ", got " +
                     it->second);
@@ -69,14 +111,13 @@ double Args::real(const std::string& name, double fallback, double min, double m
     used_.insert(name);
     auto it = values_.find(name);
     if (it == values_.end()) return fallback;
+    char range[96];
+    std::snprintf(range, sizeof range, "%g and %g", min, max);
     char* end = nullptr;
     const double v = std::strtod(it->second.c_str(), &end);
-    if (end == it->second.c_str() || *end) throw Error("--" + name + " expects a number, got '" + it->second + "'");
-    if (!(v >= min && v <= max)) {
-        char range[96];
-        std::snprintf(range, sizeof range, "%g and %g", min, max);
-        throw Error("--" + name + " must be between " + range + ", got " + it->second);
-    }
+    if (!plain_decimal(it->second) || *end || !std::isfinite(v))
+        throw Error("--" + name + " expects a decimal number between " + range + ", got '" + it->second + "'");
+    if (!(v >= min && v <= max)) throw Error("--" + name + " must be between " + range + ", got " + it->second);
     return v;
 }
 

@@ -3,6 +3,7 @@
 #include <ATen/core/grad_mode.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -117,6 +118,14 @@ int cmd_generate(Args& a) {
         prompt = parse_ids(a.str("prompt-ids", ""));
     }
     a.finish();
+    // RoPE positions past the trained context give garbage, not an error; refuse up front.
+    const int64_t context = f.model->config().max_position_embeddings;
+    const int64_t room = context - static_cast<int64_t>(prompt.size());
+    if (max_new > room)
+        throw Error("--max-new-tokens " + std::to_string(max_new) + " does not fit the model's context: " +
+                    "max_position_embeddings is " + std::to_string(context) + " and the prompt takes " +
+                    std::to_string(prompt.size()) + " positions, so at most " + std::to_string(std::max<int64_t>(0, room)) +
+                    " new tokens");
     GenerationOptions go;
     go.max_new_tokens = max_new;
     const auto t0 = std::chrono::steady_clock::now();

@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <cstdio>
 
 #include "xcomp/compressor.h"
 #include "xcomp/error.h"
@@ -34,16 +35,41 @@ CompressedPrompt to_prompt(const MemoryBatch& batch, int64_t b, const Compressor
     return p;
 }
 
+namespace {
+
+// Version 2 added `payload_fnv1a64`; version 1 files (no checksum) are still read.
+constexpr const char* kXcpVersion = "2";
+constexpr const char* kXcpLegacyVersion = "1";
+
+// FNV-1a 64 over the raw bytes of every tensor, in name order, as 16 hex digits. The tensors
+// must be CPU and contiguous, as written to / mapped from the file.
+std::string payload_checksum(const TensorMap& tensors) {
+    uint64_t h = 1469598103934665603ull;
+    for (const auto& [name, t] : tensors) {
+        const auto* p = static_cast<const uint8_t*>(t.data_ptr());
+        const size_t n = static_cast<size_t>(t.numel()) * t.element_size();
+        for (size_t i = 0; i < n; ++i) h = (h ^ p[i]) * 1099511628211ull;
+    }
+    char buf[20];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    return buf;
+}
+
+}  // namespace
+
 void CompressedPrompt::save(const std::string& path) const {
     TensorMap t;
+    // The same CPU contiguous copies are hashed and written, so the checksum sees the file's bytes.
+    auto host = [](const at::Tensor& x) { return x.detach().to(at::kCPU).contiguous(); };
     if (keys.defined()) {
-        t["keys"] = keys;
-        t["values"] = values;
+        t["keys"] = host(keys);      // [L, Hkv, m, D]
+        t["values"] = host(values);  // [L, Hkv, m, D]
     }
-    if (embeddings.defined()) t["embeddings"] = embeddings;
+    if (embeddings.defined()) t["embeddings"] = host(embeddings);  // [m, d]
     save_safetensors(path, t,
                      {{"format", "xcomp-compressed-prompt"},
-                      {"version", "1"},
+                      {"version", kXcpVersion},
+                      {"payload_fnv1a64", payload_checksum(t)},
                       {"method", method_name(method)},
                       {"memory_tokens", std::to_string(memory_tokens)},
                       {"compressor_id", compressor_id},
@@ -61,6 +87,15 @@ CompressedPrompt CompressedPrompt::load(const std::string& path) {
         return it->second;
     };
     if (field("format") != "xcomp-compressed-prompt") throw Error(path + ": not a compressed prompt (.xcp) file");
+    const std::string& version = field("version");
+    if (version != kXcpVersion && version != kXcpLegacyVersion)
+        throw Error(path + ": .xcp format version '" + version + "' is not supported (this build reads versions " +
+                    kXcpLegacyVersion + " and " + kXcpVersion + ")");
+    if (version == kXcpVersion) {
+        const std::string& want = field("payload_fnv1a64");
+        if (payload_checksum(t) != want) throw Error(path + ": checksum mismatch: the file is damaged");
+    }
+    for (const auto& [name, tensor] : t) check_finite(tensor, path, name);
     CompressedPrompt p;
     p.method = parse_method(field("method"));
     try {

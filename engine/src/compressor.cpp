@@ -297,6 +297,7 @@ std::shared_ptr<Compressor> Compressor::load(const std::string& dir, std::shared
     if (m.dim() != 2 || m.size(0) != config.memory_tokens || m.size(1) != lc.hidden_size)
         throw Error(mem_path + ": 'memory_tokens' must be [" + std::to_string(config.memory_tokens) + ", " +
                     std::to_string(lc.hidden_size) + "] for this model");
+    check_finite(m, mem_path, "memory_tokens");
     c->weights_.memory = m.to(device, dtype, false, true);
     if (method_uses_lora(config.method)) {
         c->weights_.lora = LoraWeights::load((fs::path(dir) / "adapter").string(), lc, device, dtype);
@@ -321,7 +322,9 @@ std::shared_ptr<Compressor> Compressor::load(const std::string& dir, std::shared
                 if (!info) throw Error(enc_path + ": missing tensor '" + name + "'");
                 if (info->shape != shapes[k]->sizes().vec())
                     throw Error(enc_path + ": tensor '" + name + "' does not fit the base model's shape");
-                *encoder_slot(l, k) = tensor_view(file, *info).to(device, dtype, false, true);
+                const at::Tensor view = tensor_view(file, *info);
+                check_finite(view, enc_path, name);
+                *encoder_slot(l, k) = view.to(device, dtype, false, true);
             }
             e.layers.push_back(l);
         }

@@ -107,7 +107,9 @@ LoraWeights LoraWeights::load(const std::string& dir, const LlamaConfig& config,
                                 std::to_string(lora.r) + ", projection " + std::to_string(out_dim) + "x" +
                                 std::to_string(in_dim) + ")");
                 std::shared_ptr<SafeTensorsFile> holder(const_cast<SafeTensorsFile*>(file), [](SafeTensorsFile*) {});
-                at::Tensor t = tensor_view(holder, *info).to(device, dtype, false, true);
+                const at::Tensor view = tensor_view(holder, *info);
+                check_finite(view, file->path(), name);
+                at::Tensor t = view.to(device, dtype, false, true);
                 (which[5] == 'A' ? pair.a : pair.b) = t;
             }
             lora.pairs[{layer, p}] = pair;

@@ -166,7 +166,9 @@ struct Loader {
         }
         // Copy out of the mapping: weights must not alias read-only pages.
         std::shared_ptr<SafeTensorsFile> holder(const_cast<SafeTensorsFile*>(file), [](SafeTensorsFile*) {});
-        return tensor_view(holder, *info).to(device, dtype, /*non_blocking=*/false, /*copy=*/true);
+        const at::Tensor view = tensor_view(holder, *info);
+        check_finite(view, file->path(), name);  // on the file's values: a later cast may not be the culprit
+        return view.to(device, dtype, /*non_blocking=*/false, /*copy=*/true);
     }
 };
 

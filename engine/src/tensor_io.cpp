@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -41,6 +42,17 @@ at::Tensor tensor_view(const std::shared_ptr<SafeTensorsFile>& file, const Tenso
     auto options = at::TensorOptions().dtype(to_scalar_type(info.dtype));
     if (info.numel() == 0) return at::empty(info.shape, options);
     return at::from_blob(data, info.shape, [keep](void*) {}, options);
+}
+
+void check_finite(const at::Tensor& t, const std::string& file, const std::string& name) {
+    if (!t.defined() || !at::isFloatingType(t.scalar_type()) || t.numel() == 0) return;
+    // Chunks bound the temporary bool mask for large embedding matrices.
+    const at::Tensor flat = t.reshape({-1});  // [numel]
+    const int64_t n = flat.numel(), chunk = int64_t(1) << 24;
+    for (int64_t begin = 0; begin < n; begin += chunk) {
+        if (!at::isfinite(flat.slice(0, begin, std::min(n, begin + chunk))).all().item<bool>())
+            throw Error(file + ": tensor '" + name + "' holds NaN or Inf values; the file is damaged");
+    }
 }
 
 TensorMap load_safetensors(const std::string& path, std::map<std::string, std::string>* metadata) {

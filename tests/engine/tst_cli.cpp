@@ -135,6 +135,22 @@ private slots:
                                    << QStringLiteral("unknown dtype");
         QTest::newRow("alpha out of range") << QStringList{QStringLiteral("interpolate"), QStringLiteral("--model"), kTiny, QStringLiteral("--alpha"), QStringLiteral("1.5"), QStringLiteral("a"), QStringLiteral("b")}
                                             << QStringLiteral("--alpha must be between 0 and 1");
+        QTest::newRow("repeated option") << QStringList{QStringLiteral("interpolate"), QStringLiteral("--model"), kTiny, QStringLiteral("--alpha"), QStringLiteral("0.5"), QStringLiteral("--alpha"), QStringLiteral("0.7"), QStringLiteral("a"), QStringLiteral("b")}
+                                         << QStringLiteral("--alpha given twice");
+        QTest::newRow("repeated option with =") << QStringList{QStringLiteral("info"), QStringLiteral("--model"), kTiny, QStringLiteral("--model=") + kTiny}
+                                                << QStringLiteral("--model given twice");
+        QTest::newRow("hex float") << QStringList{QStringLiteral("interpolate"), QStringLiteral("--model"), kTiny, QStringLiteral("--alpha"), QStringLiteral("0x1p-1"), QStringLiteral("a"), QStringLiteral("b")}
+                                   << QStringLiteral("--alpha expects a decimal number between 0 and 1, got '0x1p-1'");
+        QTest::newRow("nan real") << QStringList{QStringLiteral("interpolate"), QStringLiteral("--model"), kTiny, QStringLiteral("--alpha"), QStringLiteral("nan"), QStringLiteral("a"), QStringLiteral("b")}
+                                  << QStringLiteral("--alpha expects a decimal number");
+        QTest::newRow("trailing junk") << QStringList{QStringLiteral("interpolate"), QStringLiteral("--model"), kTiny, QStringLiteral("--alpha"), QStringLiteral("0.5x"), QStringLiteral("a"), QStringLiteral("b")}
+                                       << QStringLiteral("--alpha expects a decimal number");
+        QTest::newRow("hex integer") << QStringList{QStringLiteral("train-compressor"), QStringLiteral("--model"), kTiny, QStringLiteral("--method"), QStringLiteral("aoc"), QStringLiteral("--memory-tokens"), QStringLiteral("0x4"), QStringLiteral("--data"), QStringLiteral("x"), QStringLiteral("--out"), QStringLiteral("y")}
+                                     << QStringLiteral("--memory-tokens expects a decimal integer between 1 and 64, got '0x4'");
+        QTest::newRow("generation past the context") << QStringList{QStringLiteral("generate"), QStringLiteral("--model"), kTiny, QStringLiteral("--prompt-ids"), QStringLiteral("1,2,3"), QStringLiteral("--max-new-tokens"), QStringLiteral("1022")}
+                                                     << QStringLiteral("--max-new-tokens 1022 does not fit the model's context: max_position_embeddings is 1024 and the prompt takes 3 positions, so at most 1021 new tokens");
+        QTest::newRow("regeneration past the context") << QStringList{QStringLiteral("regenerate"), QStringLiteral("--model"), kTiny, QStringLiteral("--compressor"), QStringLiteral("aoc-m4"), QStringLiteral("--text"), QStringLiteral("hello there"), QStringLiteral("--max-new-tokens"), QStringLiteral("1020")}
+                                                       << QStringLiteral("so at most 1019 new tokens");
         QTest::newRow("m out of range") << QStringList{QStringLiteral("train-compressor"), QStringLiteral("--model"), kTiny, QStringLiteral("--method"), QStringLiteral("aoc"), QStringLiteral("--memory-tokens"), QStringLiteral("0"), QStringLiteral("--data"), QStringLiteral("x"), QStringLiteral("--out"), QStringLiteral("y")}
                                         << QStringLiteral("--memory-tokens must be between 1 and 64");
         QTest::newRow("unknown method") << QStringList{QStringLiteral("train-compressor"), QStringLiteral("--method"), QStringLiteral("zip")}

@@ -17,6 +17,10 @@ DType to_dtype(at::ScalarType type);  // throws xcomp::Error for unsupported typ
 // A CPU tensor viewing the mapped bytes (no copy); it keeps `file` alive. Shape/dtype from `info`.
 at::Tensor tensor_view(const std::shared_ptr<SafeTensorsFile>& file, const TensorInfo& info);
 
+// Throws xcomp::Error "<file>: tensor '<name>' holds NaN or Inf values; the file is damaged" when a
+// floating-point `t` (any shape, any device) holds a non-finite value; other dtypes pass.
+void check_finite(const at::Tensor& t, const std::string& file, const std::string& name);
+
 // Reads every tensor of one file (views, CPU).
 TensorMap load_safetensors(const std::string& path, std::map<std::string, std::string>* metadata = nullptr);
 

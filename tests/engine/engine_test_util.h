@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <string>
 
+#include "xcomp/error.h"
+
 namespace xcomp::test {
 
 // XCOMP_TEST_DEVICE=cuda runs the suites on the GPU (default cpu).
@@ -18,6 +20,17 @@ inline std::string fixture(const std::string& rel) { return std::string(XCOMP_FI
 
 inline double max_abs_diff(const at::Tensor& a, const at::Tensor& b) {
     return (a.to(at::kCPU, at::kDouble) - b.to(at::kCPU, at::kDouble)).abs().max().item<double>();
+}
+
+// The message of the xcomp::Error that `f` throws; empty when it throws none.
+template <typename F>
+QString error_of(F&& f) {
+    try {
+        f();
+    } catch (const xcomp::Error& e) {
+        return QString::fromStdString(e.what());
+    }
+    return QString();
 }
 
 }  // namespace xcomp::test

@@ -44,15 +44,7 @@ std::string regenerate_text(const ModelFolder& f, const MemoryBatch& mem, int ma
     return f.tokenizer->decode(std::vector<int>(g.ids[0].begin(), g.ids[0].end()));
 }
 
-template <typename F>
-QString error_of(F&& f) {
-    try {
-        f();
-    } catch (const Error& e) {
-        return QString::fromStdString(e.what());
-    }
-    return QString();
-}
+using test::error_of;
 
 }  // namespace
 

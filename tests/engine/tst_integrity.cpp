@@ -31,15 +31,7 @@ ModelFolder tiny(const std::string& dir = tiny_dir()) {
     return load_model_folder(dir, o);
 }
 
-template <typename F>
-QString error_of(F&& f) {
-    try {
-        f();
-    } catch (const Error& e) {
-        return QString::fromStdString(e.what());
-    }
-    return QString();
-}
+using test::error_of;
 
 // A copy of the tiny model in `dir`, so tensors can be damaged without touching the fixture.
 std::string copy_tiny(const QTemporaryDir& dir) {

@@ -45,15 +45,7 @@ void patch(const fs::path& dir, const nlohmann::json& fields) {
     std::ofstream(p) << j.dump(2);
 }
 
-template <typename F>
-QString error_of(F&& f) {
-    try {
-        f();
-    } catch (const Error& e) {
-        return QString::fromStdString(e.what());
-    }
-    return QString();
-}
+using test::error_of;
 
 }  // namespace
 

@@ -16,6 +16,7 @@
 # thing as a smoke test on a CPU machine.
 set -uo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
+source "$here/tools/variants.sh"
 W=${W:-/tmp/xcomp-session}
 C=$here/.carry
 X=$here/build-gpu/app/xcomp
@@ -75,17 +76,18 @@ pipeline_continue() {
   stamp "pipeline: continue the compressors of resources/models/default"
   rm -rf "$W/model" && cp -r "$here/resources/models/default" "$W/model"
   INIT=$here/resources/models/default PHASES=compressors "$T/train_default_model.sh" "$W/model" || stamp "a compressor failed"
-  local trained=()
+  local trained=() evals=()
   for id in ${COMPRESSORS-}; do trained+=("$id"); done
-  for id in ${VARIANTS-}; do trained+=("$id-t96"); done
+  for spec in ${VARIANTS-}; do trained+=("$(variant_name "$spec")"); done
   (cd "$W/model/compressors" && tar -cf "$W/ready/compressors.tar" "${trained[@]}")
   pack_results
   stamp "pipeline: evaluation of what was trained"
   mkdir -p "$W/eval"
-  local pids=()
-  for id in ${COMPRESSORS-} ${VARIANTS-}; do
-    local lengths=96,192,288,384,480 dir=$W/model/compressors/$id
-    [[ " ${VARIANTS-} " == *" $id "* ]] && { id=$id-t96; dir=$W/model/compressors/$id; lengths=96,128; }
+  local pids=() id dir lengths
+  for id in ${COMPRESSORS-}; do evals+=("$id:96,192,288,384,480"); done
+  for spec in ${VARIANTS-}; do evals+=("$(variant_name "$spec"):$(variant_lengths "$spec")"); done
+  for e in "${evals[@]}"; do
+    id=${e%%:*} lengths=${e#*:} dir=$W/model/compressors/${e%%:*}
     [ -f "$dir/compressor.json" ] || continue
     "$X" eval --model "$W/model" --device "$DEVICE" --compressor "$dir" --data "$VALID" --limit "${LIMIT:--1}" \
       --lengths "$lengths" --batch-size 256 --out "$W/eval/$id" > "$W/eval/$id.log" 2>&1 &

@@ -15,13 +15,18 @@
 #   SCALE        multiplies every budget and step count (SCALE=0.01: a smoke run on the CPU)
 #   LM_BATCH, C_BATCH, QA_BATCH   batch sizes (defaults 128, 128, 64)
 #   COMPRESSORS  the general compressors to train (default: every method at m = 1, 4, 16)
-#   VARIANTS     ids that get a short-text variant <id>-t96, trained on 64-128 tokens and run by <id>
-#                for texts of at most 128 tokens (default: aoc-m16 aoc-m4 aoc-m1 500x-m16 500x-m4 icae-m16;
-#                VARIANTS="" trains none); V_BATCH its batch size (default 256)
+#   VARIANTS     length variants to train (default: aoc-m16 aoc-m4 aoc-m1 500x-m16 500x-m4 icae-m16;
+#                VARIANTS="" trains none): ID is ID-t96, trained on 64-128 tokens and run by ID for texts
+#                of at most 128 tokens; ID@N is ID-tN for texts of at most N (tools/variants.sh). A variant
+#                continues INIT's copy of itself, else (ID@N) INIT's ID-t96, else ID.
+#                V_BATCH: their batch size (default 256)
+#   LORA_OPTS    LoRA shape (--lora-r, --lora-targets) of a LoRA compressor that starts afresh
+#   FRESH        ids that start afresh even when INIT has them (a new LoRA shape)
 #   GENERAL_MIN  shortest text a general compressor trains on when it has a variant (default 128)
 # Data (DATA, default ../shared/data): ARXIV, VALID, BOOKS, SQUAD override single files.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
+source "$here/tools/variants.sh"
 X=${XCOMP:-$here/build/app/xcomp}
 OUT=${1:-$here/resources/models/default}
 DATA=${DATA:-$here/../shared/data}
@@ -73,11 +78,14 @@ fi
 
 train_compressor() {  # METHOD M ID LR OUTDIR [extra options...]; continues from INIT's ID, else INIT's FROM_ID
   local method=$1 m=$2 id=$3 lr=$4 dir=$5; shift 5
-  local init=()
-  if [ -n "$INIT" ]; then
-    if [ -d "$INIT/compressors/$id" ]; then init=(--init-from "$INIT/compressors/$id")
-    elif [ -n "${FROM_ID:-}" ] && [ -d "$INIT/compressors/$FROM_ID" ]; then init=(--init-from "$INIT/compressors/$FROM_ID"); fi
+  local init=() from
+  if [ -n "$INIT" ] && [[ " ${FRESH:-} " != *" $id "* ]]; then
+    for from in "$id" ${FROM_ID:-}; do
+      [ -d "$INIT/compressors/$from" ] && { init=(--init-from "$INIT/compressors/$from"); break; }
+    done
   fi
+  # A new LoRA compressor takes LORA_OPTS; one that continues keeps the shape it was saved with.
+  [ ${#init[@]} = 0 ] && [ "$method" != aoc ] && [ -n "${LORA_OPTS:-}" ] && set -- $LORA_OPTS "$@"
   "$X" train-compressor --model "$OUT" --method "$method" --memory-tokens "$m" --data "$ARXIV" --id "$id" \
     --batch-size "${C_BATCH:-128}" --lr "$lr" --warmup "$(scaled 200)" --max-seconds "$C_SECONDS" "${COMMON[@]}" "${init[@]}" \
     "$@" --out "$dir" > "$dir.log" 2>&1
@@ -93,15 +101,18 @@ if has compressors; then
   for id in $COMPRESSORS; do
     method=${id%%-m*} m=${id##*-m} recipe=("${RECIPE[@]}")
     # With a short-text variant, the general compressor only ever sees longer texts.
-    [[ " $VARIANTS " == *" $id "* ]] && recipe=(--min-tokens "${GENERAL_MIN:-128}" --max-tokens 480 --loss-norm sample --length-curriculum 0.5)
+    [[ " $VARIANTS " == *" $id "* || " $VARIANTS " == *" $id@"* ]] && recipe=(--min-tokens "${GENERAL_MIN:-128}" --max-tokens 480 --loss-norm sample --length-curriculum 0.5)
     train_compressor "$method" "$m" "$id" "$(lr_of "$id")" "$OUT/compressors/$id" "${recipe[@]}" &
     pids+=($!)
   done
-  for id in $VARIANTS; do
+  for spec in $VARIANTS; do
+    id=$(variant_base "$spec") vid=$(variant_name "$spec") n=$(variant_serves "$spec")
     method=${id%%-m*} m=${id##*-m}
-    FROM_ID=$id C_BATCH=${V_BATCH:-256} train_compressor "$method" "$m" "$id-t96" "$(lr_of "$id")" "$OUT/compressors/$id-t96" \
-      --min-tokens 64 --max-tokens 128 --loss-norm sample --variant-of "$id" --serves-up-to 128 \
-      --label "$(method_label "$method") m=$m (texts up to 128 tokens)" &
+    # A longer variant starts from the shorter one: it already regenerates most of its range.
+    from=""; [ "$n" != 128 ] && from=$id-t96
+    FROM_ID="$from $id" C_BATCH=${V_BATCH:-256} train_compressor "$method" "$m" "$vid" "$(lr_of "$id")" "$OUT/compressors/$vid" \
+      --min-tokens "$(variant_min "$spec")" --max-tokens "$n" --loss-norm sample --variant-of "$id" --serves-up-to "$n" \
+      --label "$(method_label "$method") m=$m (texts up to $n tokens)" &
     pids+=($!)
   done
   if [ "${ABLATION:-0}" = 1 ]; then

@@ -6,6 +6,7 @@
 #include "xcomp/dataset.h"
 #include "xcomp/error.h"
 #include "xcomp/trainer.h"
+#include "xcomp/weight_quantization.h"
 
 namespace xcomp::cli {
 namespace fs = std::filesystem;
@@ -141,6 +142,18 @@ int cmd_train_compressor(Args& a) {
     ModelFolder f = open_model(a, true);
     a.finish();
     train_compressor(f.model, *f.tokenizer, o);
+    return 0;
+}
+
+// Stores AOC compressors' projection matrices as int8 rows (xcomp/weight_quantization.h), in place.
+int cmd_quantize_compressor(Args& a) {
+    a.finish();
+    if (a.positional().empty()) throw Error("quantize-compressor needs compressor folders: quantize-compressor DIR...");
+    for (const std::string& dir : a.positional()) {
+        const QuantizeReport r = quantize_compressor_int8(dir);
+        std::printf("%s: %d matrices to int8 rows (%d were already), %.2f MB -> %.2f MB\n", dir.c_str(), r.matrices,
+                    r.already, r.bytes_before / 1e6, r.bytes_after / 1e6);
+    }
     return 0;
 }
 

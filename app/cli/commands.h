@@ -12,6 +12,7 @@ int cmd_logits(Args& a);
 int cmd_train_tokenizer(Args& a);
 int cmd_train_lm(Args& a);
 int cmd_train_compressor(Args& a);
+int cmd_quantize_compressor(Args& a);
 int cmd_compress(Args& a);
 int cmd_regenerate(Args& a);
 int cmd_qa(Args& a);

@@ -28,7 +28,7 @@ Model:
               [--adapter PEFT_DIR] [--no-mlp] [--prefix-len P]
 
 Compressors (--compressor: an id such as aoc-m4 from the model's compressors/, or a folder). An id with
-length variants (aoc-m16 -> aoc-m16-t96) runs the variant on texts it serves and says so;
+length variants (aoc-m16 -> aoc-m16-t192) runs the variant on texts it serves and says so;
 --no-length-variants runs the id itself:
   compress    --compressor C (--text T | --file F) --out A.xcp [--json]
   regenerate  --compressor C (--text T | --file F) [--attention] [--no-length-variants] [--json]
@@ -51,6 +51,7 @@ Training (see docs/TRAINING.md):
                   [--task regeneration|qa] [--steps --batch-size --lr --min-tokens --max-tokens --init-from --resume]
                   [--loss-norm sample|token] [--length-curriculum FRACTION] [--max-seconds S] [--synthetic-qa TEXTS.jsonl]
                   [--variant-of ID --serves-up-to N]   a length variant: ID runs it on texts of <= N tokens
+  quantize-compressor DIR...   stores AOC compressors' matrices as int8 rows, in place (half the size)
 
 Common options: --device cpu|cuda[:N]  --dtype auto|float32|bfloat16|float16  --threads N
 --model defaults to the bundled model.
@@ -112,6 +113,7 @@ int main(int argc, char** argv) {
         {"train-tokenizer", cmd_train_tokenizer},
         {"train-lm", cmd_train_lm},
         {"train-compressor", cmd_train_compressor},
+        {"quantize-compressor", cmd_quantize_compressor},
         {"compress", cmd_compress},
         {"regenerate", cmd_regenerate},
         {"qa", cmd_qa},

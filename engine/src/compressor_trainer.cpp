@@ -5,6 +5,8 @@
 #include <numeric>
 #include <random>
 
+#include <nlohmann/json.hpp>
+
 #include "optimizer.h"
 #include "training_util.h"
 #include "xcomp/dataset.h"
@@ -292,6 +294,28 @@ private:
         return step;
     }
 
+    // A run continued with --init-from keeps the record of the runs before it ("earlier_runs",
+    // oldest first) and the target tokens of all of them ("tokens_seen_total"), so a compressor
+    // trained over several sessions says what it saw in all.
+    nlohmann::json with_earlier_runs(nlohmann::json run) const {
+        nlohmann::json earlier = nlohmann::json::array();
+        if (!o_.init_from.empty()) {
+            nlohmann::json prior = nlohmann::json::parse(compressor_->config().training_json, nullptr, false);
+            if (prior.is_object() && !prior.empty()) {
+                if (prior.contains("earlier_runs") && prior["earlier_runs"].is_array()) earlier = prior["earlier_runs"];
+                prior.erase("earlier_runs");
+                prior.erase("tokens_seen_total");
+                earlier.push_back(prior);
+            }
+            run["init_from"] = fs::path(o_.init_from).lexically_normal().filename().string();
+        }
+        int64_t total = run.value("tokens_seen", int64_t{0});
+        for (const auto& r : earlier) total += r.value("tokens_seen", int64_t{0});
+        if (!earlier.empty()) run["earlier_runs"] = earlier;
+        run["tokens_seen_total"] = total;
+        return run;
+    }
+
     void finish(const TrainProgress& p, double seconds) {
         char extra[768];
         std::snprintf(extra, sizeof extra,
@@ -304,7 +328,7 @@ private:
                       o_.length_curriculum, static_cast<long long>(p.tokens_seen), seconds, p.loss,
                       p.valid_loss, o_.task == "qa" ? "f1" : "bleu", o_.task == "qa" ? p.valid_f1 : p.valid_bleu,
                       base_->device().str().c_str());
-        compressor_->mutable_config().training_json = extra;
+        compressor_->mutable_config().training_json = with_earlier_runs(nlohmann::json::parse(extra)).dump();
         compressor_->save(o_.out_dir);
         std::fprintf(stderr, "wrote compressor %s to %s\n", compressor_->config().id.c_str(), o_.out_dir.c_str());
     }

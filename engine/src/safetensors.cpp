@@ -154,6 +154,7 @@ size_t dtype_size(DType dtype) {
         case DType::BF16: return 2;
         case DType::I64: return 8;
         case DType::I32: return 4;
+        case DType::I8: return 1;
         case DType::U8: return 1;
     }
     return 0;
@@ -166,6 +167,7 @@ const char* dtype_name(DType dtype) {
         case DType::BF16: return "BF16";
         case DType::I64: return "I64";
         case DType::I32: return "I32";
+        case DType::I8: return "I8";
         case DType::U8: return "U8";
     }
     return "?";
@@ -174,7 +176,8 @@ const char* dtype_name(DType dtype) {
 bool parse_dtype(const std::string& name, DType* out) {
     static const std::pair<const char*, DType> table[] = {{"F32", DType::F32}, {"F16", DType::F16},
                                                           {"BF16", DType::BF16}, {"I64", DType::I64},
-                                                          {"I32", DType::I32}, {"U8", DType::U8}};
+                                                          {"I32", DType::I32}, {"I8", DType::I8},
+                                                          {"U8", DType::U8}};
     for (const auto& [n, t] : table) {
         if (name == n) {
             if (out) *out = t;

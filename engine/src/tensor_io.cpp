@@ -18,6 +18,7 @@ at::ScalarType to_scalar_type(DType dtype) {
     case DType::BF16: return at::kBFloat16;
     case DType::I64: return at::kLong;
     case DType::I32: return at::kInt;
+    case DType::I8: return at::kChar;
     case DType::U8: return at::kByte;
     }
     throw Error("unsupported dtype");
@@ -30,6 +31,7 @@ DType to_dtype(at::ScalarType type) {
     case at::kBFloat16: return DType::BF16;
     case at::kLong: return DType::I64;
     case at::kInt: return DType::I32;
+    case at::kChar: return DType::I8;
     case at::kByte: return DType::U8;
     case at::kBool: return DType::U8;
     default: throw Error(std::string("cannot store tensors of type ") + c10::toString(type) + " in safetensors");

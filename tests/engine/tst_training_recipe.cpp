@@ -6,6 +6,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <nlohmann/json.hpp>
+
 #include <fstream>
 
 #include "engine_test_util.h"
@@ -151,6 +153,43 @@ private slots:
         auto c = Compressor::load(o.out_dir, f.model);
         QVERIFY(c->config().training_json.find("\"steps\":" + std::to_string(last.step) + ",") != std::string::npos);
         QVERIFY(c->config().training_json.find("\"loss_normalization\":\"sample\"") != std::string::npos);
+    }
+
+    // A run continued with init_from keeps the earlier runs' records and the total of target
+    // tokens, so a compressor trained over several sessions says what it saw in all.
+    void continued_runs_keep_their_history() {
+        QTemporaryDir dir;
+        const std::string data = write_jsonl(dir, "t.jsonl", {kLong});
+        ModelFolder f = tiny();
+        TrainCallbacks quiet;
+        quiet.on_progress = [](const TrainProgress&) {};
+        auto training = [&](const std::string& out) {
+            return nlohmann::json::parse(Compressor::load(out, f.model)->config().training_json);
+        };
+        CompressorTrainOptions o = small_run(data, dir.filePath(QStringLiteral("c1")).toStdString());
+        o.optim.steps = 3;
+        train_compressor(f.model, *f.tokenizer, o, quiet);
+        const nlohmann::json first = training(o.out_dir);
+        QVERIFY(!first.contains("earlier_runs"));
+        QCOMPARE(first["tokens_seen_total"].get<int64_t>(), first["tokens_seen"].get<int64_t>());
+
+        o.init_from = o.out_dir;
+        o.out_dir = dir.filePath(QStringLiteral("c2")).toStdString();
+        o.optim.steps = 2;
+        train_compressor(f.model, *f.tokenizer, o, quiet);
+        o.init_from = o.out_dir;
+        o.out_dir = dir.filePath(QStringLiteral("c3")).toStdString();
+        train_compressor(f.model, *f.tokenizer, o, quiet);
+        const nlohmann::json second = training(dir.filePath(QStringLiteral("c2")).toStdString());
+        const nlohmann::json third = training(o.out_dir);
+        QCOMPARE(third["init_from"].get<std::string>(), std::string("c2"));
+        QCOMPARE(third["steps"].get<int>(), 2);
+        QCOMPARE(third["earlier_runs"].size(), size_t{2});
+        QCOMPARE(third["earlier_runs"][0]["steps"].get<int>(), 3);  // oldest first
+        QVERIFY(!third["earlier_runs"][1].contains("earlier_runs"));  // flat, not nested
+        QCOMPARE(third["tokens_seen_total"].get<int64_t>(), first["tokens_seen"].get<int64_t>() +
+                                                               second["tokens_seen"].get<int64_t>() +
+                                                               third["tokens_seen"].get<int64_t>());
     }
 
     // QA fine-tuning can draw on extractive pairs made from plain texts.

@@ -14,7 +14,7 @@
 
 namespace xcomp {
 
-enum class DType { F32, F16, BF16, I64, I32, U8 };
+enum class DType { F32, F16, BF16, I64, I32, I8, U8 };
 
 size_t dtype_size(DType dtype);
 const char* dtype_name(DType dtype);  // "F32", "BF16", ...

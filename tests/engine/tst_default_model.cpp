@@ -69,7 +69,7 @@ private slots:
         for (const char* want : {"500x-m1", "500x-m4", "500x-m16", "icae-m1", "icae-m4", "icae-m16", "aoc-m1", "aoc-m4",
                                  "aoc-m16", "aoc-m16-qa"})
             QVERIFY2(ids.contains(QLatin1String(want)), want);
-        for (const char* want : {"aoc-m4-t96", "500x-m16-t96", "icae-m16-t96"}) {
+        for (const char* want : {"aoc-m4-t96", "aoc-m1-t96", "500x-m16-t96", "500x-m4-t96", "icae-m16-t96"}) {
             QVERIFY2(variants.contains(QLatin1String(want)), want);
             QCOMPARE(s_->compressor(want).serves_up_to, 128);
         }

@@ -38,4 +38,7 @@ for lang in ${LANGS:-en}; do
   "$APP" --lang "$lang" --model "$MODEL" --screenshot "$dir" \
     --screenshot-texts "${TEXTS:-auto}" --screenshot-batch-limit "${BATCH_LIMIT:-0}" "${extra[@]}"
 done
+# Lossless recompression: the shots travel with the tree to the GPU machine (64 MiB in all).
+if command -v optipng >/dev/null; then optipng -quiet -o2 -strip all "$OUT"/*.png "$OUT"/*/*.png 2>/dev/null || true
+else echo "note: optipng not found; the PNGs are not recompressed (apt-get install optipng)" >&2; fi
 ls -l "$OUT"/*.png

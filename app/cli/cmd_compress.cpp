@@ -121,20 +121,6 @@ int cmd_regenerate(Args& a) {
     std::string text = read_text(a);
     Opened s = open_session(a);
     a.finish();
-    if (ro.max_new_tokens > 0) {
-        // The decoder sees memory, [BOS], then the new tokens; RoPE past the context gives garbage.
-        const int64_t context =
-            LlamaConfig::from_file((fs::path(s.session->model().dir) / "config.json").string()).max_position_embeddings;
-        const std::string id = ro.use_length_variants ? s.session->route(s.compressor, s.session->count_tokens(text))
-                                                      : s.compressor;
-        const int m = s.session->compressor(id).memory_tokens;
-        const int64_t room = context - m - 1;
-        if (ro.max_new_tokens > room)
-            throw Error("--max-new-tokens " + std::to_string(ro.max_new_tokens) + " does not fit the model's context: " +
-                        "max_position_embeddings is " + std::to_string(context) + " and " + id + "'s memory and BOS take " +
-                        std::to_string(m + 1) + " positions, so at most " + std::to_string(std::max<int64_t>(0, room)) +
-                        " new tokens");
-    }
     RegenerationReport r = s.session->regenerate(s.compressor, text, ro);
     if (json) {
         nlohmann::json j = {{"compressor", r.compressor.id},

@@ -223,6 +223,13 @@ GenerationResult generate_greedy(const LlamaModel& model, const at::Tensor& prom
     if (prompt_ids.dim() != 2 || prompt_ids.size(1) == 0) throw Error("generation needs a prompt of shape [B, T] with T > 0");
     if (o.max_new_tokens < 0) throw Error("max_new_tokens must be >= 0");
     if (o.capture_attention && prompt_ids.size(0) != 1) throw Error("attention capture needs batch size 1");
+    // Positions past the model's context get RoPE angles it never saw: refuse rather than decode garbage.
+    const int64_t context = model.config().max_position_embeddings;
+    const int64_t used = cache.length() + prompt_ids.size(1);
+    if (used + o.max_new_tokens > context)
+        throw Error(std::to_string(o.max_new_tokens) + " new tokens do not fit the model's context: max_position_embeddings is " +
+                    std::to_string(context) + " and the cache and prompt take " + std::to_string(used) +
+                    " positions, so at most " + std::to_string(std::max<int64_t>(0, context - used)) + " new tokens");
     if (o.prompt_mask.defined() && o.prompt_mask.sizes() != prompt_ids.sizes())
         throw Error("prompt_mask must have the prompt's shape [B, T]");
     const bool cuda = model.device().is_cuda();

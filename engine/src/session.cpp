@@ -210,6 +210,15 @@ RegenerationReport Session::regenerate(const std::string& compressor_id, const s
     r.original = I.decode(ids);  // what was compressed, as the tokenizer reads it back
     r.source_tokens = static_cast<int>(ids.size());
     r.source_pieces = I.folder.tokenizer->pieces(std::vector<int>(ids.begin(), ids.end()));
+    const int max_new = o.max_new_tokens > 0 ? o.max_new_tokens : r.source_tokens + 16;
+    {  // The decoder sees memory, [BOS], then the new tokens; checked before any work is done.
+        const int64_t context = dec.config().max_position_embeddings, taken = comp.config().memory_tokens + 1;
+        if (max_new + taken > context)
+            throw Error(std::to_string(max_new) + " new tokens do not fit the model's context: max_position_embeddings is " +
+                        std::to_string(context) + " and " + comp.config().id + "'s memory and BOS take " +
+                        std::to_string(taken) + " positions, so at most " +
+                        std::to_string(std::max<int64_t>(0, context - taken)) + " new tokens");
+    }
     if (cb.on_progress) cb.on_progress(0.0, "compress");
     auto t0 = std::chrono::steady_clock::now();
     MemoryBatch mem = comp.encode({ids}, o.capture_attention);
@@ -221,7 +230,6 @@ RegenerationReport Session::regenerate(const std::string& compressor_id, const s
                       static_cast<int64_t>(c10::elementSize(dec.dtype()));
     if (cb.on_progress) cb.on_progress(0.2, "regenerate");
     std::vector<int64_t> so_far;
-    const int max_new = o.max_new_tokens > 0 ? o.max_new_tokens : r.source_tokens + 16;
     GenerationOptions go = I.generation_options(max_new, cb, &so_far);
     go.capture_attention = o.capture_attention;
     t0 = std::chrono::steady_clock::now();

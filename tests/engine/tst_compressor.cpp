@@ -270,6 +270,17 @@ private slots:
         const QString e = error_of([&] { s->regenerate("aoc-m4", huge, {}); });
         QVERIFY2(e.contains(QStringLiteral("compresses at most")), qPrintable(e));
         QVERIFY(error_of([&] { s->regenerate("nope", kText, {}); }).contains(QStringLiteral("no compressor")));
+        // Generation lengths are bounded by the context (1024 positions; aoc-m4's memory and BOS take 5).
+        RegenerateOptions too_long;
+        too_long.max_new_tokens = 1020;
+        QString g = error_of([&] { s->regenerate("aoc-m4", kText, too_long); });
+        QVERIFY2(g.contains(QStringLiteral("1020 new tokens do not fit the model's context")) &&
+                     g.contains(QStringLiteral("aoc-m4's memory and BOS take 5 positions, so at most 1019 new tokens")),
+                 qPrintable(g));
+        std::string long_question;
+        for (int i = 0; i < 300; ++i) long_question += "Which vectors does the model read? ";
+        g = error_of([&] { s->answer("aoc-m4", kText, long_question, {}); });
+        QVERIFY2(g.contains(QStringLiteral("do not fit the model's context")), qPrintable(g));
         ModelFolder f = tiny();
         CompressorConfig c;
         c.memory_tokens = 0;

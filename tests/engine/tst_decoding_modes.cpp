@@ -169,6 +169,15 @@ private slots:
         go.decode_mode = DecodeMode::Static;
         go.prompt_mask = at::ones({1, 2}, at::kBool);
         QVERIFY_THROWS_EXCEPTION(Error, generate_greedy(*f_.model, prompt, KVCache(), go));
+        // Past the context (1024 positions; the prompt takes 3), in every mode.
+        for (DecodeMode mode : {DecodeMode::Dynamic, DecodeMode::Static}) {
+            GenerationOptions far;
+            far.decode_mode = mode;
+            far.max_new_tokens = 1022;
+            const QString e = test::error_of([&] { generate_greedy(*f_.model, prompt, KVCache(), far); });
+            QVERIFY2(e.contains(QStringLiteral("the cache and prompt take 3 positions, so at most 1021 new tokens")),
+                     qPrintable(e));
+        }
         // A static cache smaller than its prefix, or a forward without positions.
         KVCache prefix;
         ForwardOptions fo;

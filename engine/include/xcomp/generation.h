@@ -47,6 +47,7 @@ struct GenerationResult {
 
 // prompt_ids [B, T] int64 (same T for every row), fed after whatever `cache` holds (moved in; it
 // is extended as decoding goes). Greedy: argmax of the last position's logits at every step.
+// Throws xcomp::Error when cache + T + max_new_tokens exceeds the model's max_position_embeddings.
 GenerationResult generate_greedy(const LlamaModel& model, const at::Tensor& prompt_ids, KVCache cache,
                                  const GenerationOptions& options = {});
 

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "commands.h"
+#include "interrupt.h"
 #include "xcomp/compressor.h"
 #include "xcomp/error.h"
 #include "xcomp/evaluation.h"
@@ -60,6 +61,7 @@ int cmd_eval(Args& a) {
     }
     std::vector<std::string> wanted = a.list("compressor");
     const bool no_variants = a.flag("no-length-variants");
+    const bool resume = a.flag("resume");
     ModelFolder f = open_model(a, true);
     a.finish();
     // Fail early on an unwritable output folder, before hours of work.
@@ -70,6 +72,10 @@ int cmd_eval(Args& a) {
         if (ec || !probe) throw Error("cannot write to output folder " + out);
     }
     fs::remove(fs::path(out) / ".write-test");
+    if (resume) {
+        o.done = read_eval_examples(out, o.qa);
+        std::fprintf(stderr, "eval: resuming: %zu examples of the earlier run in %s are kept\n", o.done.size(), out.c_str());
+    }
     const bool all = wanted.empty() || (wanted.size() == 1 && wanted[0] == "all");
     if (all) {
         wanted.clear();
@@ -107,10 +113,16 @@ int cmd_eval(Args& a) {
                      done ? s / done * (total - done) : 0.0);
         std::fflush(stderr);
     };
+    o.cancel = catch_interrupts();
     EvalResult result = evaluate(comps, *f.tokenizer, recs, o);
     result.dataset = r.dataset;
     std::fprintf(stderr, "\n");
     write_eval_outputs(result, out, o);
+    if (result.cancelled) {
+        std::fprintf(stderr, "eval: interrupted; the %zu examples finished are in %s: the same command with --resume "
+                     "finishes the rest\n", result.examples.size(), out.c_str());
+        return kInterruptedExit;
+    }
     std::printf("%s", eval_table_markdown(result, o.qa).c_str());
     std::printf("\n%zu examples; %lld dataset lines skipped; wrote %s/{examples.jsonl,table.md,table.csv,table.json}\n",
                 result.examples.size(), (long long)r.dataset.skipped, out.c_str());

@@ -3,6 +3,7 @@
 #include <fstream>
 
 #include "commands.h"
+#include "interrupt.h"
 #include "xcomp/dataset.h"
 #include "xcomp/error.h"
 #include "xcomp/trainer.h"
@@ -78,6 +79,7 @@ int cmd_train_lm(Args& a) {
     o.seq_len = static_cast<int>(a.integer("seq-len", 512, 8, 65536));
     o.batch_size = static_cast<int>(a.integer("batch-size", 64, 1, 65536));
     o.valid_every = a.integer("valid-every", 500, 0, 1 << 30);
+    o.log_every = a.integer("log-every", 20, 1, 1 << 30);
     o.seed = static_cast<uint64_t>(a.integer("seed", 1, 0, 1LL << 62));
     o.optim = optimizer_options(a, 1e-3, 2000);
     auto tok = Tokenizer::load(tok_path);
@@ -100,8 +102,16 @@ int cmd_train_lm(Args& a) {
         throw Error("--hidden must divide by --heads, and --heads by --kv-heads");
     a.finish();
     if (o.text_data.empty()) throw Error("--data needs at least one JSONL file");
-    const double ppl = train_lm(*tok, o);
-    std::printf("validation perplexity %.3f\n", ppl);
+    TrainCallbacks cb;
+    cb.cancel = catch_interrupts();
+    try {
+        const double ppl = train_lm(*tok, o, cb);
+        std::printf("validation perplexity %.3f\n", ppl);
+    } catch (const Cancelled&) {
+        std::fprintf(stderr, "train-lm: interrupted; the model as trained so far is in %s: --init-from %s continues from it\n",
+                     o.out_dir.c_str(), o.out_dir.c_str());
+        return kInterruptedExit;
+    }
     return 0;
 }
 
@@ -141,7 +151,16 @@ int cmd_train_compressor(Args& a) {
     o.optim = optimizer_options(a, 1e-4, 2000);
     ModelFolder f = open_model(a, true);
     a.finish();
-    train_compressor(f.model, *f.tokenizer, o);
+    TrainCallbacks cb;
+    cb.cancel = catch_interrupts();
+    try {
+        train_compressor(f.model, *f.tokenizer, o, cb);
+    } catch (const Cancelled&) {
+        const fs::path ckpt = fs::path(o.out_dir) / "checkpoint.safetensors";
+        std::fprintf(stderr, "train-compressor: interrupted; checkpoint saved to %s: the same command with --resume continues\n",
+                     ckpt.c_str());
+        return kInterruptedExit;
+    }
     return 0;
 }
 

@@ -39,7 +39,7 @@ length variants (aoc-m16 -> aoc-m16-t192) runs the variant on texts it serves an
 Evaluation:
   eval        --model DIR --compressor all|ID,DIR,... --data FILE.jsonl[.xz] --out DIR
               [--lengths 96,192,288,384,480] [--qa [--heldout 0.2]] [--limit N] [--batch-size 32]
-              [--no-length-variants]
+              [--no-length-variants] [--resume]   Ctrl-C keeps the finished examples; --resume runs the rest
   bench       --data FILE.jsonl [--section cpu|gpu|qa|all] [--repeats 7] [--out FILE.json]
               [--decode-mode auto|dynamic|static|cuda-graph] [--workbench EXE] [--max-batch 256]  (docs/PERFORMANCE.md)
 
@@ -51,6 +51,7 @@ Training (see docs/TRAINING.md):
                   [--task regeneration|qa] [--steps --batch-size --lr --min-tokens --max-tokens --init-from --resume]
                   [--loss-norm sample|token] [--length-curriculum FRACTION] [--max-seconds S] [--synthetic-qa TEXTS.jsonl]
                   [--variant-of ID --serves-up-to N]   a length variant: ID runs it on texts of <= N tokens
+                  Ctrl-C saves a checkpoint (train-compressor: --resume continues; train-lm: --init-from OUT)
   quantize-compressor DIR...   stores AOC compressors' matrices as int8 rows, in place (half the size)
 
 Common options: --device cpu|cuda[:N]  --dtype auto|float32|bfloat16|float16  --threads N

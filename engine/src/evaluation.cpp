@@ -26,6 +26,11 @@ std::string decode(const Tokenizer& tok, const std::vector<int64_t>& ids) {
     return tok.decode(std::vector<int>(ids.begin(), ids.end()));
 }
 
+// Identifies one example of an evaluation: (asked compressor, length, record id).
+std::string example_key(const std::string& compressor_id, int length, const std::string& record_id) {
+    return compressor_id + '\x1f' + std::to_string(length) + '\x1f' + record_id;
+}
+
 void write_atomic(const fs::path& path, const std::string& text) {
     const fs::path tmp = path.string() + ".tmp";
     {
@@ -81,6 +86,11 @@ EvalResult evaluate(const std::vector<std::shared_ptr<Compressor>>& compressors,
             families.add(c->config());
             by_id[c->config().id] = c.get();
         }
+    // An earlier run's examples, by key; a record id may repeat in a dataset, so each key holds a queue.
+    std::map<std::string, std::vector<const EvalExample*>> earlier;
+    for (auto it = o.done.rbegin(); it != o.done.rend(); ++it)
+        earlier[example_key(it->compressor_id, it->length, it->id)].push_back(&*it);
+    size_t reused = 0;
     for (const Job& job : jobs) {
         const std::string& asked = compressors[job.c]->config().id;
         const Compressor& comp = o.qa ? *compressors[job.c] : *by_id.at(families.route(asked, job.length));
@@ -91,15 +101,47 @@ EvalResult evaluate(const std::vector<std::shared_ptr<Compressor>>& compressors,
         cell.method = method_name(comp.config().method);
         cell.memory_tokens = comp.config().memory_tokens;
         cell.length = job.length;
-        for (size_t start = 0; start < job.rows.size(); start += o.batch_size) {
+        auto add = [&](EvalExample&& e) {
+            ++cell.n;
+            cell.bleu += e.scores.bleu;
+            cell.rouge_l_f += e.scores.rouge_l_f;
+            cell.exact_match += e.scores.exact_match;
+            cell.prefix_exact_match += e.scores.prefix_exact_match;
+            for (int t = 0; t < 5; ++t) cell.error_share[t] += e.alignment.word_share[t];
+            cell.f1_compressed += e.f1_compressed;
+            cell.em_compressed += e.em_compressed;
+            cell.f1_full += e.f1_full;
+            cell.em_full += e.em_full;
+            if (on_example) on_example(e);
+            result.examples.push_back(std::move(e));
+        };
+        // Rows an earlier run finished are taken as they are; the rest run below.
+        std::vector<size_t> rows;
+        for (size_t i : job.rows) {
+            auto it = earlier.find(example_key(asked, job.length, records[i].id));
+            if (it == earlier.end() || it->second.empty()) {
+                rows.push_back(i);
+                continue;
+            }
+            EvalExample e = *it->second.back();
+            it->second.pop_back();
+            if (e.ran_id != cell.ran_id)
+                throw Error("the earlier run's example '" + e.id + "' of " + asked + " at " + std::to_string(job.length) +
+                            " tokens was made by " + e.ran_id + ", this run uses " + cell.ran_id +
+                            "; start a new evaluation instead of resuming");
+            ++reused;
+            add(std::move(e));
+        }
+        done += static_cast<int64_t>(job.rows.size() - rows.size());
+        for (size_t start = 0; start < rows.size(); start += o.batch_size) {
             if (o.cancel && o.cancel->load()) {
                 result.cancelled = true;
                 break;
             }
-            const size_t end = std::min(job.rows.size(), start + o.batch_size);
+            const size_t end = std::min(rows.size(), start + o.batch_size);
             std::vector<std::vector<int64_t>> src;
             for (size_t k = start; k < end; ++k) {
-                const auto& full = ids[job.rows[k]];
+                const auto& full = ids[rows[k]];
                 src.emplace_back(full.begin(), o.qa ? full.end() : full.begin() + job.length);
             }
             MemoryBatch mem = comp.encode(src);
@@ -109,6 +151,10 @@ EvalResult evaluate(const std::vector<std::shared_ptr<Compressor>>& compressors,
             if (!o.qa) {
                 go.max_new_tokens = job.length + o.extra_tokens;
                 GenerationResult g = regenerate(dec, mem, go);
+                if (g.cancelled) {  // cut short: not an example (a resumed run regenerates it whole)
+                    result.cancelled = true;
+                    break;
+                }
                 for (size_t k = 0; k < batch.size(); ++k) {
                     EvalExample& e = batch[k];
                     e.original = decode(tok, src[k]);
@@ -120,16 +166,20 @@ EvalResult evaluate(const std::vector<std::shared_ptr<Compressor>>& compressors,
                 go.max_new_tokens = o.qa_max_new_tokens;
                 std::vector<std::vector<int64_t>> prompts, full_prompts;
                 for (size_t k = start; k < end; ++k) {
-                    const TextRecord& r = records[job.rows[k]];
+                    const TextRecord& r = records[rows[k]];
                     prompts.push_back(qa_prompt_ids(tok, dec.config(), comp.config().qa_template, r.question));
                     full_prompts.push_back(
                         full_context_qa_prompt_ids(tok, dec.config(), comp.config().qa_template, r.text, r.question));
                 }
                 GenerationResult gc = continue_batch(dec, &mem, prompts, go);
                 GenerationResult gf = continue_batch(dec, nullptr, full_prompts, go);
+                if (gc.cancelled || gf.cancelled) {
+                    result.cancelled = true;
+                    break;
+                }
                 for (size_t k = 0; k < batch.size(); ++k) {
                     EvalExample& e = batch[k];
-                    const TextRecord& r = records[job.rows[start + k]];
+                    const TextRecord& r = records[rows[start + k]];
                     e.question = r.question;
                     e.answers = r.answers;
                     e.answer_compressed = strip_whitespace(decode(tok, gc.ids[k]));
@@ -142,24 +192,13 @@ EvalResult evaluate(const std::vector<std::shared_ptr<Compressor>>& compressors,
             }
             for (size_t k = 0; k < batch.size(); ++k) {
                 EvalExample& e = batch[k];
-                e.id = records[job.rows[start + k]].id;
+                e.id = records[rows[start + k]].id;
                 e.compressor_id = cell.compressor_id;
                 e.ran_id = cell.ran_id;
                 e.method = cell.method;
                 e.memory_tokens = cell.memory_tokens;
                 e.length = job.length;
-                ++cell.n;
-                cell.bleu += e.scores.bleu;
-                cell.rouge_l_f += e.scores.rouge_l_f;
-                cell.exact_match += e.scores.exact_match;
-                cell.prefix_exact_match += e.scores.prefix_exact_match;
-                for (int t = 0; t < 5; ++t) cell.error_share[t] += e.alignment.word_share[t];
-                cell.f1_compressed += e.f1_compressed;
-                cell.em_compressed += e.em_compressed;
-                cell.f1_full += e.f1_full;
-                cell.em_full += e.em_full;
-                if (on_example) on_example(e);
-                result.examples.push_back(std::move(e));
+                add(std::move(e));
             }
             done += static_cast<int64_t>(batch.size());
             if (o.on_progress) o.on_progress(done, total, cell.compressor_id + " @ " + std::to_string(job.length));
@@ -174,7 +213,58 @@ EvalResult evaluate(const std::vector<std::shared_ptr<Compressor>>& compressors,
         result.cells.push_back(cell);
         if (result.cancelled) break;
     }
+    if (!result.cancelled && reused != o.done.size())
+        throw Error(std::to_string(o.done.size() - reused) + " of the earlier run's " + std::to_string(o.done.size()) +
+                    " examples fit no row of this evaluation (other compressors, lengths, limit or data); start a new "
+                    "evaluation instead of resuming");
     return result;
+}
+
+std::vector<EvalExample> read_eval_examples(const std::string& dir, bool qa) {
+    const fs::path path = fs::path(dir) / "examples.jsonl";
+    std::ifstream f(path);
+    if (!f) throw Error("--resume: " + path.string() + " not found: there is no earlier run to resume in " + dir);
+    std::vector<EvalExample> out;
+    std::string line;
+    for (int64_t n = 1; std::getline(f, line); ++n) {
+        if (line.empty()) continue;
+        const std::string where = path.string() + " line " + std::to_string(n);
+        try {
+            const nlohmann::json j = nlohmann::json::parse(line);
+            if (j.contains("question") != qa)
+                throw Error(where + ": written by a " + std::string(qa ? "regeneration" : "QA") +
+                            " evaluation; resume it with" + (qa ? "out" : "") + " --qa");
+            EvalExample e;
+            e.id = j.at("id").get<std::string>();
+            e.compressor_id = j.at("compressor").get<std::string>();
+            e.ran_id = j.at("ran").get<std::string>();
+            e.method = j.at("method").get<std::string>();
+            e.memory_tokens = j.at("memory_tokens").get<int>();
+            e.length = j.at("length").get<int>();
+            if (qa) {
+                e.question = j.at("question").get<std::string>();
+                e.answers = j.at("answers").get<std::vector<std::string>>();
+                e.answer_compressed = j.at("answer_compressed").get<std::string>();
+                e.answer_full = j.at("answer_full").get<std::string>();
+                e.f1_compressed = j.at("f1_compressed").get<double>();
+                e.em_compressed = j.at("em_compressed").get<double>();
+                e.f1_full = j.at("f1_full").get<double>();
+                e.em_full = j.at("em_full").get<double>();
+            } else {
+                e.original = j.at("original").get<std::string>();
+                e.regenerated = j.at("regenerated").get<std::string>();
+                e.scores.bleu = j.at("bleu").get<double>();
+                e.scores.rouge_l_f = j.at("rouge_l_f").get<double>();
+                e.scores.exact_match = j.at("exact_match").get<double>();
+                e.scores.prefix_exact_match = j.at("prefix_exact_match").get<double>();
+                e.alignment = align_texts(e.original, e.regenerated);
+            }
+            out.push_back(std::move(e));
+        } catch (const nlohmann::json::exception& ex) {
+            throw Error(where + ": not an example of xcomp eval (" + ex.what() + ")");
+        }
+    }
+    return out;
 }
 
 std::string eval_table_markdown(const EvalResult& r, bool qa) {

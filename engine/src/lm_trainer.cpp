@@ -164,6 +164,7 @@ double train_lm(const Tokenizer& tok, const LMTrainOptions& o, const TrainCallba
     p.steps = o.optim.steps;
     int64_t tokens = 0;
     double valid_loss = 0;
+    bool cancelled = false;
     for (int64_t step = 0; step < o.optim.steps; ++step) {
         double loss_sum = 0;
         for (int a = 0; a < o.optim.grad_accum; ++a) {
@@ -192,7 +193,10 @@ double train_lm(const Tokenizer& tok, const LMTrainOptions& o, const TrainCallba
             if (cb.on_progress) cb.on_progress(p);
             else std::fprintf(stderr, "%s\n", progress_line(p).c_str());
         }
-        if (cb.cancel && cb.cancel->load()) throw Cancelled();
+        if (cb.cancel && cb.cancel->load()) {
+            cancelled = true;  // the weights so far are saved below, so --init-from can continue
+            break;
+        }
         if (last) break;
     }
     LlamaConfig out_config = c;
@@ -202,6 +206,7 @@ double train_lm(const Tokenizer& tok, const LMTrainOptions& o, const TrainCallba
     for (at::Tensor* t : {&final_w.embed, &final_w.final_norm}) *t = t->detach();
     LlamaModel(out_config, final_w, o.out_dir).save(o.out_dir, 12u << 20);
     if (!o.tokenizer_path.empty()) fs::copy_file(o.tokenizer_path, fs::path(o.out_dir) / "tokenizer.model", fs::copy_options::overwrite_existing);
+    if (cancelled) throw Cancelled();
     const double ppl = std::exp(valid_loss);
     std::fprintf(stderr, "train-lm: %lld tokens in %.1f s; validation loss %.4f, perplexity %.2f\n", (long long)tokens,
                  train_clock.seconds(), valid_loss, ppl);

@@ -15,6 +15,18 @@
 
 namespace xcomp {
 
+struct EvalExample {
+    std::string id, compressor_id, method;
+    std::string ran_id;                  // the compressor that ran (a length variant of compressor_id, or it)
+    int memory_tokens = 0, length = 0;
+    std::string original, regenerated;   // regeneration mode
+    RegenerationScores scores;
+    Alignment alignment;
+    std::string question, answer_compressed, answer_full;  // QA mode
+    std::vector<std::string> answers;
+    double f1_compressed = 0, em_compressed = 0, f1_full = 0, em_full = 0;
+};
+
 struct EvalOptions {
     std::vector<int> lengths{96, 192, 288, 384, 480};  // texts cut to exactly N tokens; shorter ones skipped
     bool qa = false;              // QA mode: records need context, question and answers
@@ -26,19 +38,10 @@ struct EvalOptions {
     // the variant its compressor's id routes N to, as `xcomp regenerate` would (none).
     std::vector<std::shared_ptr<Compressor>> variants;
     std::function<void(int64_t done, int64_t total, const std::string& what)> on_progress;
-    const std::atomic<bool>* cancel = nullptr;
-};
-
-struct EvalExample {
-    std::string id, compressor_id, method;
-    std::string ran_id;                  // the compressor that ran (a length variant of compressor_id, or it)
-    int memory_tokens = 0, length = 0;
-    std::string original, regenerated;   // regeneration mode
-    RegenerationScores scores;
-    Alignment alignment;
-    std::string question, answer_compressed, answer_full;  // QA mode
-    std::vector<std::string> answers;
-    double f1_compressed = 0, em_compressed = 0, f1_full = 0, em_full = 0;
+    const std::atomic<bool>* cancel = nullptr;  // stop before the next batch; the result keeps what is done (none)
+    // Examples finished by an earlier, interrupted run of the same evaluation (read_eval_examples):
+    // counted as they are, not run again. One that fits no row of this evaluation is an error (none).
+    std::vector<EvalExample> done;
 };
 
 struct EvalCell {  // one row of the aggregate table
@@ -62,6 +65,11 @@ struct EvalResult {
 EvalResult evaluate(const std::vector<std::shared_ptr<Compressor>>& compressors, const Tokenizer& tok,
                     const std::vector<TextRecord>& records, const EvalOptions& options,
                     const std::function<void(const EvalExample&)>& on_example = {});
+
+// The examples.jsonl of an earlier evaluation in `dir`, read back for EvalOptions::done (scores as
+// written; the error-typed alignment recomputed from the texts). Throws when `dir` has none, or
+// when it holds the other mode's examples.
+std::vector<EvalExample> read_eval_examples(const std::string& dir, bool qa);
 
 // Writes examples.jsonl, table.md, table.csv and table.json into `dir` (created; atomic per file).
 void write_eval_outputs(const EvalResult& result, const std::string& dir, const EvalOptions& options);

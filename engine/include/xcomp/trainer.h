@@ -40,7 +40,9 @@ struct TrainProgress {
 
 struct TrainCallbacks {
     std::function<void(const TrainProgress&)> on_progress;  // after every logged step (default: stderr line)
-    const std::atomic<bool>* cancel = nullptr;               // stop after the current step, saving a checkpoint
+    // Stop after the current step and throw xcomp::Cancelled: train_compressor saves a resumable
+    // checkpoint first, train_lm the model as trained so far (none).
+    const std::atomic<bool>* cancel = nullptr;
 };
 
 struct CompressorTrainOptions {

@@ -1894,5 +1894,9 @@
         <source>%1 is not valid JSON: %2</source>
         <translation>%1 ist kein gültiges JSON: %2</translation>
     </message>
+    <message>
+        <source>%1 does not hold a session (a JSON object)</source>
+        <translation>%1 enthält keine Sitzung (kein JSON-Objekt)</translation>
+    </message>
 </context>
 </TS>

@@ -1883,5 +1883,9 @@
         <source>%1 is not valid JSON: %2</source>
         <translation>%1 不是有效的 JSON：%2</translation>
     </message>
+    <message>
+        <source>%1 does not hold a session (a JSON object)</source>
+        <translation>%1 不包含会话（不是 JSON 对象）</translation>
+    </message>
 </context>
 </TS>

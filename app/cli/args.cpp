@@ -60,6 +60,11 @@ Args::Args(int argc, char** argv, int first, const std::set<std::string>& flags)
             } else {
                 once(key);
                 if (i + 1 >= argc) throw Error("option --" + key + " needs a value");
+                // "--compressor --text hi" would take "--text" as the compressor: the value was forgotten.
+                const std::string next = argv[i + 1];
+                if (next.size() > 2 && next.rfind("--", 0) == 0)
+                    throw Error("option --" + key + " needs a value, but the next argument is the option " + next +
+                                " (write --" + key + "=" + next + " if that is the value)");
                 values_[key] = argv[++i];
             }
         } else {

@@ -336,9 +336,14 @@ bool SessionFile::load(const QString& path, WorkbenchSession* session, QString* 
     }
     QJsonParseError err;
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &err);
-    if (err.error != QJsonParseError::NoError || !doc.isObject()) {
+    if (err.error != QJsonParseError::NoError) {
         if (error)
             *error = tr("%1 is not valid JSON: %2").arg(QFileInfo(path).fileName(), err.errorString());
+        return false;
+    }
+    if (!doc.isObject()) {  // valid JSON, but an array or a bare value
+        if (error)
+            *error = tr("%1 does not hold a session (a JSON object)").arg(QFileInfo(path).fileName());
         return false;
     }
     return fromJson(doc.object(), session, error);

@@ -63,6 +63,9 @@ struct Session::Impl {
         if (strip_whitespace(text).empty()) throw Error("the text is empty: paste or type something to compress");
         size_t bad = 0;
         if (!is_valid_utf8(text, &bad)) throw Error("the text is not valid UTF-8 (bad byte at offset " + std::to_string(bad) + ")");
+        // Valid UTF-8, but no prose holds NUL: it is a binary file or a paste gone wrong.
+        if (const size_t nul = text.find('\0'); nul != std::string::npos)
+            throw Error("the text contains a NUL byte (at offset " + std::to_string(nul) + "): is it a binary file?");
         get(id);  // an unknown id is the first thing to report
         std::vector<int> ids = folder.tokenizer->encode(text);
         const Compressor& c = get(route ? families.route(id, static_cast<int>(ids.size())) : id);

@@ -985,6 +985,14 @@
             <numerusform>Fragebeantwortung über %n Beispiele: komprimierter Prompt F1 %1 / EM %2 — vollständiger Text F1 %3 / EM %4</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Run the rest of the cancelled batch; the rows it finished stay.</source>
+        <translation>Den Rest des abgebrochenen Stapels ausführen; die fertigen Zeilen bleiben.</translation>
+    </message>
 </context>
 <context>
     <name>xcomp::workbench::ComparePage</name>
@@ -1714,6 +1722,14 @@
     <message>
         <source>%1 ran this %2-token text with its length variant %3</source>
         <translation>%1 hat diesen Text mit %2 Tokens mit seiner Längenvariante %3 ausgeführt</translation>
+    </message>
+    <message>
+        <source>There is no cancelled batch to resume.</source>
+        <translation>Es gibt keinen abgebrochenen Stapel zum Fortsetzen.</translation>
+    </message>
+    <message>
+        <source>The cancelled batch used %1, which this model does not have; run it again.</source>
+        <translation>Der abgebrochene Stapel verwendete %1, das dieses Modell nicht hat; führen Sie ihn neu aus.</translation>
     </message>
 </context>
 <context>

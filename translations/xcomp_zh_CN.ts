@@ -982,6 +982,14 @@
             <numerusform>%n 个示例的问答结果：压缩提示 F1 %1 / EM %2 — 完整文本 F1 %3 / EM %4</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Run the rest of the cancelled batch; the rows it finished stay.</source>
+        <translation>运行已取消批处理的剩余部分；已完成的行保留。</translation>
+    </message>
 </context>
 <context>
     <name>xcomp::workbench::ComparePage</name>
@@ -1703,6 +1711,14 @@
     <message>
         <source>%1 ran this %2-token text with its length variant %3</source>
         <translation>%1 用其长度变体 %3 处理了这段 %2 个词元的文本</translation>
+    </message>
+    <message>
+        <source>There is no cancelled batch to resume.</source>
+        <translation>没有可继续的已取消批处理。</translation>
+    </message>
+    <message>
+        <source>The cancelled batch used %1, which this model does not have; run it again.</source>
+        <translation>已取消的批处理使用了 %1，而此模型没有它；请重新运行。</translation>
     </message>
 </context>
 <context>

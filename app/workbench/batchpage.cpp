@@ -33,12 +33,15 @@ BatchPage::BatchPage(QWidget* parent) : QWidget(parent)
     m_which->addItem(tr("Chosen compressor"));
     m_which->addItem(tr("All compressors"));
     m_run = new QPushButton(QIcon(QStringLiteral(":/icons/batch.svg")), tr("Run batch"), this);
+    m_resume = new QPushButton(tr("Resume"), this);
+    m_resume->setToolTip(tr("Run the rest of the cancelled batch; the rows it finished stay."));
     row->addWidget(m_open);
     row->addWidget(m_info, 1);
     row->addWidget(new QLabel(tr("Examples:"), this));
     row->addWidget(m_limit);
     row->addWidget(m_which);
     row->addWidget(m_run);
+    row->addWidget(m_resume);
     layout->addLayout(row);
     m_qaSummary = new QLabel(this);
     m_qaSummary->setWordWrap(true);
@@ -50,6 +53,7 @@ BatchPage::BatchPage(QWidget* parent) : QWidget(parent)
 
     connect(m_open, &QPushButton::clicked, this, &BatchPage::openDatasetRequested);
     connect(m_run, &QPushButton::clicked, this, &BatchPage::runRequested);
+    connect(m_resume, &QPushButton::clicked, this, &BatchPage::resumeRequested);
     connect(m_dashboard, &DashboardView::cancelRequested, this, &BatchPage::cancelRequested);
     connect(m_dashboard, &DashboardView::rowActivated, this, &BatchPage::reviewRequested);
     connect(m_limit, &QSpinBox::valueChanged, this, &BatchPage::updateInfo);
@@ -69,6 +73,7 @@ bool BatchPage::loadDataset(const QString& path, QString* error, QStringList* wa
     }
     m_path = path;
     m_examples = r.examples;
+    m_resumable = false;  // another dataset: the cancelled run's rows are of the old one
     if (warnings)
         *warnings = r.warnings;
     updateInfo();
@@ -88,12 +93,17 @@ bool BatchPage::allCompressors() const { return m_which->currentIndex() == 1; }
 void BatchPage::setAllCompressors(bool all) { m_which->setCurrentIndex(all ? 1 : 0); }
 void BatchPage::setLimit(int limit) { m_limit->setValue(limit); }
 
-void BatchPage::begin(int total)
+void BatchPage::begin(int total, bool resume)
 {
     m_running = true;
-    m_qa.clear();
-    m_dashboard->clear();
-    m_dashboard->setProgress(0, total);
+    m_resumable = false;
+    m_total = total;
+    if (!resume) {
+        m_done = 0;
+        m_qa.clear();
+        m_dashboard->clear();
+    }
+    m_dashboard->setProgress(m_done, total);
     updateQaSummary();
     updateButtons();
 }
@@ -101,6 +111,7 @@ void BatchPage::begin(int total)
 void BatchPage::addRow(const BatchRowResult& row, int done, int total)
 {
     m_dashboard->appendRow(row.row);
+    m_done = done;
     m_dashboard->setProgress(done, total);
     if (row.hasQa) {
         m_qa << row.qa;
@@ -110,12 +121,14 @@ void BatchPage::addRow(const BatchRowResult& row, int done, int total)
 
 void BatchPage::setProgress(int done, int total)
 {
+    m_done = done;
     m_dashboard->setProgress(done, total);
 }
 
 void BatchPage::finish(bool cancelled)
 {
     m_running = false;
+    m_resumable = cancelled && m_done < m_total;
     if (cancelled)
         m_dashboard->setProgress(0, 0);
     updateButtons();
@@ -123,6 +136,7 @@ void BatchPage::finish(bool cancelled)
 
 void BatchPage::setRows(const QVector<view::EvalRow>& rows)
 {
+    m_resumable = false;
     m_qa.clear();
     updateQaSummary();
     m_dashboard->setRows(rows);
@@ -130,6 +144,7 @@ void BatchPage::setRows(const QVector<view::EvalRow>& rows)
 
 void BatchPage::clearResults()
 {
+    m_resumable = false;
     m_qa.clear();
     updateQaSummary();
     m_dashboard->clear();
@@ -184,6 +199,8 @@ void BatchPage::updateQaSummary()
 void BatchPage::updateButtons()
 {
     m_run->setEnabled(m_runEnabled && !m_running && !m_examples.isEmpty());
+    m_resume->setVisible(m_resumable);
+    m_resume->setEnabled(m_runEnabled && !m_running && m_resumable);
     m_open->setEnabled(!m_running);
 }
 

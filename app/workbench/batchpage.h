@@ -35,7 +35,8 @@ public:
     void setAllCompressors(bool all);
     void setLimit(int limit);
 
-    void begin(int total);
+    // A new run clears the dashboard; a resumed one (resume = true) keeps the rows it has.
+    void begin(int total, bool resume = false);
     void addRow(const BatchRowResult& row, int done, int total);
     void setProgress(int done, int total);
     void finish(bool cancelled);
@@ -43,14 +44,18 @@ public:
     void clearResults();
     void setRunEnabled(bool enabled);
     bool isRunning() const { return m_running; }
+    // After a cancelled run: how many (example, compressor) pairs it finished; -1 when there is none to resume.
+    int resumableFrom() const { return m_resumable ? m_done : -1; }
 
     DashboardView* dashboard() const { return m_dashboard; }
     QPushButton* runButton() const { return m_run; }
+    QPushButton* resumeButton() const { return m_resume; }
     QLabel* qaSummary() const { return m_qaSummary; }
 
 signals:
     void openDatasetRequested();
     void runRequested();
+    void resumeRequested();  // run the rest of a cancelled batch
     void cancelRequested();
     void reviewRequested(const xcomp::view::EvalRow& row);
 
@@ -67,6 +72,9 @@ private:
     QComboBox* m_which = nullptr;
     QPushButton* m_open = nullptr;
     QPushButton* m_run = nullptr;
+    QPushButton* m_resume = nullptr;
+    int m_done = 0, m_total = 0;  // pairs finished and in all, in the current or last run
+    bool m_resumable = false;
     QLabel* m_qaSummary = nullptr;
     DashboardView* m_dashboard = nullptr;
     bool m_running = false;

@@ -221,12 +221,12 @@ quint64 EngineClient::compressAndSave(const QString& compressorId, const QString
     return job;
 }
 
-quint64 EngineClient::runBatch(const QVector<BatchExample>& examples, const QStringList& compressorIds)
+quint64 EngineClient::runBatch(const QVector<BatchExample>& examples, const QStringList& compressorIds, int skip)
 {
     const quint64 job = beginJob(Kind::Batch);
     QPointer<EngineWorker> w = m_worker;
-    QMetaObject::invokeMethod(m_worker, [w, job, examples, compressorIds] {
-        if (w) w->runBatch(job, examples, compressorIds);
+    QMetaObject::invokeMethod(m_worker, [w, job, examples, compressorIds, skip] {
+        if (w) w->runBatch(job, examples, compressorIds, skip);
     }, Qt::QueuedConnection);
     return job;
 }

@@ -42,7 +42,8 @@ public:
     quint64 answer(const QString& compressorId, const QString& context, const QString& question,
                    const QStringList& goldAnswers);
     quint64 compressAndSave(const QString& compressorId, const QString& text, const QString& path);
-    quint64 runBatch(const QVector<BatchExample>& examples, const QStringList& compressorIds);
+    // `skip`: the (example, compressor) pairs a cancelled run of the same batch finished (EngineWorker::runBatch).
+    quint64 runBatch(const QVector<BatchExample>& examples, const QStringList& compressorIds, int skip = 0);
 
     // ---- interpolation ----
     // Compresses/loads endpoints A and B (see EngineWorker::prepareSlots); the slots stay valid

@@ -378,16 +378,21 @@ void EngineWorker::interpolate(quint64 job, quint64 sliderId, int slotA, int slo
     emit jobFinished(job);
 }
 
-void EngineWorker::runBatch(quint64 job, const QVector<BatchExample>& examples, const QStringList& compressorIds)
+void EngineWorker::runBatch(quint64 job, const QVector<BatchExample>& examples, const QStringList& compressorIds,
+                            int skip)
 {
     m_cancel.store(shouldStop(job));
     const QString op = tr("Batch evaluation");
     if (requireSession(job, op)) {
         guarded(job, op, [&] {
             const int total = int(examples.size() * compressorIds.size());
-            int done = 0;
+            int done = 0, seen = 0;
             for (const BatchExample& ex : examples) {
                 for (const QString& id : compressorIds) {
+                    if (seen++ < skip) {
+                        ++done;
+                        continue;
+                    }
                     if (m_cancel.load() || shouldStop(job))
                         throw xcomp::Cancelled();
                     const double from = double(done) / std::max(1, total), to = double(done + 1) / std::max(1, total);

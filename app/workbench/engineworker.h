@@ -52,8 +52,10 @@ public slots:
     // One point between slots A and B. Slider requests have sliderId > 0 and stop early when a newer
     // one arrives; sweep points (sliderId == 0) always finish.
     void interpolate(quint64 job, quint64 sliderId, int slotA, int slotB, double alpha, bool spherical);
+    // Every example with every compressor, example by example; the first `skip` (example, compressor)
+    // pairs are taken as done (a cancelled run resumed): progress counts them.
     void runBatch(quint64 job, const QVector<xcomp::workbench::BatchExample>& examples,
-                  const QStringList& compressorIds);
+                  const QStringList& compressorIds, int skip = 0);
 
 signals:
     void modelOpened(quint64 job, const xcomp::workbench::ModelEntry& model);

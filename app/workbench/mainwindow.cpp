@@ -566,6 +566,7 @@ void MainWindow::connectPages()
 
     connect(m_batch, &BatchPage::openDatasetRequested, this, &MainWindow::openDatasetTriggered);
     connect(m_batch, &BatchPage::runRequested, this, &MainWindow::runBatch);
+    connect(m_batch, &BatchPage::resumeRequested, this, &MainWindow::resumeBatch);
     connect(m_batch, &BatchPage::cancelRequested, this, &MainWindow::cancel);
     connect(m_batch, &BatchPage::reviewRequested, this, [this](const view::EvalRow& row) {
         view::RegenerationView v;
@@ -922,8 +923,28 @@ void MainWindow::runBatch()
         ids << c->id;
     }
     m_batchWarnings = 0;
+    m_batchExamples = examples;
+    m_batchIds = ids;
     m_batch->begin(int(examples.size() * ids.size()));
     m_engine->runBatch(examples, ids);
+    showTab(BatchTab);
+    updateActions();
+}
+
+void MainWindow::resumeBatch()
+{
+    const int from = m_batch->resumableFrom();
+    if (from < 0 || !m_engine->hasModel() || m_batchExamples.isEmpty()) {
+        m_messages->showWarning(tr("There is no cancelled batch to resume."));
+        return;
+    }
+    for (const QString& id : m_batchIds)
+        if (!m_engine->compressor(id)) {  // the model changed since
+            m_messages->showWarning(tr("The cancelled batch used %1, which this model does not have; run it again.").arg(id));
+            return;
+        }
+    m_batch->begin(int(m_batchExamples.size() * m_batchIds.size()), true);
+    m_engine->runBatch(m_batchExamples, m_batchIds, from);
     showTab(BatchTab);
     updateActions();
 }

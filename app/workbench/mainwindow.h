@@ -68,6 +68,7 @@ public:
     void askQuestion(const QString& question, const QStringList& goldAnswers);
     void prepareInterpolation();
     void runBatch();
+    void resumeBatch();  // the rest of a cancelled batch: same examples and compressors
     void cancel();
 
     // ---- files ----
@@ -179,6 +180,8 @@ private:
     int m_tokens = -1;
     bool m_curveSpherical = false;
     int m_batchWarnings = 0;
+    QVector<BatchExample> m_batchExamples;  // the last batch run, for resuming it
+    QStringList m_batchIds;
     QString m_sessionPath;
 
     // UI

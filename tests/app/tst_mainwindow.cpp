@@ -391,7 +391,24 @@ void TestMainWindow::batchDatasetAndReview()
     QTRY_VERIFY_WITH_TIMEOUT(dash->rows().size() >= 1, kTimeout);
     w->cancel();
     QTRY_VERIFY_WITH_TIMEOUT(!w->isBusy(), kTimeout);
-    QVERIFY(dash->rows().size() < bp->examples().size() * n);
+    const qsizetype kept = dash->rows().size();
+    QVERIFY(kept < bp->examples().size() * n);
+    // Resume runs only the rest: every (example, compressor) pair once, the kept rows first.
+    QVERIFY(bp->resumeButton()->isVisible() && bp->resumeButton()->isEnabled());
+    QCOMPARE(bp->resumableFrom(), int(kept));
+    const QVector<view::EvalRow> before = dash->rows();
+    done.clear();
+    bp->resumeButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(done.count() == 1 && !w->isBusy(), kTimeout);
+    QCOMPARE(dash->rows().size(), bp->examples().size() * n);
+    QSet<QString> pairs;
+    for (const view::EvalRow& r : dash->rows())
+        pairs.insert(r.id + QLatin1Char('/') + r.compressor + QString::number(r.memoryTokens) + r.method);
+    QCOMPARE(pairs.size(), int(dash->rows().size()));
+    for (qsizetype i = 0; i < before.size(); ++i)
+        QCOMPARE(dash->rows()[i].diff.regenerated, before[i].diff.regenerated);
+    QVERIFY(!bp->resumeButton()->isVisible());
+    QCOMPARE(bp->resumableFrom(), -1);
 }
 
 void TestMainWindow::sessionAndCompressedPromptFiles()

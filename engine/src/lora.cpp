@@ -109,7 +109,7 @@ LoraWeights LoraWeights::load(const std::string& dir, const LlamaConfig& config,
                 std::shared_ptr<SafeTensorsFile> holder(const_cast<SafeTensorsFile*>(file), [](SafeTensorsFile*) {});
                 const at::Tensor view = tensor_view(holder, *info);
                 check_finite(view, file->path(), name);
-                at::Tensor t = view.to(device, dtype, false, true);
+                at::Tensor t = cast_checked(view, device, dtype, file->path(), name);
                 (which[5] == 'A' ? pair.a : pair.b) = t;
             }
             lora.pairs[{layer, p}] = pair;

@@ -168,7 +168,7 @@ struct Loader {
         std::shared_ptr<SafeTensorsFile> holder(const_cast<SafeTensorsFile*>(file), [](SafeTensorsFile*) {});
         const at::Tensor view = tensor_view(holder, *info);
         check_finite(view, file->path(), name);  // on the file's values: a later cast may not be the culprit
-        return view.to(device, dtype, /*non_blocking=*/false, /*copy=*/true);
+        return cast_checked(view, device, dtype, file->path(), name);
     }
 };
 

@@ -57,6 +57,16 @@ void check_finite(const at::Tensor& t, const std::string& file, const std::strin
     }
 }
 
+at::Tensor cast_checked(const at::Tensor& t, at::Device device, at::ScalarType dtype, const std::string& file,
+                        const std::string& name) {
+    at::Tensor out = t.to(device, dtype, /*non_blocking=*/false, /*copy=*/true);
+    if (dtype == at::kHalf && t.scalar_type() != at::kHalf && at::isFloatingType(t.scalar_type()) && out.numel() > 0 &&
+        !at::isfinite(out).all().item<bool>())
+        throw Error(file + ": tensor '" + name + "' holds values beyond float16's range (65504); load the model as "
+                    "bfloat16 or float32 (--dtype bfloat16)");
+    return out;
+}
+
 TensorMap load_safetensors(const std::string& path, std::map<std::string, std::string>* metadata) {
     auto file = SafeTensorsFile::open(path);
     TensorMap out;

@@ -102,6 +102,20 @@ private slots:
         QVERIFY2(e.contains(QStringLiteral("tensor 'model.embed_tokens.weight' holds NaN or Inf")), qPrintable(e));
     }
 
+    // A finite float32 weight beyond float16's range: fine as float32, refused when loaded as float16.
+    void weights_overflowing_float16_are_refused() {
+        QTemporaryDir dir;
+        const std::string copy = copy_tiny(dir);
+        poison(copy + "/model.safetensors", "model.embed_tokens.weight", 1e6f);
+        QVERIFY(error_of([&] { tiny(copy); }).isEmpty());
+        LlamaModel::LoadOptions o;
+        o.device = test::device();
+        o.dtype = "float16";
+        const QString e = error_of([&] { load_model_folder(copy, o); });
+        QVERIFY2(e.contains(QStringLiteral("tensor 'model.embed_tokens.weight' holds values beyond float16's range")),
+                 qPrintable(e));
+    }
+
     void compressor_weights_with_nan_are_refused() {
         ModelFolder f = tiny();
         QTemporaryDir dir;

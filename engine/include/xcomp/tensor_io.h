@@ -21,6 +21,12 @@ at::Tensor tensor_view(const std::shared_ptr<SafeTensorsFile>& file, const Tenso
 // floating-point `t` (any shape, any device) holds a non-finite value; other dtypes pass.
 void check_finite(const at::Tensor& t, const std::string& file, const std::string& name);
 
+// `t` (already checked finite) copied to device and dtype. Casting to float16 can overflow
+// (|x| > 65504) where the file's own dtype did not: that is refused with the tensor's name and the
+// advice to load in bfloat16 or float32; the check runs only for that narrowing cast.
+at::Tensor cast_checked(const at::Tensor& t, at::Device device, at::ScalarType dtype, const std::string& file,
+                        const std::string& name);
+
 // Reads every tensor of one file (views, CPU).
 TensorMap load_safetensors(const std::string& path, std::map<std::string, std::string>* metadata = nullptr);
 

@@ -953,9 +953,12 @@ void MainWindow::cancel()
 {
     if (!m_engine->isBusy() && !m_engine->isSweeping())
         return;
+    const bool longJobs = m_engine->isBusy();
     m_engine->cancel();
-    m_stageLabel->setText(tr("Cancelling\u2026"));
+    // A long job answers with cancelled(); the curve has stopped here and now (EngineClient::stopSweep).
+    m_stageLabel->setText(longJobs ? tr("Cancelling\u2026") : tr("Cancelled"));
     updateInterpolationBusy();
+    updateActions();
 }
 
 void MainWindow::reportError(const QString& operation, const QString& message)

@@ -99,6 +99,7 @@ public:
     QAction* cancelAction() const { return m_cancelAction; }
     QProgressBar* progressBar() const { return m_progress; }
     MessageBar* messageBar() const { return m_messages; }
+    QLabel* stageLabel() const { return m_stageLabel; }  // the status bar's stage of the running job
     RegeneratePage* regeneratePage() const { return m_regenerate; }
     ComparePage* comparePage() const { return m_compare; }
     AttentionPage* attentionPage() const { return m_attention; }

@@ -224,8 +224,8 @@ view::AttentionData toAttentionData(const xcomp::RegenerationReport& r)
     a.layers = u.layers;
     a.heads = u.heads;
     a.memoryTokens = u.memory_tokens;
-    a.generatedTokens = fromStd(r.regenerated_pieces);
-    a.sourceTokens = fromStd(r.source_pieces);
+    a.generatedTokens = displayPieces(r.regenerated_pieces);
+    a.sourceTokens = displayPieces(r.source_pieces);
     // Pad or cut the piece lists to the captured dimensions so the view's checks hold.
     while (a.generatedTokens.size() < u.generated)
         a.generatedTokens << QString();
@@ -325,6 +325,44 @@ QVector<QPair<int, int>> pieceRanges(const std::vector<std::string>& pieces, con
         }
         out << qMakePair(decoded.toUtf16(begin), decoded.toUtf16End(end));
         cursor = end;
+    }
+    return out;
+}
+
+QStringList displayPieces(const std::vector<std::string>& pieces)
+{
+    QStringList out = fromStd(pieces);
+    auto byteOf = [&](std::size_t i) -> int {
+        const std::string& p = pieces[i];
+        if (p.size() != 6 || p.compare(0, 3, "<0x") != 0 || p[5] != '>')
+            return -1;
+        bool ok = false;
+        const int v = QByteArray::fromStdString(p.substr(3, 2)).toInt(&ok, 16);
+        return ok ? v : -1;
+    };
+    for (std::size_t i = 0; i < pieces.size();) {
+        const int lead = byteOf(i);
+        // The sequence length a UTF-8 lead byte announces (0: not a lead byte).
+        const int n = lead < 0 ? 0 : lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
+        if (n == 0 || i + n > pieces.size()) {
+            ++i;
+            continue;
+        }
+        QByteArray bytes;
+        bool whole = true;
+        for (int k = 0; k < n && whole; ++k) {
+            const int b = byteOf(i + k);
+            whole = b >= 0 && (k == 0 || (b & 0xC0) == 0x80);
+            bytes.append(char(b));
+        }
+        const QString ch = whole ? QString::fromUtf8(bytes) : QString();
+        if (!whole || ch.isEmpty() || ch.contains(QChar::ReplacementCharacter)) {
+            ++i;
+            continue;
+        }
+        for (int k = 0; k < n; ++k)
+            out[qsizetype(i + k)] = ch;
+        i += n;
     }
     return out;
 }

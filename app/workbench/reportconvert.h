@@ -66,6 +66,11 @@ view::EvalRow toEvalRow(const QString& id, const xcomp::RegenerationReport& repo
 // space, which decoding drops, is tolerated. A piece that cannot be found gets an empty range at
 // the current position. The result has one entry per piece.
 QVector<QPair<int, int>> pieceRanges(const std::vector<std::string>& pieces, const std::string& text);
+
+// Pieces as a reader sees them: byte-fallback pieces ("<0x58>") become the character their bytes
+// spell ("X"); each piece of a multi-byte character shows that character ("€" three times for
+// <0xE2><0x82><0xAC>), since each is a token of its own. Bytes that spell no character stay "<0xHH>".
+QStringList displayPieces(const std::vector<std::string>& pieces);
 // Index of the range holding a UTF-16 position (the nearest one before it between pieces), or -1.
 int pieceAt(const QVector<QPair<int, int>>& ranges, int position);
 

@@ -69,6 +69,7 @@ private slots:
     void compareAllCompressors();
     void questionAnswering();
     void interpolationSliderAndCurve();
+    void cancellingTheCurveKeepsTheSliderAlive();
     void batchDatasetAndReview();
     void sessionAndCompressedPromptFiles();
 
@@ -352,6 +353,31 @@ void TestMainWindow::interpolationSliderAndCurve()
     QCOMPARE(panel->shownAlpha(), 0.70);
     QVERIFY(!panel->isBusy());
     QVERIFY(!w->messageBar()->isShowing() || w->messageBar()->kind() != MessageBar::Kind::Error);
+}
+
+// Seen as a new user would: cancelling the BLEU curve left "Cancelling…" in the status bar and the
+// slider dead until a restart.
+void TestMainWindow::cancellingTheCurveKeepsTheSliderAlive()
+{
+    if (m_model.isEmpty())
+        QSKIP(kNoModel);
+    auto w = openWindow();
+    QVERIFY(w);
+    InterpolationPage* ip = w->interpolationPage();
+    ip->setTextA(QStringLiteral("The old garden is full of roses."));
+    ip->setTextB(QStringLiteral("A small boat left the harbour at noon."));
+    ip->prepareButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(ip->isPrepared() && w->engine()->isSweeping(), kTimeout);
+    w->cancel();
+    QTRY_VERIFY_WITH_TIMEOUT(!w->engine()->isSweeping() && !w->engine()->isInterpolating(), kTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(!w->stageLabel()->text().contains(QStringLiteral("Cancelling")), 10000);
+    InterpolationPanel* panel = ip->panel();
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy(), 10000);
+    QVERIFY(panel->isEnabled());
+    QSignalSpy shown(w.get(), &MainWindow::interpolationShown);
+    panel->slider()->setValue(panel->slider()->value() == 40 ? 60 : 40);
+    QVERIFY2(shown.wait(kTimeout), qPrintable(w->stageLabel()->text()));
+    QVERIFY(!panel->isBusy());
 }
 
 void TestMainWindow::batchDatasetAndReview()

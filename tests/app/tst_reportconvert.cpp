@@ -32,6 +32,7 @@ private slots:
     void diffSpansCoverTheSameText();
     void pieceRangesAndLookup();
     void pieceRangesByteFallback();
+    void byteFallbackPiecesAreShownAsCharacters();
     void metricsAndAttention();
     void evalRow();
 };
@@ -279,6 +280,26 @@ void TestReportConvert::evalRow()
     }
     QCOMPARE(total, int(r.alignment.spans.size()));
     QCOMPARE(row.diff.original, QString::fromUtf8("Die K\xC3\xB6nigin sprach leise"));
+}
+
+// The attention view showed "<0x58>-ray" for "X-ray" (issue: defects seen as a new user would).
+// Pieces from the bundled tokenizer for "X-ray costs 5€ ☃" (xcomp tokenize --json).
+void TestReportConvert::byteFallbackPiecesAreShownAsCharacters()
+{
+    const std::vector<std::string> pieces = {" ", "<0x58>", "-", "ray", " costs", " ", "5", "<0xE2>", "<0x82>",
+                                             "<0xAC>", " ", "<0xE2>", "<0x98>", "<0x83>"};
+    const QStringList shown = displayPieces(pieces);
+    QCOMPARE(shown.size(), qsizetype(pieces.size()));
+    QCOMPARE(shown.at(1), QStringLiteral("X"));
+    QCOMPARE(shown.at(3), QStringLiteral("ray"));
+    for (int i : {7, 8, 9})
+        QCOMPARE(shown.at(i), QString::fromUtf8("\xE2\x82\xAC"));  // €
+    for (int i : {11, 12, 13})
+        QCOMPARE(shown.at(i), QString::fromUtf8("\xE2\x98\x83"));  // ☃
+    // Bytes that spell no character stay as they are: a lone continuation byte, a cut sequence.
+    const QStringList odd = displayPieces({"<0x82>", "<0xE2>", "<0x82>", "a", "<0xZZ>"});
+    QCOMPARE(odd, QStringList({QStringLiteral("<0x82>"), QStringLiteral("<0xE2>"), QStringLiteral("<0x82>"),
+                               QStringLiteral("a"), QStringLiteral("<0xZZ>")}));
 }
 
 QTEST_GUILESS_MAIN(TestReportConvert)

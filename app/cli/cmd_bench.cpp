@@ -32,6 +32,7 @@
 #include <random>
 
 #include "commands.h"
+#include "xcomp/atomic_file.h"
 #include "xcomp/compressor.h"
 #include "xcomp/dataset.h"
 #include "xcomp/decoding.h"
@@ -266,13 +267,7 @@ public:
         json j = meta_;
         j["rows"] = rows_;
         j["samples"] = samples_;
-        const std::string tmp = out_path_ + ".tmp";
-        {
-            std::ofstream o(tmp);
-            o << j.dump(1) << "\n";
-            if (!o) throw Error("cannot write " + tmp);
-        }
-        fs::rename(tmp, out_path_);
+        write_file_atomically(out_path_, j.dump(1) + "\n");
     }
 
     std::string markdown() const {

@@ -1,4 +1,5 @@
 // Compressors: creation, loading/saving and the encoder pass of every method.
+#include "xcomp/atomic_file.h"
 #include "xcomp/compressor.h"
 
 #include <nlohmann/json.hpp>
@@ -271,13 +272,7 @@ void Compressor::save(const std::string& dir) const {
         }
         save_safetensors((fs::path(dir) / "encoder.safetensors").string(), t, {{"format", "pt"}});
     }
-    const fs::path cfg = fs::path(dir) / "compressor.json";
-    {
-        std::ofstream f(cfg.string() + ".tmp");
-        f << config_.to_json_text();
-        if (!f) throw Error("cannot write " + cfg.string());
-    }
-    fs::rename(cfg.string() + ".tmp", cfg);
+    write_file_atomically((fs::path(dir) / "compressor.json").string(), config_.to_json_text());
 }
 
 namespace {

@@ -1,3 +1,4 @@
+#include "xcomp/atomic_file.h"
 #include "xcomp/evaluation.h"
 
 #include <ATen/core/grad_mode.h>
@@ -31,15 +32,7 @@ std::string example_key(const std::string& compressor_id, int length, const std:
     return compressor_id + '\x1f' + std::to_string(length) + '\x1f' + record_id;
 }
 
-void write_atomic(const fs::path& path, const std::string& text) {
-    const fs::path tmp = path.string() + ".tmp";
-    {
-        std::ofstream f(tmp, std::ios::binary);
-        f << text;
-        if (!f) throw Error("cannot write " + path.string() + " (is the output folder writable?)");
-    }
-    fs::rename(tmp, path);
-}
+void write_atomic(const fs::path& path, const std::string& text) { write_file_atomically(path.string(), text); }
 
 }  // namespace
 

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "xcomp/atomic_file.h"
 #include "xcomp/error.h"
 #include "xcomp/model.h"
 #include "xcomp/safetensors.h"
@@ -132,12 +133,7 @@ void LoraWeights::save(const std::string& dir, const std::string& base_model_nam
                         {"bias", "none"},            {"fan_in_fan_out", false},
                         {"inference_mode", true},    {"use_rslora", false},
                         {"base_model_name_or_path", base_model_name}};
-    const fs::path path = fs::path(dir) / "adapter_config.json";
-    std::ofstream f(path.string() + ".tmp");
-    f << j.dump(2) << "\n";
-    f.close();
-    if (!f) throw Error("cannot write " + path.string());
-    fs::rename(path.string() + ".tmp", path);
+    write_file_atomically((fs::path(dir) / "adapter_config.json").string(), j.dump(2) + "\n");
 }
 
 LoraWeights LoraWeights::init(const LlamaConfig& config, int64_t r, double alpha, const std::vector<std::string>& targets,

@@ -1,4 +1,5 @@
 // The Llama decoder stack: loading, validation and the forward pass.
+#include "xcomp/atomic_file.h"
 #include "xcomp/model.h"
 
 #include <torch/version.h>
@@ -285,15 +286,7 @@ void LlamaModel::save(const std::string& dir, size_t max_shard_bytes) const {
     save_sharded(dir, tensors, max_shard_bytes, "model");
     LlamaConfig c = config_;
     c.dtype = dtype_to_name(dtype());
-    const fs::path tmp = fs::path(dir) / "config.json.tmp";
-    {
-        FILE* f = std::fopen(tmp.c_str(), "w");
-        if (!f) throw Error("cannot write " + tmp.string());
-        const std::string text = c.to_json_text();
-        std::fwrite(text.data(), 1, text.size(), f);
-        std::fclose(f);
-    }
-    fs::rename(tmp, fs::path(dir) / "config.json");
+    write_file_atomically((fs::path(dir) / "config.json").string(), c.to_json_text());
 }
 
 // ---- forward -----------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 // safetensors reader (mmap), atomic writer and (sharded) checkpoint folders.
+#include "xcomp/atomic_file.h"
 #include "xcomp/safetensors.h"
 
 #include <fcntl.h>
@@ -343,49 +344,13 @@ void SafeTensorsWriter::write(const std::string& path) const {
     }
     text.append((8 - text.size() % 8) % 8, ' ');
 
-    // Temporary file in the target folder, so the final rename is atomic.
-    const fs::path target(path);
-    const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    std::string tmpl = (folder / ("." + target.filename().string() + ".tmp.XXXXXX")).string();
-    const int fd = ::mkstemp(tmpl.data());
-    if (fd < 0) fail(path, "cannot create a temporary file in '" + folder.string() + "': " + sys_error());
-    const std::string tmp = tmpl;
-    auto abort_with = [&](const std::string& what) {
-        const std::string err = sys_error();
-        ::close(fd);
-        ::unlink(tmp.c_str());
-        fail(path, what + ": " + err);
-    };
-    auto write_all = [&](const void* p, size_t n) {
-        const auto* b = static_cast<const uint8_t*>(p);
-        while (n > 0) {
-            const ssize_t w = ::write(fd, b, n);
-            if (w < 0) {
-                if (errno == EINTR) continue;
-                abort_with("write failed");
-            }
-            b += w;
-            n -= static_cast<size_t>(w);
-        }
-    };
+    AtomicFile out(path);
     uint8_t len[8];
     for (int i = 0; i < 8; ++i) len[i] = static_cast<uint8_t>(static_cast<uint64_t>(text.size()) >> (8 * i));
-    write_all(len, 8);
-    write_all(text.data(), text.size());
-    for (const Entry* e : order) write_all(e->bytes.data(), e->bytes.size());
-    // mkstemp creates 0600; checkpoints are ordinary shared files.
-    if (::fchmod(fd, 0644) != 0) abort_with("chmod failed");
-    if (::fsync(fd) != 0) abort_with("fsync failed");
-    if (::close(fd) != 0) {
-        const std::string err = sys_error();
-        ::unlink(tmp.c_str());
-        fail(path, "close failed: " + err);
-    }
-    if (::rename(tmp.c_str(), path.c_str()) != 0) {
-        const std::string err = sys_error();
-        ::unlink(tmp.c_str());
-        fail(path, "rename failed: " + err);
-    }
+    out.write(len, 8);
+    out.write(text);
+    for (const Entry* e : order) out.write(e->bytes.data(), e->bytes.size());
+    out.commit();
 }
 
 // ----------------------------------------------------------------------------------------- checkpoints

@@ -1,4 +1,5 @@
 // safetensors <-> at::Tensor bridge.
+#include "xcomp/atomic_file.h"
 #include "xcomp/tensor_io.h"
 
 #include <nlohmann/json.hpp>
@@ -126,13 +127,7 @@ void save_sharded(const std::string& dir, const TensorMap& tensors, size_t max_s
         for (const auto& [name, t] : shards[i]) index["weight_map"][name] = file;
     }
     const fs::path index_path = fs::path(dir) / (stem + ".safetensors.index.json");
-    const fs::path tmp = index_path.string() + ".tmp";
-    {
-        std::ofstream f(tmp);
-        f << index.dump(2) << "\n";
-        if (!f) throw Error("cannot write " + tmp.string());
-    }
-    fs::rename(tmp, index_path);
+    write_file_atomically(index_path.string(), index.dump(2) + "\n");
 }
 
 }  // namespace xcomp

@@ -334,11 +334,16 @@ bool SessionFile::load(const QString& path, WorkbenchSession* session, QString* 
             *error = tr("Cannot open %1: %2").arg(QFileInfo(path).fileName(), file.errorString());
         return false;
     }
+    return fromBytes(file.readAll(), QFileInfo(path).fileName(), session, error);
+}
+
+bool SessionFile::fromBytes(const QByteArray& bytes, const QString& name, WorkbenchSession* session, QString* error)
+{
     QJsonParseError err;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &err);
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &err);
     if (err.error != QJsonParseError::NoError || !doc.isObject()) {
         if (error)
-            *error = tr("%1 is not valid JSON: %2").arg(QFileInfo(path).fileName(), err.errorString());
+            *error = tr("%1 is not valid JSON: %2").arg(name, err.errorString());
         return false;
     }
     return fromJson(doc.object(), session, error);

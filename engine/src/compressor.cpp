@@ -6,6 +6,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include "xcomp/error.h"
 #include "xcomp/tensor_io.h"
@@ -42,11 +43,18 @@ static std::string default_label(Method m, int memory_tokens) {
 // ---- config ------------------------------------------------------------------------------------
 
 CompressorConfig CompressorConfig::from_file(const std::string& path) {
-    std::ifstream f(path);
+    std::ifstream f(path, std::ios::binary);
     if (!f) throw Error("cannot open " + path);
+    std::stringstream buf;
+    buf << f.rdbuf();
+    if (f.bad()) throw Error("cannot read " + path);
+    return from_json_text(buf.str(), path);
+}
+
+CompressorConfig CompressorConfig::from_json_text(const std::string& text, const std::string& path) {
     nlohmann::json j;
     try {
-        j = nlohmann::json::parse(f);
+        j = nlohmann::json::parse(text);
     } catch (const std::exception& e) {
         throw Error(path + ": not valid JSON (" + e.what() + ")");
     }

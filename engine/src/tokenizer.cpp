@@ -5,6 +5,8 @@
 #include <sentencepiece_trainer.h>
 
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <unordered_map>
 
 #include "xcomp/error.h"
@@ -23,11 +25,19 @@ std::shared_ptr<const Tokenizer> Tokenizer::load(const std::string& path) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) throw Error(path + ": tokenizer model file not found");
     if (!std::filesystem::is_regular_file(path, ec)) throw Error(path + ": tokenizer model is not a regular file");
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream buf;
+    buf << in.rdbuf();
+    if (!in || in.bad()) throw Error(path + ": cannot read the tokenizer model");
+    return load_from_bytes(buf.str(), path);
+}
+
+std::shared_ptr<const Tokenizer> Tokenizer::load_from_bytes(const std::string& bytes, const std::string& origin) {
     std::shared_ptr<Tokenizer> tok(new Tokenizer());
-    tok->impl_->path = path;
-    const auto status = tok->impl_->sp.Load(path);
+    tok->impl_->path = origin;
+    const auto status = tok->impl_->sp.LoadFromSerializedProto(bytes);
     if (!status.ok())
-        throw Error(path + ": not a valid sentencepiece model (" + status.ToString() + ")");
+        throw Error(origin + ": not a valid sentencepiece model (" + status.ToString() + ")");
     return tok;
 }
 

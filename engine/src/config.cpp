@@ -150,7 +150,7 @@ LlamaConfig LlamaConfig::from_json_text(const std::string& text, const std::stri
     json root;
     try {
         root = json::parse(text);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {  // parse_error, and out_of_range for a number like 1e999
         throw Error(origin + ": not valid JSON (" + e.what() + ")");
     }
     if (!root.is_object()) throw Error(origin + ": not a JSON object");

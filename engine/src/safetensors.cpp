@@ -78,7 +78,7 @@ json parse_json_strict(const std::string& text, const std::string& path, const s
     json value;
     try {
         value = json::parse(text, std::ref(watch));
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {  // parse_error, and out_of_range for a number like 1e999
         fail(path, what + " is not valid JSON (" + e.what() + ")");
     }
     if (!watch.duplicate.empty()) fail(path, what + ": duplicate name '" + watch.duplicate + "'");

@@ -1,12 +1,14 @@
 // Fuzzes `.xcp` compressed prompts (CompressedPrompt::load; the input is written to a scratch file,
 // since load() maps a path like every safetensors reader). Invariants on an accepted prompt: the
-// tensors have the shapes the metadata promises, and save() then load() gives the same prompt.
+// tensors are floating-point with the shapes the metadata promises, the counts in the metadata are
+// plain decimal (what save() writes), and save() then load() gives the same prompt.
 #include <ATen/ATen.h>
 #include <ATen/Parallel.h>
 
 #include "fuzz_util.h"
 #include "xcomp/compressor.h"
 #include "xcomp/error.h"
+#include "xcomp/safetensors.h"
 
 using namespace xcomp;
 
@@ -31,6 +33,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     } else {
         FUZZ_CHECK(p.embeddings.defined() && p.embeddings.dim() == 2 && p.embeddings.size(0) == p.memory_tokens);
     }
+    for (const at::Tensor* t : {&p.keys, &p.values, &p.embeddings})
+        if (t->defined()) FUZZ_CHECK(at::isFloatingType(t->scalar_type()));
+    const auto meta = SafeTensorsFile::open(path.string())->metadata();
+    FUZZ_CHECK(meta.at("memory_tokens") == std::to_string(p.memory_tokens));
+    FUZZ_CHECK(meta.at("source_tokens") == std::to_string(p.source_tokens));
+
     const auto out = fuzz::scratch_dir() / "written.xcp";
     p.save(out.string());
     const CompressedPrompt q = CompressedPrompt::load(out.string());

@@ -7,6 +7,7 @@
 #include <QSaveFile>
 
 #include <algorithm>
+#include <cmath>
 
 namespace xcomp::workbench {
 
@@ -30,6 +31,15 @@ view::ErrorType typeFromKey(const QString& key)
         if (key == QLatin1String(typeKey(view::ErrorType(t))))
             return view::ErrorType(t);
     return view::ErrorType::Equal;
+}
+
+// A byte count stored as a JSON number (a double). Casting a double outside qint64's range, such as
+// a hand-edited 1e94, is undefined behaviour; anything not a whole count in [0, 2^53] reads as 0.
+qint64 byteCountFromJson(const QJsonValue& v)
+{
+    const double d = v.toDouble();
+    constexpr double kMax = 9007199254740992.0;  // 2^53: every integer up to it is exact in a double
+    return d >= 0 && d <= kMax && d == std::floor(d) ? qint64(d) : 0;
 }
 
 QJsonObject regenerationToJson(const view::RegenerationView& r)
@@ -203,8 +213,8 @@ view::RegenerationMetrics SessionFile::metricsFromJson(const QJsonObject& o)
     m.sourceTokens = o.value(QStringLiteral("source_tokens")).toInt();
     m.memoryTokens = o.value(QStringLiteral("memory_tokens")).toInt();
     m.compressionRatio = o.value(QStringLiteral("compression_ratio")).toDouble();
-    m.compressedBytes = qint64(o.value(QStringLiteral("compressed_bytes")).toDouble());
-    m.fullKvBytes = qint64(o.value(QStringLiteral("full_kv_bytes")).toDouble());
+    m.compressedBytes = byteCountFromJson(o.value(QStringLiteral("compressed_bytes")));
+    m.fullKvBytes = byteCountFromJson(o.value(QStringLiteral("full_kv_bytes")));
     m.compressMs = o.value(QStringLiteral("compress_ms")).toDouble();
     m.regenerateMs = o.value(QStringLiteral("regenerate_ms")).toDouble();
     return m;
@@ -334,16 +344,21 @@ bool SessionFile::load(const QString& path, WorkbenchSession* session, QString* 
             *error = tr("Cannot open %1: %2").arg(QFileInfo(path).fileName(), file.errorString());
         return false;
     }
+    return fromBytes(file.readAll(), QFileInfo(path).fileName(), session, error);
+}
+
+bool SessionFile::fromBytes(const QByteArray& bytes, const QString& name, WorkbenchSession* session, QString* error)
+{
     QJsonParseError err;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &err);
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &err);
     if (err.error != QJsonParseError::NoError) {
         if (error)
-            *error = tr("%1 is not valid JSON: %2").arg(QFileInfo(path).fileName(), err.errorString());
+            *error = tr("%1 is not valid JSON: %2").arg(name, err.errorString());
         return false;
     }
     if (!doc.isObject()) {  // valid JSON, but an array or a bare value
         if (error)
-            *error = tr("%1 does not hold a session (a JSON object)").arg(QFileInfo(path).fileName());
+            *error = tr("%1 does not hold a session (a JSON object)").arg(name);
         return false;
     }
     return fromJson(doc.object(), session, error);

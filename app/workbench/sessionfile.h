@@ -55,6 +55,8 @@ public:
 
     static bool save(const QString& path, const WorkbenchSession& session, QString* error);
     static bool load(const QString& path, WorkbenchSession* session, QString* error);
+    // A session file's content; `name` is shown in messages (load() reads the file and calls this).
+    static bool fromBytes(const QByteArray& bytes, const QString& name, WorkbenchSession* session, QString* error);
 
     // Building blocks, shared with tests.
     static QJsonObject diffToJson(const view::DiffData& diff);

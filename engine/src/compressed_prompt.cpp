@@ -55,6 +55,18 @@ std::string payload_checksum(const TensorMap& tensors) {
     return buf;
 }
 
+// A count in the metadata: plain decimal digits, as save() writes them, in [lo, hi]. std::stoi took
+// "4abc" as 4, and " 4" too.
+int count_field(const std::string& path, const char* key, const std::string& text, int lo, int hi) {
+    const bool digits = !text.empty() && text.size() <= 10 && (text.size() == 1 || text[0] != '0') &&
+                        text.find_first_not_of("0123456789") == std::string::npos;
+    const long long v = digits ? std::stoll(text) : -1;
+    if (!digits || v < lo || v > hi)
+        throw Error(path + ": metadata '" + key + "' must be a whole number between " + std::to_string(lo) + " and " +
+                    std::to_string(hi) + ", got '" + text + "'");
+    return static_cast<int>(v);
+}
+
 }  // namespace
 
 void CompressedPrompt::save(const std::string& path) const {
@@ -95,15 +107,20 @@ CompressedPrompt CompressedPrompt::load(const std::string& path) {
         const std::string& want = field("payload_fnv1a64");
         if (payload_checksum(t) != want) throw Error(path + ": checksum mismatch: the file is damaged");
     }
-    for (const auto& [name, tensor] : t) check_finite(tensor, path, name);
-    CompressedPrompt p;
-    p.method = parse_method(field("method"));
-    try {
-        p.memory_tokens = std::stoi(field("memory_tokens"));
-        p.source_tokens = std::stoi(field("source_tokens"));
-    } catch (const std::logic_error&) {
-        throw Error(path + ": memory_tokens/source_tokens are not numbers");
+    for (const auto& [name, tensor] : t) {
+        // Integer "keys" would be cast to the decoder's dtype without a word.
+        if (!at::isFloatingType(tensor.scalar_type()))
+            throw Error(path + ": tensor '" + name + "' must be floating-point, not " + c10::toString(tensor.scalar_type()));
+        check_finite(tensor, path, name);
     }
+    CompressedPrompt p;
+    try {
+        p.method = parse_method(field("method"));
+    } catch (const Error& e) {
+        throw Error(path + ": metadata 'method': " + e.what());
+    }
+    p.memory_tokens = count_field(path, "memory_tokens", field("memory_tokens"), 1, kMaxMemoryTokens);
+    p.source_tokens = count_field(path, "source_tokens", field("source_tokens"), 0, 1 << 30);
     p.compressor_id = field("compressor_id");
     p.base_fingerprint = field("base_fingerprint");
     p.source_text = meta.count("source_text") ? meta["source_text"] : "";

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include "xcomp/error.h"
 #include "xcomp/tensor_io.h"
@@ -42,21 +43,48 @@ static std::string default_label(Method m, int memory_tokens) {
 
 // ---- config ------------------------------------------------------------------------------------
 
+namespace {
+
+// An integer field in [lo, hi], or `fallback` when absent. nlohmann's get<int>() would cast a float
+// (undefined behaviour out of range, 1e300) and silently wrap a large integer (4294967300 -> 4).
+int64_t integer_field(const nlohmann::json& j, const char* key, int64_t fallback, int64_t lo, int64_t hi,
+                      const std::string& path) {
+    auto it = j.find(key);
+    if (it == j.end()) return fallback;
+    const std::string range = " between " + std::to_string(lo) + " and " + std::to_string(hi);
+    if (!it->is_number_integer()) throw Error(path + ": field '" + key + "': must be an integer" + range);
+    if (it->is_number_unsigned() ? it->get<uint64_t>() > static_cast<uint64_t>(hi)
+                                 : it->get<int64_t>() < lo || it->get<int64_t>() > hi)
+        throw Error(path + ": field '" + key + "': must be" + range + ", got " + it->dump());
+    return it->get<int64_t>();
+}
+
+}  // namespace
+
 CompressorConfig CompressorConfig::from_file(const std::string& path) {
-    std::ifstream f(path);
+    std::ifstream f(path, std::ios::binary);
     if (!f) throw Error("cannot open " + path);
+    std::stringstream buf;
+    buf << f.rdbuf();
+    if (f.bad()) throw Error("cannot read " + path);
+    return from_json_text(buf.str(), path);
+}
+
+CompressorConfig CompressorConfig::from_json_text(const std::string& text, const std::string& path) {
     nlohmann::json j;
     try {
-        j = nlohmann::json::parse(f);
+        j = nlohmann::json::parse(text);
     } catch (const std::exception& e) {
         throw Error(path + ": not valid JSON (" + e.what() + ")");
     }
+    if (!j.is_object()) throw Error(path + ": not a JSON object");
     CompressorConfig c;
     try {
         c.method = parse_method(j.at("method").get<std::string>());
-        c.memory_tokens = j.at("memory_tokens").get<int>();
-        c.max_source_tokens = j.value("max_source_tokens", 512);
-        c.lora_r = j.value("lora_r", int64_t{16});
+        if (!j.contains("memory_tokens")) throw Error(path + ": field 'memory_tokens': missing");
+        c.memory_tokens = static_cast<int>(integer_field(j, "memory_tokens", 0, 1, kMaxMemoryTokens, path));
+        c.max_source_tokens = static_cast<int>(integer_field(j, "max_source_tokens", 512, 1, 1 << 30, path));
+        c.lora_r = integer_field(j, "lora_r", 16, 1, 1 << 20, path);
         c.lora_alpha = j.value("lora_alpha", 32.0);
         if (j.contains("lora_targets")) c.lora_targets = j["lora_targets"].get<std::vector<std::string>>();
         c.qa_template = j.value("qa_template", c.qa_template);
@@ -65,7 +93,7 @@ CompressorConfig CompressorConfig::from_file(const std::string& path) {
         c.id = j.value("id", std::string(method_name(c.method)) + "-m" + std::to_string(c.memory_tokens));
         c.label = j.value("label", default_label(c.method, c.memory_tokens));
         c.variant_of = j.value("variant_of", "");
-        c.serves_up_to = j.value("serves_up_to", 0);
+        c.serves_up_to = static_cast<int>(integer_field(j, "serves_up_to", 0, 0, 1 << 30, path));
         if (j.contains("training")) c.training_json = j["training"].dump();
     } catch (const nlohmann::json::exception& e) {
         throw Error(path + ": bad or missing field (" + e.what() + ")");
@@ -74,6 +102,9 @@ CompressorConfig CompressorConfig::from_file(const std::string& path) {
         throw Error(path + ": memory_tokens must be between 1 and " + std::to_string(kMaxMemoryTokens));
     if (c.max_source_tokens < 1) throw Error(path + ": max_source_tokens must be positive");
     if (c.qa_template.find("{q}") == std::string::npos) throw Error(path + ": qa_template must contain {q}");
+    // A misspelt "variant_of" would otherwise turn a length variant into a general compressor.
+    if (c.variant_of.empty() && j.contains("serves_up_to"))
+        throw Error(path + ": serves_up_to is given without variant_of (a length variant needs both)");
     if (!c.variant_of.empty() && (c.serves_up_to < 1 || c.serves_up_to > c.max_source_tokens))
         throw Error(path + ": a variant of '" + c.variant_of + "' needs serves_up_to between 1 and max_source_tokens");
     if (c.variant_of == c.id && !c.id.empty()) throw Error(path + ": a compressor cannot be a variant of itself");

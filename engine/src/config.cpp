@@ -150,7 +150,7 @@ LlamaConfig LlamaConfig::from_json_text(const std::string& text, const std::stri
     json root;
     try {
         root = json::parse(text);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {  // parse_error, and out_of_range for a number like 1e999
         throw Error(origin + ": not valid JSON (" + e.what() + ")");
     }
     if (!root.is_object()) throw Error(origin + ": not a JSON object");
@@ -222,6 +222,8 @@ LlamaConfig LlamaConfig::from_json_text(const std::string& text, const std::stri
     check_ids("bos_token_id", c.bos_token_ids);
     check_ids("eos_token_id", c.eos_token_ids);
     if (c.pad_token_id != -1) check_ids("pad_token_id", {c.pad_token_id});
+    if (c.parameter_count() < 0)
+        throw Error(origin + ": the sizes are too large: the model would hold more than 2^63 parameters");
     return c;
 }
 
@@ -277,12 +279,28 @@ std::string LlamaConfig::to_json_text() const {
 }
 
 int64_t LlamaConfig::parameter_count() const {
-    const int64_t h = hidden_size, q = num_attention_heads * head_dim, kv = num_key_value_heads * head_dim;
-    const int64_t attention = h * q + 2 * h * kv + q * h + (attention_bias ? q + 2 * kv + h : 0);
-    const int64_t mlp = 3 * h * intermediate_size + (mlp_bias ? 2 * intermediate_size + h : 0);
-    const int64_t per_layer = attention + mlp + 2 * h;  // + input and post-attention RMSNorm
-    const int64_t embeddings = vocab_size * h;
-    return embeddings + num_hidden_layers * per_layer + h + (tie_word_embeddings ? 0 : embeddings);
+    // Checked arithmetic: sizes near INT64_MAX are each valid numbers, but their products are not.
+    bool overflow = false;
+    auto mul = [&](int64_t a, int64_t b) {
+        int64_t r = 0;
+        overflow |= __builtin_mul_overflow(a, b, &r);
+        return r;
+    };
+    auto add = [&](int64_t a, int64_t b) {
+        int64_t r = 0;
+        overflow |= __builtin_add_overflow(a, b, &r);
+        return r;
+    };
+    const int64_t h = hidden_size, q = mul(num_attention_heads, head_dim), kv = mul(num_key_value_heads, head_dim);
+    int64_t attention = add(add(mul(h, q), mul(2, mul(h, kv))), mul(q, h));
+    if (attention_bias) attention = add(attention, add(add(q, mul(2, kv)), h));
+    int64_t mlp = mul(3, mul(h, intermediate_size));
+    if (mlp_bias) mlp = add(mlp, add(mul(2, intermediate_size), h));
+    const int64_t per_layer = add(add(attention, mlp), mul(2, h));  // + input and post-attention RMSNorm
+    const int64_t embeddings = mul(vocab_size, h);
+    const int64_t total =
+        add(add(add(embeddings, mul(num_hidden_layers, per_layer)), h), tie_word_embeddings ? 0 : embeddings);
+    return overflow ? -1 : total;
 }
 
 }  // namespace xcomp

@@ -41,23 +41,12 @@ std::string shell_quote(const std::string& s) {
     return out + "'";
 }
 
-}  // namespace
-
-std::vector<TextRecord> read_jsonl(const std::string& path, DatasetReport* report, int64_t limit, bool require_qa) {
+// The record rules of both read_jsonl overloads; `next` yields one line at a time.
+std::vector<TextRecord> read_jsonl_lines(const std::function<bool(std::string&)>& next, const std::string& path,
+                                         DatasetReport* report, int64_t limit, bool require_qa) {
     DatasetReport local;
     DatasetReport& rep = report ? *report : local;
     rep = DatasetReport();
-    LineReader in;
-    {
-        std::ifstream probe(path);
-        if (!probe) throw Error("cannot open dataset " + path);
-    }
-    if (ends_with(path, ".xz")) {
-        in.pipe = popen(("xz -dc " + shell_quote(path)).c_str(), "r");
-        if (!in.pipe) throw Error("cannot run xz to read " + path);
-    } else {
-        in.file.open(path);
-    }
     std::vector<TextRecord> out;
     std::string line;
     int64_t number = 0;
@@ -65,7 +54,7 @@ std::vector<TextRecord> read_jsonl(const std::string& path, DatasetReport* repor
         ++rep.skipped;
         if (rep.problems.size() < 20) rep.problems.push_back(path + ":" + std::to_string(number) + ": " + why);
     };
-    while ((limit < 0 || static_cast<int64_t>(out.size()) < limit) && in.getline(line)) {
+    while ((limit < 0 || static_cast<int64_t>(out.size()) < limit) && next(line)) {
         ++number;
         if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
         ++rep.lines;
@@ -117,6 +106,30 @@ std::vector<TextRecord> read_jsonl(const std::string& path, DatasetReport* repor
     }
     rep.records = static_cast<int64_t>(out.size());
     return out;
+}
+
+
+}  // namespace
+
+std::vector<TextRecord> read_jsonl(const std::string& path, DatasetReport* report, int64_t limit, bool require_qa) {
+    LineReader in;
+    {
+        std::ifstream probe(path);
+        if (!probe) throw Error("cannot open dataset " + path);
+    }
+    if (ends_with(path, ".xz")) {
+        in.pipe = popen(("xz -dc " + shell_quote(path)).c_str(), "r");
+        if (!in.pipe) throw Error("cannot run xz to read " + path);
+    } else {
+        in.file.open(path);
+    }
+    return read_jsonl_lines([&](std::string& line) { return in.getline(line); }, path, report, limit, require_qa);
+}
+
+std::vector<TextRecord> read_jsonl(std::istream& in, const std::string& origin, DatasetReport* report, int64_t limit,
+                                   bool require_qa) {
+    return read_jsonl_lines([&](std::string& line) { return static_cast<bool>(std::getline(in, line)); }, origin,
+                            report, limit, require_qa);
 }
 
 bool in_holdout(const TextRecord& r, double fraction) {

@@ -79,7 +79,7 @@ json parse_json_strict(const std::string& text, const std::string& path, const s
     json value;
     try {
         value = json::parse(text, std::ref(watch));
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {  // parse_error, and out_of_range for a number like 1e999
         fail(path, what + " is not valid JSON (" + e.what() + ")");
     }
     if (!watch.duplicate.empty()) fail(path, what + ": duplicate name '" + watch.duplicate + "'");
@@ -223,13 +223,29 @@ std::shared_ptr<SafeTensorsFile> SafeTensorsFile::open(const std::string& path) 
     if (map == MAP_FAILED) fail(path, "cannot mmap: " + map_err);
     file->map_ = map;  // from here on the destructor unmaps
     file->map_size_ = size;
-    const auto* bytes = static_cast<const uint8_t*>(map);
+    file->parse(static_cast<const uint8_t*>(map), size);
+    return file;
+}
 
+std::shared_ptr<SafeTensorsFile> SafeTensorsFile::from_bytes(std::string bytes, const std::string& origin) {
+    std::shared_ptr<SafeTensorsFile> file(new SafeTensorsFile());
+    file->path_ = origin;
+    file->owned_ = std::move(bytes);
+    const std::string& b = file->owned_;
+    if (b.size() < 8)
+        fail(origin, "file is " + std::to_string(b.size()) + " bytes, shorter than the 8-byte header length");
+    file->parse(reinterpret_cast<const uint8_t*>(b.data()), b.size());
+    return file;
+}
+
+// Validates the header of `size` (>= 8) bytes at `bytes` (mapped or owned) and fills the tensor table.
+void SafeTensorsFile::parse(const uint8_t* bytes, size_t size) {
+    const std::string& path = path_;
     uint64_t header_len = 0;
     for (int i = 7; i >= 0; --i) header_len = (header_len << 8) | bytes[i];  // little-endian
     if (header_len > size - 8)
         fail(path, "header length " + std::to_string(header_len) + " exceeds the file size " + std::to_string(size));
-    file->data_ = bytes + 8 + header_len;
+    data_ = bytes + 8 + header_len;
     const uint64_t data_size = size - 8 - header_len;
 
     const json header =
@@ -242,7 +258,7 @@ std::shared_ptr<SafeTensorsFile> SafeTensorsFile::open(const std::string& path) 
             for (auto m = it->begin(); m != it->end(); ++m) {
                 if (!m->is_string())
                     fail(path, "field '__metadata__." + m.key() + "': metadata values must be strings");
-                file->metadata_[m.key()] = m->get<std::string>();
+                metadata_[m.key()] = m->get<std::string>();
             }
             continue;
         }
@@ -251,15 +267,15 @@ std::shared_ptr<SafeTensorsFile> SafeTensorsFile::open(const std::string& path) 
             fail_tensor(path, info.name, "data_offsets",
                         "end " + std::to_string(info.end) + " is beyond the data buffer (" +
                             std::to_string(data_size) + " bytes)");
-        file->tensors_.push_back(std::move(info));
+        tensors_.push_back(std::move(info));
     }
 
     // Storage order; overlapping byte ranges would alias tensors.
-    std::sort(file->tensors_.begin(), file->tensors_.end(), [](const TensorInfo& a, const TensorInfo& b) {
+    std::sort(tensors_.begin(), tensors_.end(), [](const TensorInfo& a, const TensorInfo& b) {
         return a.begin != b.begin ? a.begin < b.begin : a.name < b.name;
     });
     const TensorInfo* last = nullptr;
-    for (const TensorInfo& t : file->tensors_) {
+    for (const TensorInfo& t : tensors_) {
         if (t.begin == t.end) continue;  // empty tensors occupy no bytes
         if (last && t.begin < last->end)
             fail_tensor(path, t.name, "data_offsets",
@@ -268,8 +284,7 @@ std::shared_ptr<SafeTensorsFile> SafeTensorsFile::open(const std::string& path) 
                             std::to_string(last->end) + "))");
         if (!last || t.end > last->end) last = &t;
     }
-    for (size_t i = 0; i < file->tensors_.size(); ++i) file->index_[file->tensors_[i].name] = i;
-    return file;
+    for (size_t i = 0; i < tensors_.size(); ++i) index_[tensors_[i].name] = i;
 }
 
 SafeTensorsFile::~SafeTensorsFile() {

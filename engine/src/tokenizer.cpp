@@ -5,6 +5,8 @@
 #include <sentencepiece_trainer.h>
 
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <unordered_map>
 
 #include "xcomp/error.h"
@@ -23,11 +25,40 @@ std::shared_ptr<const Tokenizer> Tokenizer::load(const std::string& path) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) throw Error(path + ": tokenizer model file not found");
     if (!std::filesystem::is_regular_file(path, ec)) throw Error(path + ": tokenizer model is not a regular file");
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream buf;
+    buf << in.rdbuf();
+    if (!in || in.bad()) throw Error(path + ": cannot read the tokenizer model");
+    return load_from_bytes(buf.str(), path);
+}
+
+std::shared_ptr<const Tokenizer> Tokenizer::load_from_bytes(const std::string& bytes, const std::string& origin) {
     std::shared_ptr<Tokenizer> tok(new Tokenizer());
-    tok->impl_->path = path;
-    const auto status = tok->impl_->sp.Load(path);
+    tok->impl_->path = origin;
+    sentencepiece::util::Status status;
+    try {
+        status = tok->impl_->sp.LoadFromSerializedProto(bytes);
+    } catch (const std::exception& e) {
+        // sentencepiece reports most damage as a status, but its trie builder (darts_clone) throws,
+        // e.g. "zero-length key" for an empty piece.
+        throw Error(origin + ": not a valid sentencepiece model (" + e.what() + ")");
+    }
     if (!status.ok())
-        throw Error(path + ": not a valid sentencepiece model (" + status.ToString() + ")");
+        throw Error(origin + ": not a valid sentencepiece model (" + status.ToString() + ")");
+    // A protobuf string may hold any bytes; a piece that is not UTF-8 would make decode() return
+    // text that the JSON output and the metrics cannot take.
+    for (int id = 0; id < tok->impl_->sp.GetPieceSize(); ++id) {
+        size_t bad = 0;
+        if (!is_valid_utf8(tok->impl_->sp.IdToPiece(id), &bad))
+            throw Error(origin + ": piece " + std::to_string(id) + " is not valid UTF-8 (byte " + std::to_string(bad) +
+                        ")");
+    }
+    // What decode() writes for <unk> comes from the trainer spec's unk_surface, not from a piece.
+    if (const int unk = tok->impl_->sp.unk_id(); unk >= 0) {
+        std::string surface;
+        if (!tok->impl_->sp.Decode(std::vector<int>{unk}, &surface).ok() || !is_valid_utf8(surface))
+            throw Error(origin + ": the unknown-token surface is not valid UTF-8");
+    }
     return tok;
 }
 
@@ -57,6 +88,8 @@ std::string Tokenizer::decode(const std::vector<int>& ids) const {
     std::string text;
     const auto status = impl_->sp.Decode(ids, &text);
     if (!status.ok()) throw Error(impl_->path + ": decoding failed (" + status.ToString() + ")");
+    // The model's denormalization rules could still produce bytes that are not UTF-8.
+    if (!is_valid_utf8(text)) throw Error(impl_->path + ": decoding gave text that is not valid UTF-8 (damaged model)");
     return text;
 }
 

@@ -51,6 +51,8 @@ struct CompressorConfig {
     std::string training_json = "{}";  // how it was trained (free-form JSON object)
 
     static CompressorConfig from_file(const std::string& path);
+    // compressor.json's text; `origin` names it in messages (from_file reads the file and calls this).
+    static CompressorConfig from_json_text(const std::string& text, const std::string& origin);
     std::string to_json_text() const;
 };
 

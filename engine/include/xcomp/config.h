@@ -43,7 +43,8 @@ struct LlamaConfig {
     static LlamaConfig from_file(const std::string& path);
     // transformers 4.x spelling (what `xcomp train-lm` writes; both 4.x and 5.x read it).
     std::string to_json_text() const;
-    int64_t parameter_count() const;  // what the weights of this config hold
+    // What the weights of this config hold; -1 when that overflows int64 (from_json_text refuses those).
+    int64_t parameter_count() const;
 };
 
 }  // namespace xcomp

@@ -2,6 +2,7 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <istream>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,9 @@ struct DatasetReport {
 // Throws xcomp::Error when the file cannot be opened. `.xz` files are read through `xz -dc`.
 std::vector<TextRecord> read_jsonl(const std::string& path, DatasetReport* report = nullptr, int64_t limit = -1,
                                    bool require_qa = false);
+// The same rules on a stream of JSON lines (no .xz); `origin` names it in the problems.
+std::vector<TextRecord> read_jsonl(std::istream& in, const std::string& origin, DatasetReport* report = nullptr,
+                                   int64_t limit = -1, bool require_qa = false);
 
 // Deterministic split by group (or id) hash: true for about `fraction` of the groups.
 bool in_holdout(const TextRecord& r, double fraction);

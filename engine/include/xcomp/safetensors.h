@@ -33,6 +33,9 @@ class SafeTensorsFile {
 public:
     // Maps `path` read-only and validates its header; throws xcomp::Error naming file and field.
     static std::shared_ptr<SafeTensorsFile> open(const std::string& path);
+    // The same checks on a file's whole content held in memory (kept by the object); `origin` names
+    // it in messages. For callers that do not have a file, and for the fuzz harness.
+    static std::shared_ptr<SafeTensorsFile> from_bytes(std::string bytes, const std::string& origin);
     ~SafeTensorsFile();
     SafeTensorsFile(const SafeTensorsFile&) = delete;
     SafeTensorsFile& operator=(const SafeTensorsFile&) = delete;
@@ -46,12 +49,14 @@ public:
 
 private:
     SafeTensorsFile() = default;
+    void parse(const uint8_t* bytes, size_t size);  // header checks shared by open() and from_bytes()
     std::string path_;
     std::map<std::string, std::string> metadata_;
     std::vector<TensorInfo> tensors_;
     std::map<std::string, size_t> index_;
     void* map_ = nullptr;
     size_t map_size_ = 0;
+    std::string owned_;  // from_bytes(): the content, when nothing is mapped
     const uint8_t* data_ = nullptr;
 };
 

@@ -10,6 +10,8 @@ class Tokenizer {
 public:
     // Loads a sentencepiece model file; throws xcomp::Error when missing or unreadable.
     static std::shared_ptr<const Tokenizer> load(const std::string& path);
+    // The same from the model file's bytes; `origin` names it in messages (load() reads the file and calls this).
+    static std::shared_ptr<const Tokenizer> load_from_bytes(const std::string& bytes, const std::string& origin);
     ~Tokenizer();
 
     // Text must be valid UTF-8 (xcomp::Error otherwise); no BOS/EOS are added.

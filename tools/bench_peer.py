@@ -171,7 +171,20 @@ class PeerCompressor:
         self.encoder = None
         if self.method in ("500x", "icae"):
             from peft import PeftModel
-            self.peft = PeftModel.from_pretrained(self.base, os.path.join(cdir, "adapter")).eval()
+            adapter = os.path.join(cdir, "adapter")
+            sd = load_file(os.path.join(adapter, "adapter_model.safetensors"))
+            if any(k.endswith("_scale") for k in sd):
+                # int8 rows (xcomp quantize-compressor): PEFT reads a dequantized copy.
+                import shutil
+                import tempfile
+                from safetensors.torch import save_file
+                for k in [k for k in sd if k + "_scale" in sd]:
+                    sd[k] = sd[k].float() * sd.pop(k + "_scale").float().unsqueeze(1)
+                tmp = tempfile.mkdtemp(prefix="xcomp-adapter-")
+                shutil.copy(os.path.join(adapter, "adapter_config.json"), tmp)
+                save_file({k: v.contiguous() for k, v in sd.items()}, os.path.join(tmp, "adapter_model.safetensors"))
+                adapter = tmp
+            self.peft = PeftModel.from_pretrained(self.base, adapter).eval()
             self.enc_model = self.peft.base_model.model.model  # the LlamaModel with LoRA layers
         else:
             self.encoder = copy.deepcopy(self.base)

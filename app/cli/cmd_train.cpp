@@ -164,7 +164,7 @@ int cmd_train_compressor(Args& a) {
     return 0;
 }
 
-// Stores AOC compressors' projection matrices as int8 rows (xcomp/weight_quantization.h), in place.
+// Stores compressors' matrices (AOC projections, LoRA factors) as int8 rows (xcomp/weight_quantization.h), in place.
 int cmd_quantize_compressor(Args& a) {
     a.finish();
     if (a.positional().empty()) throw Error("quantize-compressor needs compressor folders: quantize-compressor DIR...");

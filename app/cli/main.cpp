@@ -52,7 +52,7 @@ Training (see docs/TRAINING.md):
                   [--loss-norm sample|token] [--length-curriculum FRACTION] [--max-seconds S] [--synthetic-qa TEXTS.jsonl]
                   [--variant-of ID --serves-up-to N]   a length variant: ID runs it on texts of <= N tokens
                   Ctrl-C saves a checkpoint (train-compressor: --resume continues; train-lm: --init-from OUT)
-  quantize-compressor DIR...   stores AOC compressors' matrices as int8 rows, in place (half the size)
+  quantize-compressor DIR...   stores compressors' matrices as int8 rows, in place (half the size or less)
 
 Common options: --device cpu|cuda[:N]  --dtype auto|float32|bfloat16|float16  --threads N
 --model defaults to the bundled model.

@@ -308,26 +308,6 @@ void Compressor::save(const std::string& dir) const {
 
 namespace {
 
-// One encoder tensor as float (CPU): as stored, or dequantized from int8 rows (weight_quantization.h).
-at::Tensor read_encoder_tensor(const std::shared_ptr<SafeTensorsFile>& file, const TensorInfo& info, const std::string& path) {
-    const at::Tensor view = tensor_view(file, info);
-    if (info.dtype != DType::I8) {
-        check_finite(view, path, info.name);
-        return view;
-    }
-    const std::string sname = int8_scale_name(info.name);
-    const TensorInfo* s = file->find(sname);
-    if (!s) throw Error(path + ": int8 tensor '" + info.name + "' has no scale '" + sname + "'");
-    if (info.shape.size() != 2 || s->shape != std::vector<int64_t>{info.shape[0]} ||
-        !at::isFloatingType(to_scalar_type(s->dtype)))
-        throw Error(path + ": scale '" + sname + "' must be a floating vector of " + std::to_string(info.shape.at(0)) +
-                    " (one per row of '" + info.name + "')");
-    const at::Tensor scale = tensor_view(file, *s);  // [out]
-    check_finite(scale, path, sname);
-    if ((scale < 0).any().item<bool>()) throw Error(path + ": scale '" + sname + "' holds negative values");
-    return dequantize_rows_int8(view, scale);  // [out, in]
-}
-
 }  // namespace
 
 std::shared_ptr<Compressor> Compressor::load(const std::string& dir, std::shared_ptr<const LlamaModel> base) {
@@ -373,7 +353,7 @@ std::shared_ptr<Compressor> Compressor::load(const std::string& dir, std::shared
                 if (!info) throw Error(enc_path + ": missing tensor '" + name + "'");
                 if (info->shape != shapes[k]->sizes().vec())
                     throw Error(enc_path + ": tensor '" + name + "' does not fit the base model's shape");
-                *encoder_slot(l, k) = read_encoder_tensor(file, *info, enc_path).to(device, dtype, false, true);
+                *encoder_slot(l, k) = read_weight(file, *info, enc_path).to(device, dtype, false, true);
             }
             e.layers.push_back(l);
         }

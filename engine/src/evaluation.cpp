@@ -86,7 +86,10 @@ EvalResult evaluate(const std::vector<std::shared_ptr<Compressor>>& compressors,
     size_t reused = 0;
     for (const Job& job : jobs) {
         const std::string& asked = compressors[job.c]->config().id;
-        const Compressor& comp = o.qa ? *compressors[job.c] : *by_id.at(families.route(asked, job.length));
+        // Itself unless a length variant serves the cell: two folders of one id (bf16 and int8, say)
+        // must each run their own weights.
+        const std::string routed = o.qa ? asked : families.route(asked, job.length);
+        const Compressor& comp = routed == asked ? *compressors[job.c] : *by_id.at(routed);
         const LlamaModel& dec = comp.base();
         EvalCell cell;
         cell.compressor_id = asked;

@@ -10,6 +10,7 @@
 #include "xcomp/model.h"
 #include "xcomp/safetensors.h"
 #include "xcomp/tensor_io.h"
+#include "xcomp/weight_quantization.h"
 
 namespace xcomp {
 namespace fs = std::filesystem;
@@ -108,8 +109,8 @@ LoraWeights LoraWeights::load(const std::string& dir, const LlamaConfig& config,
                                 std::to_string(lora.r) + ", projection " + std::to_string(out_dim) + "x" +
                                 std::to_string(in_dim) + ")");
                 std::shared_ptr<SafeTensorsFile> holder(const_cast<SafeTensorsFile*>(file), [](SafeTensorsFile*) {});
-                const at::Tensor view = tensor_view(holder, *info);
-                check_finite(view, file->path(), name);
+                // As stored, or dequantized from int8 rows (xcomp quantize-compressor).
+                const at::Tensor view = read_weight(holder, *info, file->path());
                 at::Tensor t = cast_checked(view, device, dtype, file->path(), name);
                 (which[5] == 'A' ? pair.a : pair.b) = t;
             }

@@ -25,12 +25,33 @@ at::Tensor dequantize_rows_int8(const at::Tensor& values, const at::Tensor& scal
 
 std::string int8_scale_name(const std::string& name) { return name + "_scale"; }
 
+at::Tensor read_weight(const std::shared_ptr<SafeTensorsFile>& file, const TensorInfo& info, const std::string& path) {
+    const at::Tensor view = tensor_view(file, info);
+    if (info.dtype != DType::I8) {
+        check_finite(view, path, info.name);
+        return view;
+    }
+    const std::string sname = int8_scale_name(info.name);
+    const TensorInfo* s = file->find(sname);
+    if (!s) throw Error(path + ": int8 tensor '" + info.name + "' has no scale '" + sname + "'");
+    if (info.shape.size() != 2 || s->shape != std::vector<int64_t>{info.shape[0]} ||
+        !at::isFloatingType(to_scalar_type(s->dtype)))
+        throw Error(path + ": scale '" + sname + "' must be a floating vector of " + std::to_string(info.shape.at(0)) +
+                    " (one per row of '" + info.name + "')");
+    const at::Tensor scale = tensor_view(file, *s);  // [out]
+    check_finite(scale, path, sname);
+    if ((scale < 0).any().item<bool>()) throw Error(path + ": scale '" + sname + "' holds negative values");
+    return dequantize_rows_int8(view, scale);  // [out, in]
+}
+
+
 QuantizeReport quantize_compressor_int8(const std::string& dir) {
     const fs::path cfg = fs::path(dir) / "compressor.json";
     if (!fs::exists(cfg)) throw Error(dir + ": not a compressor folder (no compressor.json)");
-    if (CompressorConfig::from_file(cfg.string()).method != Method::AOC)
-        throw Error(dir + ": only AOC compressors hold weight matrices of their own; LoRA adapters stay as they are");
-    const std::string path = (fs::path(dir) / "encoder.safetensors").string();
+    // An AOC compressor's own attention stack, or a LoRA compressor's adapter (A [r, in], B [out, r]).
+    const bool aoc = CompressorConfig::from_file(cfg.string()).method == Method::AOC;
+    const std::string path = (aoc ? fs::path(dir) / "encoder.safetensors" : fs::path(dir) / "adapter" / "adapter_model.safetensors").string();
+    if (!fs::exists(path)) throw Error(path + ": not found");
     std::map<std::string, std::string> meta;
     TensorMap in = load_safetensors(path, &meta);
     QuantizeReport r;

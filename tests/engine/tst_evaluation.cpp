@@ -4,6 +4,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -12,6 +13,7 @@
 #include "xcomp/evaluation.h"
 #include "xcomp/model_folder.h"
 #include "xcomp/runtime.h"
+#include "xcomp/tensor_io.h"
 
 using namespace xcomp;
 
@@ -98,6 +100,27 @@ private slots:
         int lines = 0;
         for (std::string l; std::getline(ex, l);) ++lines;
         QCOMPARE(lines, static_cast<int>(r.examples.size()));
+    }
+
+    // Two folders of one id (a compressor and its int8 copy, say) each run their own weights: the
+    // harness once looked compressors up by id and ran the second for both.
+    void same_id_in_two_folders_runs_each() {
+        QTemporaryDir dir;
+        const std::string copy = dir.filePath(QStringLiteral("aoc-m4")).toStdString();
+        std::filesystem::copy(test::fixture("tiny-model/compressors/aoc-m4"), copy, std::filesystem::copy_options::recursive);
+        const std::string mem = copy + "/memory.safetensors";
+        TensorMap t = load_safetensors(mem);
+        t["memory_tokens"] = t["memory_tokens"].flip(0).clone();  // the same tokens, in reverse order
+        save_safetensors(mem, t, {{"format", "pt"}});
+        std::vector<TextRecord> recs(1);
+        recs[0].id = "a";
+        recs[0].text = "A language model reads those vectors instead of the original text and should answer as if it had seen every word.";
+        EvalOptions o;
+        o.lengths = {20};
+        EvalResult r = evaluate({comps_[0], Compressor::load(copy, f_.model)}, *f_.tokenizer, recs, o);
+        QCOMPARE(r.examples.size(), size_t{2});
+        QCOMPARE(r.examples[0].compressor_id, r.examples[1].compressor_id);
+        QVERIFY2(r.examples[0].regenerated != r.examples[1].regenerated, r.examples[0].regenerated.c_str());
     }
 
     void qa_mode_scores_both_ways() {

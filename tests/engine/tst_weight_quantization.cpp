@@ -1,6 +1,6 @@
-// int8 storage of AOC compressors (xcomp/weight_quantization.h): the per-row round trip is within
-// half a step, a quantized compressor encodes like the original, damaged scales are refused, and
-// a compressor continued from int8 is saved at full precision again.
+// int8 storage of compressors (xcomp/weight_quantization.h): the per-row round trip is within half
+// a step, a quantized AOC or LoRA compressor encodes like the original, damaged scales are refused,
+// and a compressor continued from int8 is saved at full precision again.
 #include <ATen/ATen.h>
 #include <ATen/core/grad_mode.h>
 
@@ -149,11 +149,33 @@ private slots:
         QVERIFY(error_of([&] { Compressor::load(aoc, f.model); }).isEmpty());
     }
 
-    void only_aoc_compressors_are_quantized() {
+    // A LoRA compressor's adapter factors as int8 rows: the memory it writes stays close (500x: KV,
+    // ICAE: embeddings), damaged scales are refused as for AOC.
+    void lora_adapters_are_quantized_too() {
+        ModelFolder f = tiny();
         QTemporaryDir dir;
-        const std::string lora = copy_compressor(dir, "500x-m4");
-        const QString e = error_of([&] { quantize_compressor_int8(lora); });
-        QVERIFY2(e.contains(QStringLiteral("only AOC compressors")), qPrintable(e));
+        for (const std::string id : {"500x-m4", "icae-m4"}) {
+            const std::string c = copy_compressor(dir, id);
+            auto before_c = Compressor::load(c, f.model);
+            at::NoGradGuard ng;
+            std::vector<int> v = f.tokenizer->encode(kText);
+            auto memory = [&](const Compressor& comp) {
+                MemoryBatch m = comp.encode({std::vector<int64_t>(v.begin(), v.end())});
+                return (m.keys.defined() ? m.keys : m.embeddings).to(at::kCPU, at::kFloat);
+            };
+            const at::Tensor before = memory(*before_c);
+            const QuantizeReport r = quantize_compressor_int8(c);
+            QVERIFY2(r.matrices > 0 && r.bytes_after < r.bytes_before * 0.6, qPrintable(QString::number(r.bytes_after)));
+            const at::Tensor after = memory(*Compressor::load(c, f.model));
+            const double rel = test::max_abs_diff(after, before) / before.abs().max().item<double>();
+            QVERIFY2(rel < 0.05, qPrintable(QString::fromStdString(id) + QStringLiteral(": ") + QString::number(rel)));
+            const std::string adapter = c + "/adapter/adapter_model.safetensors";
+            const std::string a0 = "base_model.model.model.layers.0.self_attn.q_proj.lora_A.weight";
+            QVERIFY(SafeTensorsFile::open(adapter)->find(a0)->dtype == DType::I8);
+            rewrite(adapter, [&](TensorMap& t) { t[int8_scale_name(a0)][0] = -2.0f; });
+            const QString e = error_of([&] { Compressor::load(c, f.model); });
+            QVERIFY2(e.contains(QStringLiteral("holds negative values")), qPrintable(e));
+        }
         QVERIFY(error_of([&] { quantize_compressor_int8(dir.path().toStdString()); }).contains(QStringLiteral("not a compressor folder")));
     }
 };

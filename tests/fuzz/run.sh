@@ -62,7 +62,8 @@ for name in "${HARNESSES[@]}"; do
   else
     status=1
     what=$(grep -m1 -oE 'ERROR: (libFuzzer|AddressSanitizer|LeakSanitizer): [a-z-]+|runtime error: .{0,60}|invariant failed: .{0,60}|terminate called .{0,80}' "$log" || echo "see $log")
-    result="CRASH ($what) -> $(grep -o "Test unit written to .*" "$log" | tail -1 | cut -d' ' -f5-)"
+    unit=$(grep -o "Test unit written to .*" "$log" | tail -1 | cut -d' ' -f5- || true)
+    result="CRASH ($what) -> ${unit:-no input written}"
   fi
   printf '%-18s %14s %8s  %s\n' "$name" "${execs:-?}" "${secs:-?}" "$result"
 done

@@ -78,7 +78,11 @@ LoraWeights LoraWeights::load(const std::string& dir, const LlamaConfig& config,
     try {
         if (j.contains("peft_type") && j["peft_type"] != "LORA")
             throw Error(cfg_path + ": peft_type is " + j["peft_type"].dump() + ", only LORA is supported");
-        lora.r = j.at("r").get<int64_t>();
+        // A float such as 1.7e73 would be cast out of range (undefined behaviour): whole numbers only.
+        const auto& r = j.at("r");
+        if (!r.is_number_integer() || r.get<int64_t>() < 1 || r.get<int64_t>() > 65536)
+            throw Error(cfg_path + ": r must be a whole number between 1 and 65536, got " + r.dump());
+        lora.r = r.get<int64_t>();
         lora.alpha = j.at("lora_alpha").get<double>();
         const auto& tm = j.at("target_modules");
         if (tm.is_string()) lora.target_modules = {tm.get<std::string>()};

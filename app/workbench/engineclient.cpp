@@ -337,6 +337,7 @@ void EngineClient::onInterpolated(quint64 job, quint64 sliderId, const Interpola
         }
     }
     pumpInterpolation();
+    emit interpolationStateChanged();
 }
 
 void EngineClient::onInterpolationDropped(quint64 job, quint64 sliderId)
@@ -350,6 +351,7 @@ void EngineClient::onInterpolationDropped(quint64 job, quint64 sliderId)
              m_sweepDone < m_sweepTotal)
         stopSweep();  // the last point was stopped (cancel): the sweep is over
     pumpInterpolation();
+    emit interpolationStateChanged();  // a dropped request shows nothing, but it is no longer running
 }
 
 }  // namespace xcomp::workbench

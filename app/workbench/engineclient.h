@@ -85,6 +85,8 @@ signals:
     void saved(const QString& path);
     void interpolationPrepared(const xcomp::workbench::SlotEntry& a, const xcomp::workbench::SlotEntry& b);
     void interpolated(const xcomp::workbench::InterpolationResult& result);  // newest slider request only
+    // An interpolation request finished, was dropped or was cancelled: busy indicators may change.
+    void interpolationStateChanged();
     void curveChanged(const QVector<xcomp::view::InterpolationPoint>& curve, int done, int total);
     void sweepFinished();
     void batchRow(const xcomp::workbench::BatchRowResult& row, int done, int total);

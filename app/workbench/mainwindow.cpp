@@ -467,6 +467,7 @@ void MainWindow::connectEngine()
     connect(m_engine, &EngineClient::interpolationPrepared, this, &MainWindow::onInterpolationPrepared);
     connect(m_engine, &EngineClient::interpolated, this, &MainWindow::onInterpolated);
     connect(m_engine, &EngineClient::curveChanged, this, &MainWindow::onCurveChanged);
+    connect(m_engine, &EngineClient::interpolationStateChanged, this, &MainWindow::updateInterpolationBusy);
     connect(m_engine, &EngineClient::sweepFinished, this, [this] {
         updateInterpolationBusy();
         updateActions();

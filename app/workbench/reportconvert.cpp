@@ -268,15 +268,21 @@ view::EvalRow toEvalRow(const QString& id, const xcomp::RegenerationReport& r)
 
 namespace {
 
+// The byte a byte-fallback piece "<0xHH>" stands for, or -1 for any other piece.
+int fallbackByte(const std::string& piece)
+{
+    if (piece.size() != 6 || piece.compare(0, 3, "<0x") != 0 || piece[5] != '>')
+        return -1;
+    bool ok = false;
+    const int v = QByteArray::fromStdString(piece.substr(3, 2)).toInt(&ok, 16);
+    return ok ? v : -1;
+}
+
 // A piece as the bytes it stands for: U+2581 -> space, "<0xHH>" -> that byte.
 std::string pieceBytes(const std::string& piece)
 {
-    if (piece.size() == 6 && piece.compare(0, 3, "<0x") == 0 && piece[5] == '>') {
-        bool ok = false;
-        const int v = QByteArray::fromStdString(piece.substr(3, 2)).toInt(&ok, 16);
-        if (ok)
-            return std::string(1, char(v));
-    }
+    if (const int b = fallbackByte(piece); b >= 0)
+        return std::string(1, char(b));
     static const std::string kSpace = "\xE2\x96\x81";
     std::string out;
     out.reserve(piece.size());
@@ -332,14 +338,7 @@ QVector<QPair<int, int>> pieceRanges(const std::vector<std::string>& pieces, con
 QStringList displayPieces(const std::vector<std::string>& pieces)
 {
     QStringList out = fromStd(pieces);
-    auto byteOf = [&](std::size_t i) -> int {
-        const std::string& p = pieces[i];
-        if (p.size() != 6 || p.compare(0, 3, "<0x") != 0 || p[5] != '>')
-            return -1;
-        bool ok = false;
-        const int v = QByteArray::fromStdString(p.substr(3, 2)).toInt(&ok, 16);
-        return ok ? v : -1;
-    };
+    auto byteOf = [&](std::size_t i) { return fallbackByte(pieces[i]); };
     for (std::size_t i = 0; i < pieces.size();) {
         const int lead = byteOf(i);
         // The sequence length a UTF-8 lead byte announces (0: not a lead byte).

@@ -32,8 +32,6 @@ std::string example_key(const std::string& compressor_id, int length, const std:
     return compressor_id + '\x1f' + std::to_string(length) + '\x1f' + record_id;
 }
 
-void write_atomic(const fs::path& path, const std::string& text) { write_file_atomically(path.string(), text); }
-
 }  // namespace
 
 EvalResult evaluate(const std::vector<std::shared_ptr<Compressor>>& compressors, const Tokenizer& tok,
@@ -325,8 +323,8 @@ void write_eval_outputs(const EvalResult& r, const std::string& dir, const EvalO
         }
         jsonl += j.dump() + "\n";
     }
-    write_atomic(fs::path(dir) / "examples.jsonl", jsonl);
-    write_atomic(fs::path(dir) / "table.md", eval_table_markdown(r, o.qa));
+    write_file_atomically((fs::path(dir) / "examples.jsonl").string(), jsonl);
+    write_file_atomically((fs::path(dir) / "table.md").string(), eval_table_markdown(r, o.qa));
     std::string csv = o.qa ? "compressor,method,m,n,f1_compressed,em_compressed,f1_full,em_full\n"
                            : "compressor,method,m,length,n,bleu,rouge_l_f,exact_match,prefix_exact_match,mistake,"
                              "information_loss,hallucination,paraphrase\n";
@@ -351,13 +349,13 @@ void write_eval_outputs(const EvalResult& r, const std::string& dir, const EvalO
                          {"f1_compressed", c.f1_compressed}, {"em_compressed", c.em_compressed},
                          {"f1_full", c.f1_full}, {"em_full", c.em_full}});
     }
-    write_atomic(fs::path(dir) / "table.csv", csv);
+    write_file_atomically((fs::path(dir) / "table.csv").string(), csv);
     nlohmann::json summary = {{"mode", o.qa ? "qa" : "regeneration"},
                               {"cells", cells},
                               {"dataset", {{"lines", r.dataset.lines}, {"records", r.dataset.records},
                                            {"skipped", r.dataset.skipped}, {"problems", r.dataset.problems}}},
                               {"cancelled", r.cancelled}};
-    write_atomic(fs::path(dir) / "table.json", summary.dump(2) + "\n");
+    write_file_atomically((fs::path(dir) / "table.json").string(), summary.dump(2) + "\n");
 }
 
 }  // namespace xcomp

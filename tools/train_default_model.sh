@@ -18,7 +18,7 @@
 #   VARIANTS     length variants to train (default: aoc-m16 aoc-m4 aoc-m1 500x-m16 500x-m4 icae-m16;
 #                VARIANTS="" trains none): ID is ID-t96, trained on 64-128 tokens and run by ID for texts
 #                of at most 128 tokens; ID@N is ID-tN for texts of at most N (tools/variants.sh). A variant
-#                continues INIT's copy of itself, else (ID@N) INIT's ID-t96, else ID.
+#                continues INIT's copy of itself, else (ID@N) INIT's longest shorter variant of ID, else ID.
 #                V_BATCH: their batch size (default 256)
 #   LORA_OPTS    LoRA shape (--lora-r, --lora-targets) of a LoRA compressor that starts afresh
 #   FRESH        ids that start afresh even when INIT has them (a new LoRA shape)
@@ -108,8 +108,15 @@ if has compressors; then
   for spec in $VARIANTS; do
     id=$(variant_base "$spec") vid=$(variant_name "$spec") n=$(variant_serves "$spec")
     method=${id%%-m*} m=${id##*-m}
-    # A longer variant starts from the shorter one: it already regenerates most of its range.
-    from=""; [ "$n" != 128 ] && from=$id-t96
+    # A longer variant starts from the longest shorter one: it already regenerates most of its range.
+    from="" best=0
+    if [ "$n" != 128 ]; then
+      from=$id-t96
+      for d in "${INIT:-/nonexistent}"/compressors/"$id"-t*; do
+        s=${d##*-t}
+        [[ $s =~ ^[0-9]+$ ]] && [ "$s" -lt "$n" ] && [ "$s" -gt "$best" ] && best=$s from=$id-t$s
+      done
+    fi
     FROM_ID="$from $id" C_BATCH=${V_BATCH:-256} train_compressor "$method" "$m" "$vid" "$(lr_of "$id")" "$OUT/compressors/$vid" \
       --min-tokens "$(variant_min "$spec")" --max-tokens "$n" --loss-norm sample --variant-of "$id" --serves-up-to "$n" \
       --label "$(method_label "$method") m=$m (texts up to $n tokens)" &

@@ -27,6 +27,9 @@ OptimizerOptions optimizer_options(Args& a, double lr, int64_t steps) {
     o.clip_norm = a.real("clip", 1.0, 0.0, 1e6);
     o.grad_accum = static_cast<int>(a.integer("grad-accum", 1, 1, 1024));
     o.max_seconds = a.real("max-seconds", 0.0, 0.0, 1e9);
+    o.kernel = a.str("adamw-kernel", "auto");
+    if (o.kernel != "auto" && o.kernel != "loop" && o.kernel != "fused")
+        throw Error("--adamw-kernel must be auto, loop or fused");
     return o;
 }
 

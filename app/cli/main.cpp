@@ -51,6 +51,7 @@ Training (see docs/TRAINING.md):
                   [--task regeneration|qa] [--steps --batch-size --lr --min-tokens --max-tokens --init-from --resume]
                   [--loss-norm sample|token] [--length-curriculum FRACTION] [--max-seconds S] [--synthetic-qa TEXTS.jsonl]
                   [--variant-of ID --serves-up-to N]   a length variant: ID runs it on texts of <= N tokens
+                  [--adamw-kernel auto|loop|fused]   (train-lm too) fused: one kernel, no host sync (CUDA)
                   Ctrl-C saves a checkpoint (train-compressor: --resume continues; train-lm: --init-from OUT)
   quantize-compressor DIR...   stores compressors' matrices as int8 rows, in place (half the size or less)
 

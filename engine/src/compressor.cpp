@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -217,41 +218,77 @@ at::Tensor* encoder_slot(LayerWeights& l, size_t i) {
 
 }  // namespace
 
-MemoryBatch Compressor::encode(const std::vector<std::vector<int64_t>>& ids, bool capture_attention) const {
-    const LlamaModel& b = *base_;
+EncoderInput EncoderInput::to(at::Device device, bool non_blocking) const {
+    EncoderInput r;
+    r.ids = ids.to(device, non_blocking);
+    if (mask.defined()) r.mask = mask.to(device, non_blocking);
+    if (positions.defined()) r.positions = positions.to(device, non_blocking);
+    return r;
+}
+
+EncoderInput Compressor::encoder_input(const std::vector<std::vector<int64_t>>& ids, bool pinned) const {
     const int64_t B = static_cast<int64_t>(ids.size());
     if (B == 0) throw Error("nothing to compress");
-    const int64_t m = config_.memory_tokens;
+    const int64_t m = config_.memory_tokens, V = base_->config().vocab_size;
     int64_t T = 0;
     for (const auto& row : ids) {
         if (row.empty()) throw Error("cannot compress an empty text");
         if (static_cast<int64_t>(row.size()) > config_.max_source_tokens)
             throw Error("the text has " + std::to_string(row.size()) + " tokens; " + config_.label + " compresses at most " +
                         std::to_string(config_.max_source_tokens) + " (split it or use a shorter text)");
+        for (int64_t id : row)
+            if (id < 0 || id >= V)
+                throw Error("token id " + std::to_string(id) + " is outside the vocabulary (size " + std::to_string(V) + ")");
         T = std::max<int64_t>(T, static_cast<int64_t>(row.size()));
     }
-    const at::Device device = b.device();
-    const at::ScalarType dtype = b.dtype();
+    const bool padded = std::any_of(ids.begin(), ids.end(), [&](const auto& r) { return static_cast<int64_t>(r.size()) != T; });
+    const auto opts = at::TensorOptions().dtype(at::kLong);
+    EncoderInput in;
+    in.ids = at::zeros({B, T}, opts);  // [B, T]
+    int64_t* id = in.ids.data_ptr<int64_t>();
+    bool* mask = nullptr;
+    int64_t* pos = nullptr;
+    if (padded) {
+        in.mask = at::zeros({B, T + m}, at::TensorOptions().dtype(at::kBool));  // [B, T+m]
+        in.positions = at::zeros({B, T + m}, opts);                               // [B, T+m]
+        mask = in.mask.data_ptr<bool>();
+        pos = in.positions.data_ptr<int64_t>();
+    }
     // Left padding: every row ends with its memory tokens.
-    std::vector<int64_t> flat(B * T, 0), mask(B * (T + m), 0), pos(B * (T + m), 0);
     for (int64_t r = 0; r < B; ++r) {
         const int64_t n = static_cast<int64_t>(ids[r].size()), pad = T - n;
-        for (int64_t i = 0; i < n; ++i) flat[r * T + pad + i] = ids[r][i];
+        std::copy(ids[r].begin(), ids[r].end(), id + r * T + pad);
+        if (!padded) continue;
         for (int64_t i = 0; i < T + m; ++i) {
             mask[r * (T + m) + i] = i >= pad;
             pos[r * (T + m) + i] = std::max<int64_t>(0, i - pad);
         }
     }
-    at::Tensor id_t = at::tensor(flat, at::kLong).view({B, T}).to(device);
-    at::Tensor text = b.embed(id_t);                                                       // [B, T, d]
+    if (pinned) {
+        in.ids = in.ids.pin_memory();
+        if (padded) {
+            in.mask = in.mask.pin_memory();
+            in.positions = in.positions.pin_memory();
+        }
+    }
+    return in;
+}
+
+MemoryBatch Compressor::encode(const std::vector<std::vector<int64_t>>& ids, bool capture_attention) const {
+    return encode(encoder_input(ids).to(base_->device()), capture_attention);
+}
+
+MemoryBatch Compressor::encode(const EncoderInput& input, bool capture_attention) const {
+    const LlamaModel& b = *base_;
+    const int64_t B = input.ids.size(0), T = input.ids.size(1);
+    const int64_t m = config_.memory_tokens;
+    const at::ScalarType dtype = b.dtype();
+    at::Tensor text = b.embed(input.ids);                                                  // [B, T, d]
     at::Tensor mem = weights_.memory.to(dtype).unsqueeze(0).expand({B, m, weights_.memory.size(1)});  // [B, m, d]
     at::Tensor embeds = at::cat({text, mem}, 1);                                           // [B, T+m, d]
     ForwardOptions fo;
-    const bool padded = std::any_of(ids.begin(), ids.end(), [&](const auto& r) { return static_cast<int64_t>(r.size()) != T; });
-    if (padded) {
-        fo.attention_mask = at::tensor(mask, at::kLong).view({B, T + m}).to(device).to(at::kBool);
-        fo.position_ids = at::tensor(pos, at::kLong).view({B, T + m}).to(device);
-    }
+    fo.attention_mask = input.mask;
+    fo.position_ids = input.positions;
     fo.compute_logits = false;
     fo.capture_attention = capture_attention;
     if (capture_attention)

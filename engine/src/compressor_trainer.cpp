@@ -2,6 +2,7 @@
 #include <ATen/core/grad_mode.h>
 
 #include <filesystem>
+#include <future>
 #include <numeric>
 #include <random>
 
@@ -46,6 +47,11 @@ std::vector<at::Tensor> make_trainable(CompressorWeights& w) {
     return params;
 }
 
+struct HostBatch {
+    EncoderInput source;     // the texts, for the compressor
+    DecoderTargets targets;  // prompt + text, for the frozen decoder
+};
+
 class Trainer {
 public:
     Trainer(std::shared_ptr<const LlamaModel> base, const Tokenizer& tok, const CompressorTrainOptions& o,
@@ -83,20 +89,31 @@ public:
         int64_t tokens = 0, tokens_at_start = 0;
         TrainProgress p;
         p.steps = o_.optim.steps;
+        const at::Device device = base_->device();
+        const bool gpu = device.is_cuda();
+        // The next micro-batch is sampled, padded and pinned on a worker thread while the GPU runs
+        // this one; losses and norms stay on the device until a step is logged, so the host never
+        // waits for the GPU inside a step.
+        auto build_next = [this, gpu](double progress) {
+            return std::async(std::launch::async, [this, gpu, progress] {
+                return host_batch(sample_batch(train_, o_.batch_size, progress), gpu);
+            });
+        };
+        std::future<HostBatch> next = build_next(run_fraction(start, 0.0));
         for (int64_t step = start; step < o_.optim.steps; ++step) {
-            double loss_sum = 0;
+            at::Tensor loss_sum;  // 0-dim float32 on the device
             for (int a = 0; a < o_.optim.grad_accum; ++a) {
-                int64_t n = 0;
-                const double done = run_fraction(step, clock.seconds());
-                at::Tensor loss = batch_loss(sample_batch(train_, o_.batch_size, done), &n, o_.loss_normalization);
+                HostBatch host = next.get();
+                const bool more = a + 1 < o_.optim.grad_accum || step + 1 < o_.optim.steps;
+                if (more) next = build_next(run_fraction(step + (a + 1 == o_.optim.grad_accum), clock.seconds()));
+                at::Tensor loss = batch_loss(host, device, o_.loss_normalization);
                 (loss / o_.optim.grad_accum).backward();
-                loss_sum += loss.item<double>();
-                tokens += n;
+                loss_sum = a == 0 ? loss.detach() : loss_sum + loss.detach();
+                tokens += host.targets.count;
             }
             const double progress = schedule_progress(o_.optim, step, clock.seconds());
-            p.grad_norm = opt.step(step, progress);
+            const at::Tensor grad_norm = opt.step(step, progress);
             p.step = step + 1;
-            p.loss = loss_sum / o_.optim.grad_accum;
             p.lr = opt.lr_at(step, progress);
             p.tokens_seen = tokens;
             p.elapsed_s = clock.seconds();
@@ -106,7 +123,12 @@ public:
             p.valid_loss = p.valid_bleu = p.valid_f1 = -1;
             const bool last = p.step == o_.optim.steps || out_of_time;
             const bool cancelled = cb_.cancel && cb_.cancel->load();
-            if ((o_.valid_every > 0 && p.step % o_.valid_every == 0) || last) validate(&p);
+            const bool validating = (o_.valid_every > 0 && p.step % o_.valid_every == 0) || last;
+            if (p.step % o_.log_every == 0 || last || validating || cancelled) {
+                p.loss = loss_sum.item<double>() / o_.optim.grad_accum;  // the one wait for the GPU
+                p.grad_norm = grad_norm.item<double>();
+            }
+            if (validating) validate(&p);
             if (p.step % o_.log_every == 0 || last || p.valid_loss >= 0) {
                 log.write(p);
                 if (cb_.on_progress) cb_.on_progress(p);
@@ -225,15 +247,27 @@ private:
         return c;
     }
 
-    at::Tensor batch_loss(const std::vector<Example>& batch, int64_t* n, LossNormalization norm) {
+    // One micro-batch's tensors on the host: the encoder's input and the decoder's teacher-forced
+    // targets (pinned when they go to a GPU, so the copies do not wait for queued work).
+    HostBatch host_batch(const std::vector<Example>& batch, bool pinned) const {
         std::vector<std::vector<int64_t>> src, prompts, targets;
         for (const auto& e : batch) {
             src.push_back(e.source);
             prompts.push_back(e.prompt);
             targets.push_back(e.target);
         }
-        MemoryBatch mem = compressor_->encode(src);
-        return decoder_loss(*base_, mem, prompts, targets, n, norm);
+        return HostBatch{compressor_->encoder_input(src, pinned), decoder_targets(base_->config(), prompts, targets, pinned)};
+    }
+
+    at::Tensor batch_loss(const HostBatch& host, at::Device device, LossNormalization norm) const {
+        MemoryBatch mem = compressor_->encode(host.source.to(device, /*non_blocking=*/true));
+        return decoder_loss(*base_, mem, host.targets.to(device, /*non_blocking=*/true), norm);
+    }
+
+    at::Tensor batch_loss(const std::vector<Example>& batch, int64_t* n, LossNormalization norm) const {
+        const HostBatch host = host_batch(batch, false);
+        *n = host.targets.count;
+        return batch_loss(host, base_->device(), norm);
     }
 
     void validate(TrainProgress* p) {

@@ -1,5 +1,7 @@
 #include "xcomp/decoding.h"
 
+#include <algorithm>
+
 #include "xcomp/error.h"
 
 namespace xcomp {
@@ -41,39 +43,66 @@ LossNormalization parse_loss_normalization(const std::string& name) {
 
 const char* loss_normalization_name(LossNormalization n) { return n == LossNormalization::Token ? "token" : "sample"; }
 
-at::Tensor decoder_loss(const LlamaModel& decoder, const MemoryBatch& memory, const std::vector<std::vector<int64_t>>& prompts,
-                        const std::vector<std::vector<int64_t>>& targets, int64_t* n_tokens, LossNormalization norm) {
+DecoderTargets DecoderTargets::to(at::Device device, bool non_blocking) const {
+    return DecoderTargets{input.to(device, non_blocking), labels.to(device, non_blocking), count};
+}
+
+DecoderTargets decoder_targets(const LlamaConfig& config, const std::vector<std::vector<int64_t>>& prompts,
+                               const std::vector<std::vector<int64_t>>& targets, bool pinned) {
     const int64_t B = static_cast<int64_t>(targets.size());
     if (B == 0 || static_cast<int64_t>(prompts.size()) != B) throw Error("decoder_loss: prompts and targets differ in count");
     int64_t T = 0;
     for (int64_t b = 0; b < B; ++b) T = std::max<int64_t>(T, prompts[b].size() + targets[b].size() - 1);
-    const int64_t pad = decoder.config().eos_token_ids.empty() ? 0 : decoder.config().eos_token_ids.front();
-    std::vector<int64_t> input(B * T, pad), labels(B * T, -100);
-    int64_t count = 0;
+    const int64_t pad = config.eos_token_ids.empty() ? 0 : config.eos_token_ids.front(), V = config.vocab_size;
+    DecoderTargets d;
+    d.input = at::full({B, T}, pad, at::TensorOptions().dtype(at::kLong));    // [B, T]
+    d.labels = at::full({B, T}, -100, at::TensorOptions().dtype(at::kLong));  // [B, T]
+    int64_t* input = d.input.data_ptr<int64_t>();
+    int64_t* labels = d.labels.data_ptr<int64_t>();
     for (int64_t b = 0; b < B; ++b) {
         std::vector<int64_t> row = prompts[b];
         row.insert(row.end(), targets[b].begin(), targets[b].end());
         const int64_t P = static_cast<int64_t>(prompts[b].size());
+        for (int64_t id : row)
+            if (id < 0 || id >= V)
+                throw Error("token id " + std::to_string(id) + " is outside the vocabulary (size " + std::to_string(V) + ")");
         for (int64_t i = 0; i + 1 < static_cast<int64_t>(row.size()); ++i) {
             input[b * T + i] = row[i];
             if (i + 1 >= P) {
                 labels[b * T + i] = row[i + 1];
-                ++count;
+                ++d.count;
             }
         }
     }
-    if (n_tokens) *n_tokens = count;
-    const at::Device device = decoder.device();
+    if (pinned) {
+        d.input = d.input.pin_memory();
+        d.labels = d.labels.pin_memory();
+    }
+    return d;
+}
+
+at::Tensor decoder_loss(const LlamaModel& decoder, const MemoryBatch& memory, const std::vector<std::vector<int64_t>>& prompts,
+                        const std::vector<std::vector<int64_t>>& targets, int64_t* n_tokens, LossNormalization norm) {
+    const DecoderTargets d = decoder_targets(decoder.config(), prompts, targets).to(decoder.device());
+    if (n_tokens) *n_tokens = d.count;
+    return decoder_loss(decoder, memory, d, norm);
+}
+
+at::Tensor decoder_loss(const LlamaModel& decoder, const MemoryBatch& memory, const DecoderTargets& d, LossNormalization norm) {
+    const int64_t B = d.input.size(0), T = d.input.size(1);
     KVCache cache = decoder_prefix(decoder, memory);
     ForwardOptions fo;
     fo.cache = &cache;
-    at::Tensor logits = decoder.forward(at::tensor(input, at::kLong).view({B, T}).to(device), fo).logits;  // [B, T, V]
-    at::Tensor y = at::tensor(labels, at::kLong).to(device);
+    // The ids were checked on the host (decoder_targets), so the model's own check, which reads
+    // them back from the GPU, is skipped.
+    at::Tensor logits = llama_forward(decoder.config(), decoder.weights(), decoder.embed(d.input), fo).logits;  // [B, T, V]
+    const at::Tensor& y = d.labels;
     if (norm == LossNormalization::Token)
-        return at::cross_entropy_loss(logits.reshape({B * T, -1}).to(at::kFloat), y, {}, at::Reduction::Mean, -100);
-    at::Tensor per_token = at::cross_entropy_loss(logits.reshape({B * T, -1}).to(at::kFloat), y, {}, at::Reduction::None, -100)
-                               .view({B, T});                                          // [B, T], 0 at ignored labels
-    at::Tensor counts = y.view({B, T}).ne(-100).sum(1).clamp_min(1).to(at::kFloat);  // [B]
+        return at::cross_entropy_loss(logits.reshape({B * T, -1}).to(at::kFloat), y.reshape({B * T}), {}, at::Reduction::Mean, -100);
+    at::Tensor per_token = at::cross_entropy_loss(logits.reshape({B * T, -1}).to(at::kFloat), y.reshape({B * T}), {},
+                                                  at::Reduction::None, -100)
+                               .view({B, T});                                  // [B, T], 0 at ignored labels
+    at::Tensor counts = y.ne(-100).sum(1).clamp_min(1).to(at::kFloat);  // [B]
     return (per_token.sum(1) / counts).mean();
 }
 

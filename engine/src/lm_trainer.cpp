@@ -61,7 +61,9 @@ at::Tensor windows(const std::vector<int32_t>& stream, const std::vector<int64_t
     flat.reserve(starts.size() * (len + 1));
     for (int64_t s : starts)
         for (int i = 0; i <= len; ++i) flat.push_back(stream[s + i]);
-    return at::tensor(flat, at::kLong).view({static_cast<int64_t>(starts.size()), len + 1}).to(device);
+    at::Tensor host = at::tensor(flat, at::kLong).view({static_cast<int64_t>(starts.size()), len + 1});  // [B, len+1]
+    // Pinned and copied without waiting, so the host does not wait for the GPU's queue.
+    return device.is_cuda() ? host.pin_memory().to(device, /*non_blocking=*/true) : host;
 }
 
 at::Tensor lm_loss(const LlamaConfig& c, const LlamaWeights& w, const at::Tensor& batch) {
@@ -166,19 +168,18 @@ double train_lm(const Tokenizer& tok, const LMTrainOptions& o, const TrainCallba
     double valid_loss = 0;
     bool cancelled = false;
     for (int64_t step = 0; step < o.optim.steps; ++step) {
-        double loss_sum = 0;
+        at::Tensor loss_sum;  // 0-dim on the device, read only when logged
         for (int a = 0; a < o.optim.grad_accum; ++a) {
             std::vector<int64_t> starts(o.batch_size);
             for (auto& s : starts) s = start(rng);
             at::Tensor loss = lm_loss(c, master.to(dtype), windows(stream, starts, o.seq_len, device));
             (loss / o.optim.grad_accum).backward();
-            loss_sum += loss.item<double>();
+            loss_sum = a == 0 ? loss.detach() : loss_sum + loss.detach();
             tokens += static_cast<int64_t>(o.batch_size) * o.seq_len;
         }
         const double progress = schedule_progress(o.optim, step, train_clock.seconds());
-        p.grad_norm = opt.step(step, progress);
+        const at::Tensor grad_norm = opt.step(step, progress);
         p.step = step + 1;
-        p.loss = loss_sum / o.optim.grad_accum;
         p.lr = opt.lr_at(step, progress);
         p.tokens_seen = tokens;
         p.elapsed_s = train_clock.seconds();
@@ -187,7 +188,12 @@ double train_lm(const Tokenizer& tok, const LMTrainOptions& o, const TrainCallba
         const bool out_of_time = spend_time_budget(o.optim, &p);
         p.valid_loss = -1;
         const bool last = p.step == o.optim.steps || out_of_time;
-        if ((o.valid_every > 0 && p.step % o.valid_every == 0) || last) p.valid_loss = valid_loss = evaluate();
+        const bool validating = (o.valid_every > 0 && p.step % o.valid_every == 0) || last;
+        if (p.step % o.log_every == 0 || validating) {
+            p.loss = loss_sum.item<double>() / o.optim.grad_accum;
+            p.grad_norm = grad_norm.item<double>();
+        }
+        if (validating) p.valid_loss = valid_loss = evaluate();
         if (p.step % o.log_every == 0 || last || p.valid_loss >= 0) {
             log.write(p);
             if (cb.on_progress) cb.on_progress(p);

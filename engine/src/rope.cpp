@@ -1,10 +1,16 @@
 #include "rope.h"
 
 #include <cmath>
+#include <map>
+#include <mutex>
+#include <sstream>
+#include <string>
 
 namespace xcomp {
 
-at::Tensor rope_inv_freq(const LlamaConfig& c, at::Device device) {
+namespace {
+
+at::Tensor compute_inv_freq(const LlamaConfig& c) {
     const int64_t dim = c.head_dim;
     auto exponents = at::arange(0, dim, 2, at::TensorOptions().dtype(at::kLong)).to(at::kFloat) / static_cast<double>(dim);
     at::Tensor inv_freq = 1.0 / at::pow(at::scalar_tensor(c.rope_theta, at::kFloat), exponents);
@@ -23,7 +29,25 @@ at::Tensor rope_inv_freq(const LlamaConfig& c, at::Device device) {
         at::Tensor medium = at::logical_and(at::logical_not(wavelen < high_wavelen), at::logical_not(wavelen > low_wavelen));
         inv_freq = at::where(medium, smoothed, scaled);
     }
-    return inv_freq.to(device);
+    return inv_freq;
+}
+
+}  // namespace
+
+at::Tensor rope_inv_freq(const LlamaConfig& c, at::Device device) {
+    // Cached per configuration and device: made on the host, the copy to a GPU would wait for
+    // every queued kernel, and every forward pass asks for it.
+    const RopeScaling& s = c.rope_scaling;
+    std::ostringstream key;
+    key.precision(17);
+    key << c.head_dim << ' ' << c.rope_theta << ' ' << s.type << ' ' << s.factor << ' ' << s.low_freq_factor << ' '
+        << s.high_freq_factor << ' ' << s.original_max_position_embeddings << ' ' << device.str();
+    static std::mutex mutex;
+    static auto* cache = new std::map<std::string, at::Tensor>();  // never freed: no CUDA frees at exit
+    std::lock_guard<std::mutex> lock(mutex);
+    at::Tensor& t = (*cache)[key.str()];
+    if (!t.defined()) t = compute_inv_freq(c).to(device);
+    return t;
 }
 
 void rope_cos_sin(const at::Tensor& inv_freq, const at::Tensor& position_ids, at::ScalarType dtype, at::Tensor* cos,

@@ -64,6 +64,16 @@ struct MemoryBatch {
     std::vector<at::Tensor> encoder_attention;  // when captured: per layer [B, H, m, T+m] float32
 };
 
+// The encoder's input for a batch of texts, as tensors: left-padded so that every row ends with
+// its memory tokens. Built on the host (pinned for a GPU) by Compressor::encoder_input, so a
+// trainer can build the next batch while the GPU runs the current one.
+struct EncoderInput {
+    at::Tensor ids;        // [B, T] int64 token ids, left-padded with 0
+    at::Tensor mask;       // [B, T+m] bool, false on padding; undefined when no row is padded
+    at::Tensor positions;  // [B, T+m] int64 position ids; undefined when no row is padded
+    EncoderInput to(at::Device device, bool non_blocking = false) const;
+};
+
 // The trainable part of a compressor. Tensors here may require grad (trainer) or not (inference).
 struct CompressorWeights {
     at::Tensor memory;     // [m, d] memory-token embeddings
@@ -93,6 +103,10 @@ public:
     // ids: per row the text's token ids (no BOS). Runs with grad when `weights` require it.
     // Trainable weights kept in float32 (trainer) are cast to the base dtype on the fly.
     MemoryBatch encode(const std::vector<std::vector<int64_t>>& ids, bool capture_attention = false) const;
+    // The same in two halves: validate and pad on the host (pinned: page-locked, for an
+    // asynchronous copy to a GPU), then encode tensors already on the base's device.
+    EncoderInput encoder_input(const std::vector<std::vector<int64_t>>& ids, bool pinned = false) const;
+    MemoryBatch encode(const EncoderInput& input, bool capture_attention = false) const;
 
 private:
     Compressor(CompressorConfig config, std::shared_ptr<const LlamaModel> base);

@@ -30,6 +30,17 @@ enum class LossNormalization {
 LossNormalization parse_loss_normalization(const std::string& name);  // "token" | "sample"; throws xcomp::Error
 const char* loss_normalization_name(LossNormalization n);
 
+// Teacher-forced decoder input for decoder_loss, built on the host (pinned for a GPU) with every
+// id checked against the vocabulary there, so the loss never waits on the GPU to check them.
+struct DecoderTargets {
+    at::Tensor input;   // [B, T] int64: prompts[b] + targets[b] without its last token, right-padded
+    at::Tensor labels;  // [B, T] int64: the next target token, -100 on prompt and padding
+    int64_t count = 0;  // target tokens (labels other than -100)
+    DecoderTargets to(at::Device device, bool non_blocking = false) const;
+};
+DecoderTargets decoder_targets(const LlamaConfig& config, const std::vector<std::vector<int64_t>>& prompts,
+                               const std::vector<std::vector<int64_t>>& targets, bool pinned = false);
+
 // Cross-entropy over `targets` (each ends with EOS) when the decoder reads the memory, then
 // prompts[b] (e.g. [BOS]), then targets[b] teacher-forced, reduced as `norm` says. Rows are
 // right-padded. Differentiable with respect to the memory. `n_tokens` gets the number of target
@@ -37,6 +48,9 @@ const char* loss_normalization_name(LossNormalization n);
 at::Tensor decoder_loss(const LlamaModel& decoder, const MemoryBatch& memory,
                         const std::vector<std::vector<int64_t>>& prompts,
                         const std::vector<std::vector<int64_t>>& targets, int64_t* n_tokens = nullptr,
+                        LossNormalization norm = LossNormalization::Token);
+// The same from prepared targets (on the decoder's device).
+at::Tensor decoder_loss(const LlamaModel& decoder, const MemoryBatch& memory, const DecoderTargets& targets,
                         LossNormalization norm = LossNormalization::Token);
 
 // Greedy regeneration of every row: memory, [BOS], then up to max_new_tokens (EOS stops a row).

@@ -25,6 +25,8 @@ struct OptimizerOptions {
     double min_lr_ratio = 0.1;     // final lr = lr * min_lr_ratio (cosine, linear)
     double clip_norm = 1.0;        // global gradient-norm clip (0: off)
     int grad_accum = 1;            // micro-batches per optimizer step
+    std::string kernel = "auto";   // AdamW: "fused" (one multi-tensor kernel, no host sync: CUDA with
+                                   // LibTorch 2), "loop" (per parameter), "auto" (fused where it can)
     double max_seconds = 0;        // > 0: a wall-clock budget. The decay runs on the larger of the
                                    // step and time fractions, and training ends at whichever comes
                                    // first, annealed, so a run fits a lease of known length.

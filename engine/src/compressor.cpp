@@ -138,8 +138,8 @@ std::vector<at::Tensor> CompressorWeights::trainable() const {
     std::vector<at::Tensor> out{memory};
     for (const at::Tensor& t : lora.all()) out.push_back(t);
     for (const LayerWeights& l : encoder.layers)
-        for (const at::Tensor* t : {&l.input_norm, &l.q, &l.k, &l.v, &l.o, &l.post_norm})
-            if (t->defined()) out.push_back(*t);
+        for (const LayerRole& r : layer_roles())
+            if (r.in_attention_block() && (l.*r.member).defined()) out.push_back(l.*r.member);
     return out;
 }
 
@@ -176,18 +176,9 @@ std::shared_ptr<Compressor> Compressor::create(const CompressorConfig& config, s
         e.embed = b.weights().embed;
         for (const LayerWeights& l : b.weights().layers) {
             LayerWeights n;
-            n.input_norm = l.input_norm.detach().to(at::kFloat).clone();
-            n.q = l.q.detach().to(at::kFloat).clone();
-            n.k = l.k.detach().to(at::kFloat).clone();
-            n.v = l.v.detach().to(at::kFloat).clone();
-            n.o = l.o.detach().to(at::kFloat).clone();
-            n.post_norm = l.post_norm.detach().to(at::kFloat).clone();
-            if (l.q_bias.defined()) {
-                n.q_bias = l.q_bias.detach().to(at::kFloat).clone();
-                n.k_bias = l.k_bias.detach().to(at::kFloat).clone();
-                n.v_bias = l.v_bias.detach().to(at::kFloat).clone();
-                n.o_bias = l.o_bias.detach().to(at::kFloat).clone();
-            }
+            for (const LayerRole& r : layer_roles())
+                if (r.in_attention_block() && (l.*r.member).defined())
+                    n.*r.member = (l.*r.member).detach().to(at::kFloat).clone();
             e.layers.push_back(n);
         }
         e.final_norm = b.weights().final_norm;
@@ -207,13 +198,12 @@ LoraWeights cast_lora(const LoraWeights& w, at::ScalarType dtype) {
     return out;
 }
 
-const std::vector<std::string> kEncoderTensorNames = {"input_layernorm.weight", "self_attn.q_proj.weight",
-                                                      "self_attn.k_proj.weight", "self_attn.v_proj.weight",
-                                                      "self_attn.o_proj.weight", "post_attention_layernorm.weight"};
-
-at::Tensor* encoder_slot(LayerWeights& l, size_t i) {
-    at::Tensor* slots[] = {&l.input_norm, &l.q, &l.k, &l.v, &l.o, &l.post_norm};
-    return slots[i];
+// The AOC encoder's tensors: the roles of the attention block that the base model has.
+std::vector<LayerRole> encoder_roles(const LlamaConfig& config) {
+    std::vector<LayerRole> out;
+    for (const LayerRole& r : layer_roles())
+        if (r.in_attention_block() && layer_role_present(r, config)) out.push_back(r);
+    return out;
 }
 
 }  // namespace
@@ -334,9 +324,9 @@ void Compressor::save(const std::string& dir) const {
     if (config_.method == Method::AOC) {
         TensorMap t;
         for (size_t i = 0; i < weights_.encoder.layers.size(); ++i) {
-            LayerWeights l = weights_.encoder.layers[i];
-            for (size_t k = 0; k < kEncoderTensorNames.size(); ++k)
-                t["model.layers." + std::to_string(i) + "." + kEncoderTensorNames[k]] = encoder_slot(l, k)->detach().to(dtype);
+            const LayerWeights& l = weights_.encoder.layers[i];
+            for (const LayerRole& r : encoder_roles(base_->config()))
+                t["model.layers." + std::to_string(i) + "." + r.name] = (l.*r.member).detach().to(dtype);
         }
         save_safetensors((fs::path(dir) / "encoder.safetensors").string(), t, {{"format", "pt"}});
     }
@@ -382,15 +372,13 @@ std::shared_ptr<Compressor> Compressor::load(const std::string& dir, std::shared
         e.lm_head = base->weights().lm_head;
         for (int64_t i = 0; i < lc.num_hidden_layers; ++i) {
             LayerWeights l;
-            const LayerWeights& ref = base->weights().layers[i];
-            const at::Tensor* shapes[] = {&ref.input_norm, &ref.q, &ref.k, &ref.v, &ref.o, &ref.post_norm};
-            for (size_t k = 0; k < kEncoderTensorNames.size(); ++k) {
-                const std::string name = "model.layers." + std::to_string(i) + "." + kEncoderTensorNames[k];
+            for (const LayerRole& r : encoder_roles(lc)) {
+                const std::string name = "model.layers." + std::to_string(i) + "." + r.name;
                 const TensorInfo* info = file->find(name);
                 if (!info) throw Error(enc_path + ": missing tensor '" + name + "'");
-                if (info->shape != shapes[k]->sizes().vec())
+                if (info->shape != layer_role_shape(r, lc))
                     throw Error(enc_path + ": tensor '" + name + "' does not fit the base model's shape");
-                *encoder_slot(l, k) = read_weight(file, *info, enc_path).to(device, dtype, false, true);
+                l.*r.member = read_weight(file, *info, enc_path).to(device, dtype, false, true);
             }
             e.layers.push_back(l);
         }

@@ -42,8 +42,8 @@ std::vector<at::Tensor> make_trainable(CompressorWeights& w) {
         lift(pair.b);
     }
     for (LayerWeights& l : w.encoder.layers)
-        for (at::Tensor* t : {&l.input_norm, &l.q, &l.k, &l.v, &l.o, &l.post_norm, &l.q_bias, &l.k_bias, &l.v_bias, &l.o_bias})
-            lift(*t);
+        for (const LayerRole& r : layer_roles())
+            if (r.in_attention_block()) lift(l.*r.member);
     return params;
 }
 

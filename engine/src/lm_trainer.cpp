@@ -23,20 +23,19 @@ LlamaWeights init_weights(const LlamaConfig& c, at::Device device, uint64_t seed
         return at::empty(shape, at::kFloat).normal_(0.0, 0.02, gen).to(device).set_requires_grad(true);
     };
     auto ones = [&](int64_t n) { return at::ones({n}, at::TensorOptions().dtype(at::kFloat).device(device)).set_requires_grad(true); };
-    const int64_t d = c.hidden_size, qd = c.num_attention_heads * c.head_dim, kvd = c.num_key_value_heads * c.head_dim;
+    const int64_t d = c.hidden_size;
     LlamaWeights w;
     w.embed = normal({c.vocab_size, d});
     for (int64_t i = 0; i < c.num_hidden_layers; ++i) {
         LayerWeights l;
-        l.input_norm = ones(d);
-        l.post_norm = ones(d);
-        l.q = normal({qd, d});
-        l.k = normal({kvd, d});
-        l.v = normal({kvd, d});
-        l.o = normal({d, qd});
-        l.gate = normal({c.intermediate_size, d});
-        l.up = normal({c.intermediate_size, d});
-        l.down = normal({d, c.intermediate_size});
+        // Norms start at one, matrices N(0, 0.02), biases (when the config has them) at zero.
+        for (const LayerRole& r : layer_roles()) {
+            if (!layer_role_present(r, c)) continue;
+            const std::vector<int64_t> shape = layer_role_shape(r, c);
+            l.*r.member = r.part == LayerRole::Norm ? ones(shape[0])
+                          : r.is_bias()            ? at::zeros(shape, at::TensorOptions().dtype(at::kFloat).device(device)).set_requires_grad(true)
+                                                   : normal(shape);
+        }
         w.layers.push_back(l);
     }
     w.final_norm = ones(d);

@@ -55,17 +55,60 @@ at::Tensor& LlamaWeights::proj(int layer, Proj p) {
 
 const at::Tensor& LlamaWeights::proj(int layer, Proj p) const { return const_cast<LlamaWeights*>(this)->proj(layer, p); }
 
+const std::vector<LayerRole>& layer_roles() {
+    // This order is the order of LlamaWeights::all(), which the model's fingerprint hashes: keep it.
+    static const std::vector<LayerRole> roles = {
+        {"input_layernorm.weight", &LayerWeights::input_norm, LayerRole::Norm},
+        {"self_attn.q_proj.weight", &LayerWeights::q, LayerRole::Attention},
+        {"self_attn.k_proj.weight", &LayerWeights::k, LayerRole::Attention},
+        {"self_attn.v_proj.weight", &LayerWeights::v, LayerRole::Attention},
+        {"self_attn.o_proj.weight", &LayerWeights::o, LayerRole::Attention},
+        {"self_attn.q_proj.bias", &LayerWeights::q_bias, LayerRole::AttentionBias},
+        {"self_attn.k_proj.bias", &LayerWeights::k_bias, LayerRole::AttentionBias},
+        {"self_attn.v_proj.bias", &LayerWeights::v_bias, LayerRole::AttentionBias},
+        {"self_attn.o_proj.bias", &LayerWeights::o_bias, LayerRole::AttentionBias},
+        {"post_attention_layernorm.weight", &LayerWeights::post_norm, LayerRole::Norm},
+        {"mlp.gate_proj.weight", &LayerWeights::gate, LayerRole::Mlp},
+        {"mlp.up_proj.weight", &LayerWeights::up, LayerRole::Mlp},
+        {"mlp.down_proj.weight", &LayerWeights::down, LayerRole::Mlp},
+        {"mlp.gate_proj.bias", &LayerWeights::gate_bias, LayerRole::MlpBias},
+        {"mlp.up_proj.bias", &LayerWeights::up_bias, LayerRole::MlpBias},
+        {"mlp.down_proj.bias", &LayerWeights::down_bias, LayerRole::MlpBias},
+    };
+    return roles;
+}
+
+std::vector<int64_t> layer_role_shape(const LayerRole& role, const LlamaConfig& c) {
+    const int64_t d = c.hidden_size, I = c.intermediate_size;
+    const int64_t qd = c.num_attention_heads * c.head_dim, kvd = c.num_key_value_heads * c.head_dim;
+    const at::Tensor LayerWeights::*m = role.member;
+    if (m == &LayerWeights::input_norm || m == &LayerWeights::post_norm) return {d};
+    if (m == &LayerWeights::q) return {qd, d};
+    if (m == &LayerWeights::k || m == &LayerWeights::v) return {kvd, d};
+    if (m == &LayerWeights::o) return {d, qd};
+    if (m == &LayerWeights::q_bias) return {qd};
+    if (m == &LayerWeights::k_bias || m == &LayerWeights::v_bias) return {kvd};
+    if (m == &LayerWeights::o_bias || m == &LayerWeights::down_bias) return {d};
+    if (m == &LayerWeights::gate || m == &LayerWeights::up) return {I, d};
+    if (m == &LayerWeights::down) return {d, I};
+    if (m == &LayerWeights::gate_bias || m == &LayerWeights::up_bias) return {I};
+    throw Error(std::string("no shape for layer tensor ") + role.name);
+}
+
+bool layer_role_present(const LayerRole& role, const LlamaConfig& c) {
+    if (role.part == LayerRole::AttentionBias) return c.attention_bias;
+    if (role.part == LayerRole::MlpBias) return c.mlp_bias;
+    return true;
+}
+
 std::vector<at::Tensor> LlamaWeights::all() const {
     std::vector<at::Tensor> out;
     auto push = [&](const at::Tensor& t) {
         if (t.defined()) out.push_back(t);
     };
     push(embed);
-    for (const auto& l : layers) {
-        for (const at::Tensor* t : {&l.input_norm, &l.q, &l.k, &l.v, &l.o, &l.q_bias, &l.k_bias, &l.v_bias, &l.o_bias,
-                                    &l.post_norm, &l.gate, &l.up, &l.down, &l.gate_bias, &l.up_bias, &l.down_bias})
-            push(*t);
-    }
+    for (const auto& l : layers)
+        for (const LayerRole& r : layer_roles()) push(l.*r.member);
     push(final_norm);
     if (lm_head.defined() && !lm_head.is_same(embed)) push(lm_head);
     return out;
@@ -77,22 +120,7 @@ LlamaWeights LlamaWeights::to(at::ScalarType dtype) const {
     out.embed = cast(embed);
     for (const LayerWeights& l : layers) {
         LayerWeights n;
-        n.input_norm = cast(l.input_norm);
-        n.q = cast(l.q);
-        n.k = cast(l.k);
-        n.v = cast(l.v);
-        n.o = cast(l.o);
-        n.q_bias = cast(l.q_bias);
-        n.k_bias = cast(l.k_bias);
-        n.v_bias = cast(l.v_bias);
-        n.o_bias = cast(l.o_bias);
-        n.post_norm = cast(l.post_norm);
-        n.gate = cast(l.gate);
-        n.up = cast(l.up);
-        n.down = cast(l.down);
-        n.gate_bias = cast(l.gate_bias);
-        n.up_bias = cast(l.up_bias);
-        n.down_bias = cast(l.down_bias);
+        for (const LayerRole& r : layer_roles()) n.*r.member = cast(l.*r.member);
         out.layers.push_back(n);
     }
     out.final_norm = cast(final_norm);
@@ -210,33 +238,14 @@ std::shared_ptr<const LlamaModel> LlamaModel::load(const std::string& dir, const
     Checkpoint ckpt = Checkpoint::open(dir, "model");
     Loader L{ckpt, dir, device, dtype};
 
-    const int64_t d = config.hidden_size, V = config.vocab_size, I = config.intermediate_size;
-    const int64_t qd = config.num_attention_heads * config.head_dim, kvd = config.num_key_value_heads * config.head_dim;
+    const int64_t d = config.hidden_size, V = config.vocab_size;
     LlamaWeights w;
     w.embed = L.get("model.embed_tokens.weight", {V, d});
     for (int64_t i = 0; i < config.num_hidden_layers; ++i) {
         const std::string p = "model.layers." + std::to_string(i) + ".";
         LayerWeights l;
-        l.input_norm = L.get(p + "input_layernorm.weight", {d});
-        l.post_norm = L.get(p + "post_attention_layernorm.weight", {d});
-        l.q = L.get(p + "self_attn.q_proj.weight", {qd, d});
-        l.k = L.get(p + "self_attn.k_proj.weight", {kvd, d});
-        l.v = L.get(p + "self_attn.v_proj.weight", {kvd, d});
-        l.o = L.get(p + "self_attn.o_proj.weight", {d, qd});
-        if (config.attention_bias) {
-            l.q_bias = L.get(p + "self_attn.q_proj.bias", {qd});
-            l.k_bias = L.get(p + "self_attn.k_proj.bias", {kvd});
-            l.v_bias = L.get(p + "self_attn.v_proj.bias", {kvd});
-            l.o_bias = L.get(p + "self_attn.o_proj.bias", {d});
-        }
-        l.gate = L.get(p + "mlp.gate_proj.weight", {I, d});
-        l.up = L.get(p + "mlp.up_proj.weight", {I, d});
-        l.down = L.get(p + "mlp.down_proj.weight", {d, I});
-        if (config.mlp_bias) {
-            l.gate_bias = L.get(p + "mlp.gate_proj.bias", {I});
-            l.up_bias = L.get(p + "mlp.up_proj.bias", {I});
-            l.down_bias = L.get(p + "mlp.down_proj.bias", {d});
-        }
+        for (const LayerRole& r : layer_roles())
+            if (layer_role_present(r, config)) l.*r.member = L.get(p + r.name, layer_role_shape(r, config));
         w.layers.push_back(std::move(l));
     }
     w.final_norm = L.get("model.norm.weight", {d});
@@ -261,25 +270,8 @@ void LlamaModel::save(const std::string& dir, size_t max_shard_bytes) const {
     for (size_t i = 0; i < weights_.layers.size(); ++i) {
         const std::string p = "model.layers." + std::to_string(i) + ".";
         const LayerWeights& l = weights_.layers[i];
-        auto put = [&](const std::string& name, const at::Tensor& t) {
-            if (t.defined()) tensors[p + name] = t;
-        };
-        put("input_layernorm.weight", l.input_norm);
-        put("post_attention_layernorm.weight", l.post_norm);
-        put("self_attn.q_proj.weight", l.q);
-        put("self_attn.k_proj.weight", l.k);
-        put("self_attn.v_proj.weight", l.v);
-        put("self_attn.o_proj.weight", l.o);
-        put("self_attn.q_proj.bias", l.q_bias);
-        put("self_attn.k_proj.bias", l.k_bias);
-        put("self_attn.v_proj.bias", l.v_bias);
-        put("self_attn.o_proj.bias", l.o_bias);
-        put("mlp.gate_proj.weight", l.gate);
-        put("mlp.up_proj.weight", l.up);
-        put("mlp.down_proj.weight", l.down);
-        put("mlp.gate_proj.bias", l.gate_bias);
-        put("mlp.up_proj.bias", l.up_bias);
-        put("mlp.down_proj.bias", l.down_bias);
+        for (const LayerRole& r : layer_roles())
+            if ((l.*r.member).defined()) tensors[p + r.name] = l.*r.member;
     }
     tensors["model.norm.weight"] = weights_.final_norm;
     if (!config_.tie_word_embeddings) tensors["lm_head.weight"] = weights_.lm_head;

@@ -31,6 +31,23 @@ struct LayerWeights {
     at::Tensor gate_bias, up_bias, down_bias;   // undefined unless mlp_bias
 };
 
+// Every tensor of a decoder layer by role: its name in a Hugging Face checkpoint (after
+// "model.layers.N."), where it sits in LayerWeights, and the part of the layer it belongs to.
+// Loading, saving, casting, the AOC encoder's copy and the trainers iterate this one table.
+struct LayerRole {
+    enum Part { Norm, Attention, AttentionBias, Mlp, MlpBias };
+    const char* name;                  // e.g. "self_attn.q_proj.weight"
+    at::Tensor LayerWeights::*member;  // e.g. &LayerWeights::q
+    Part part;
+    bool in_attention_block() const { return part == Norm || part == Attention || part == AttentionBias; }
+    bool is_bias() const { return part == AttentionBias || part == MlpBias; }
+};
+const std::vector<LayerRole>& layer_roles();  // the layer's order: attention block, then MLP
+// The role's shape under `config` (d, H*D, Hkv*D, I as in LayerWeights' comments).
+std::vector<int64_t> layer_role_shape(const LayerRole& role, const LlamaConfig& config);
+// Whether `config` has this tensor (biases only with attention_bias / mlp_bias).
+bool layer_role_present(const LayerRole& role, const LlamaConfig& config);
+
 struct LlamaWeights {
     at::Tensor embed;       // [V, d]
     std::vector<LayerWeights> layers;

@@ -293,7 +293,7 @@ def main():
         md += machine_lines(doc, label)
     if a.command:
         md += ["", "Command lines:", "", "```"] + [c.split("=", 1)[1] if "=" in c else c for c in a.command] + ["```"]
-    md += ["", "## Targets (issue 8)", ""]
+    md += ["", "## Targets", ""]
     t, notes = targets(ours_cpu, ours_gpu, peer_gpu)
     md += t
     if notes:

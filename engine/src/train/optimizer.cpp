@@ -1,6 +1,7 @@
 #include "optimizer.h"
 
 #include <ATen/core/grad_mode.h>
+#include <torch/version.h>  // TORCH_VERSION_MAJOR: without it the fused path is compiled out
 
 #include <cmath>
 

@@ -107,13 +107,13 @@ int cmd_eval(Args& a) {
     }
     if (recs.empty()) throw Error(data + ": the dataset has no usable records");
     const auto t0 = std::chrono::steady_clock::now();
-    o.on_progress = [&](int64_t done, int64_t total, const std::string& what) {
+    o.control.on_progress = [&](const Progress& p) {
         const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-        std::fprintf(stderr, "\r[%lld/%lld] %-28s %.0f s, ETA %.0f s   ", (long long)done, (long long)total, what.c_str(), s,
-                     done ? s / done * (total - done) : 0.0);
+        std::fprintf(stderr, "\r[%lld/%lld] %-28s %.0f s, ETA %.0f s   ", (long long)p.done, (long long)p.total, p.stage.c_str(), s,
+                     p.done ? s / p.done * (p.total - p.done) : 0.0);
         std::fflush(stderr);
     };
-    o.cancel = catch_interrupts();
+    o.control.cancel = catch_interrupts();
     EvalResult result = evaluate(comps, *f.tokenizer, recs, o);
     result.dataset = r.dataset;
     std::fprintf(stderr, "\n");

@@ -105,16 +105,15 @@ int cmd_train_lm(Args& a) {
         throw Error("--hidden must divide by --heads, and --heads by --kv-heads");
     a.finish();
     if (o.text_data.empty()) throw Error("--data needs at least one JSONL file");
-    TrainCallbacks cb;
+    RunControl cb;
     cb.cancel = catch_interrupts();
-    try {
-        const double ppl = train_lm(*tok, o, cb);
-        std::printf("validation perplexity %.3f\n", ppl);
-    } catch (const Cancelled&) {
+    const TrainResult r = train_lm(*tok, o, cb);
+    if (r.cancelled) {
         std::fprintf(stderr, "train-lm: interrupted; the model as trained so far is in %s: --init-from %s continues from it\n",
                      o.out_dir.c_str(), o.out_dir.c_str());
         return kInterruptedExit;
     }
+    std::printf("validation perplexity %.3f\n", r.valid_perplexity);
     return 0;
 }
 
@@ -154,14 +153,12 @@ int cmd_train_compressor(Args& a) {
     o.optim = optimizer_options(a, 1e-4, 2000);
     ModelFolder f = open_model(a, true);
     a.finish();
-    TrainCallbacks cb;
+    RunControl cb;
     cb.cancel = catch_interrupts();
-    try {
-        train_compressor(f.model, *f.tokenizer, o, cb);
-    } catch (const Cancelled&) {
-        const fs::path ckpt = fs::path(o.out_dir) / "checkpoint.safetensors";
+    const TrainResult r = train_compressor(f.model, *f.tokenizer, o, cb);
+    if (r.cancelled) {
         std::fprintf(stderr, "train-compressor: interrupted; checkpoint saved to %s: the same command with --resume continues\n",
-                     ckpt.c_str());
+                     r.checkpoint.c_str());
         return kInterruptedExit;
     }
     return 0;

@@ -102,15 +102,16 @@ struct Session::Impl {
         return folder.tokenizer->decode(std::vector<int>(ids.begin(), ids.end()));
     }
 
-    GenerationOptions generation_options(int max_new, const RunCallbacks& cb, std::vector<int64_t>* so_far) const {
+    GenerationOptions generation_options(int max_new, const RunControl& cb, std::vector<int64_t>* so_far) const {
         GenerationOptions go;
         go.max_new_tokens = max_new;
-        go.cancel = cb.cancel;
-        go.on_token = [this, &cb, so_far, max_new](int64_t, int64_t token) {
+        go.control.cancel = cb.cancel;
+        go.control.on_token = [this, &cb, so_far, max_new](int64_t row, int64_t token) {
             so_far->push_back(token);
-            if (cb.on_progress) cb.on_progress(0.2 + 0.8 * static_cast<double>(so_far->size()) / std::max(1, max_new), "regenerate");
+            const int64_t n = static_cast<int64_t>(so_far->size());
+            cb.progress(Progress{0.2 + 0.8 * static_cast<double>(n) / std::max(1, max_new), n, max_new, "regenerate"});
             if (cb.on_text) cb.on_text(decode(*so_far));
-            return true;
+            return !cb.on_token || cb.on_token(row, token);
         };
         return go;
     }
@@ -200,7 +201,7 @@ std::vector<std::string> Session::pieces(const std::string& text) const {
 }
 
 RegenerationReport Session::regenerate(const std::string& compressor_id, const std::string& text, const RegenerateOptions& o,
-                                       const RunCallbacks& cb) {
+                                       const RunControl& cb) {
     at::NoGradGuard ng;
     Impl& I = *impl_;
     const Compressor* ran = nullptr;
@@ -222,7 +223,7 @@ RegenerationReport Session::regenerate(const std::string& compressor_id, const s
                         std::to_string(taken) + " positions, so at most " +
                         std::to_string(std::max<int64_t>(0, context - taken)) + " new tokens");
     }
-    if (cb.on_progress) cb.on_progress(0.0, "compress");
+    cb.progress(Progress{0.0, 0, 0, "compress"});
     auto t0 = std::chrono::steady_clock::now();
     MemoryBatch mem = comp.encode({ids}, o.capture_attention);
     if (dec.device().is_cuda()) (mem.keys.defined() ? mem.keys : mem.embeddings).sum().item<float>();  // time the GPU work
@@ -231,7 +232,7 @@ RegenerationReport Session::regenerate(const std::string& compressor_id, const s
     const LlamaConfig& c = dec.config();
     r.full_kv_bytes = 2 * c.num_hidden_layers * c.num_key_value_heads * c.head_dim * r.source_tokens *
                       static_cast<int64_t>(c10::elementSize(dec.dtype()));
-    if (cb.on_progress) cb.on_progress(0.2, "regenerate");
+    cb.progress(Progress{0.2, 0, 0, "regenerate"});
     std::vector<int64_t> so_far;
     GenerationOptions go = I.generation_options(max_new, cb, &so_far);
     go.capture_attention = o.capture_attention;
@@ -275,12 +276,12 @@ RegenerationReport Session::regenerate(const std::string& compressor_id, const s
                       A.encoder_attention.begin() + static_cast<size_t>(l) * H * m * N);
         }
     }
-    if (cb.on_progress) cb.on_progress(1.0, "done");
+    cb.progress(Progress{1.0, 0, 0, "done"});
     return r;
 }
 
 QAReport Session::answer(const std::string& compressor_id, const std::string& context, const std::string& question,
-                         const std::vector<std::string>& gold, const RunCallbacks& cb) {
+                         const std::vector<std::string>& gold, const RunControl& cb) {
     at::NoGradGuard ng;
     Impl& I = *impl_;
     const LlamaModel& dec = *I.folder.model;
@@ -294,15 +295,15 @@ QAReport Session::answer(const std::string& compressor_id, const std::string& co
     r.compressor_id = comp.config().id;
     GenerationOptions go;
     go.max_new_tokens = 48;
-    go.cancel = cb.cancel;
-    if (cb.on_progress) cb.on_progress(0.0, "compressed");
+    go.control.cancel = cb.cancel;
+    cb.progress(Progress{0.0, 0, 0, "compressed"});
     auto t0 = std::chrono::steady_clock::now();
     MemoryBatch mem = comp.encode({ids});
     std::vector<int64_t> prompt = qa_prompt_ids(*I.folder.tokenizer, dec.config(), comp.config().qa_template, question);
     r.answer_compressed = strip_whitespace(I.decode(continue_after(dec, &mem, prompt, go).ids[0]));
     r.ms_compressed = ms_since(t0);
-    if (cb.cancel && cb.cancel->load()) return r;
-    if (cb.on_progress) cb.on_progress(0.5, "full text");
+    if (cb.cancel_requested()) return r;
+    cb.progress(Progress{0.5, 0, 0, "full text"});
     // The papers' gold standard: the same question after the full text.
     const std::vector<int64_t> full = full_context_qa_prompt_ids(*I.folder.tokenizer, dec.config(),
                                                                  comp.config().qa_template, I.decode(ids), question);
@@ -316,11 +317,11 @@ QAReport Session::answer(const std::string& compressor_id, const std::string& co
         r.f1_full = squad_f1(r.answer_full, gold);
         r.em_full = squad_exact_match(r.answer_full, gold);
     }
-    if (cb.on_progress) cb.on_progress(1.0, "done");
+    cb.progress(Progress{1.0, 0, 0, "done"});
     return r;
 }
 
-int Session::compress_to_slot(const std::string& compressor_id, const std::string& text, const RunCallbacks& cb) {
+int Session::compress_to_slot(const std::string& compressor_id, const std::string& text, const RunControl& cb) {
     at::NoGradGuard ng;
     Impl& I = *impl_;
     const Compressor* comp = nullptr;
@@ -356,7 +357,7 @@ void Session::save_slot(int slot, const std::string& path) const { slot_of(impl_
 std::string Session::slot_source_text(int slot) const { return slot_of(impl_->slots, slot).source_text; }
 std::string Session::slot_compressor(int slot) const { return slot_of(impl_->slots, slot).compressor_id; }
 
-InterpolationPoint Session::interpolate(int slot_a, int slot_b, double alpha, bool spherical, const RunCallbacks& cb) {
+InterpolationPoint Session::interpolate(int slot_a, int slot_b, double alpha, bool spherical, const RunControl& cb) {
     at::NoGradGuard ng;
     Impl& I = *impl_;
     I.share_latent_space(slot_a, slot_b);

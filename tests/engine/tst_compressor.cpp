@@ -83,8 +83,8 @@ private slots:
         o.checkpoint_every = 0;
         o.log_every = 1000;
         o.out_dir = dir.filePath(QStringLiteral("out")).toStdString();
-        TrainCallbacks quiet;
-        quiet.on_progress = [](const TrainProgress&) {};
+        RunControl quiet;
+        quiet.on_progress = [](const Progress&) {};
         train_compressor(f.model, *f.tokenizer, o, quiet);
         auto c = Compressor::load(o.out_dir, f.model);
         at::NoGradGuard ng;
@@ -113,8 +113,8 @@ private slots:
         o.log_every = 1;
         o.out_dir = dir.filePath(QStringLiteral("out")).toStdString();
         std::vector<int64_t> steps;
-        TrainCallbacks cb;
-        cb.on_progress = [&](const TrainProgress& p) { steps.push_back(p.step); };
+        RunControl cb;
+        cb.on_progress = [&](const Progress& p) { steps.push_back(p.training->step); };
         train_compressor(f.model, *f.tokenizer, o, cb);
         QCOMPARE(steps.front(), int64_t{1});
         QVERIFY(QFile::exists(QString::fromStdString(o.out_dir + "/checkpoint.safetensors")));
@@ -124,16 +124,11 @@ private slots:
         train_compressor(f.model, *f.tokenizer, o, cb);
         QCOMPARE(steps.front(), int64_t{5});
         QCOMPARE(steps.back(), int64_t{6});
-        // Cancelling saves a checkpoint and throws Cancelled.
+        // Cancelling saves a checkpoint and returns cancelled.
         std::atomic<bool> stop{true};
         cb.cancel = &stop;
         o.optim.steps = 10;
-        bool cancelled = false;
-        try {
-            train_compressor(f.model, *f.tokenizer, o, cb);
-        } catch (const Cancelled&) {
-            cancelled = true;
-        }
+        const bool cancelled = train_compressor(f.model, *f.tokenizer, o, cb).cancelled;
         QVERIFY(cancelled);
     }
 
@@ -227,7 +222,7 @@ private slots:
         for (float t : A.memory_total) QVERIFY(t >= 0.f && t <= 1.0001f);
         // Cancelling stops the run early.
         std::atomic<bool> cancel{true};
-        RunCallbacks cb;
+        RunControl cb;
         cb.cancel = &cancel;
         QVERIFY(s->regenerate("aoc-m4", kText, {}, cb).cancelled);
         // Slots: compress, save, load, interpolate.

@@ -120,19 +120,19 @@ private slots:
             go.max_new_tokens = 30;
             go.stop_at_eos = false;
             int seen = 0;
-            go.on_token = [&](int64_t, int64_t) { return ++seen < 5; };
+            go.control.on_token = [&](int64_t, int64_t) { return ++seen < 5; };
             GenerationResult r = generate_greedy(*f_.model, prompt, KVCache(), go);
             QVERIFY2(r.cancelled, decode_mode_name(m));
             QCOMPARE(static_cast<int>(r.ids[0].size()), 5);
 
             std::atomic<bool> cancel{true};
-            go.on_token = nullptr;
-            go.cancel = &cancel;
+            go.control.on_token = nullptr;
+            go.control.cancel = &cancel;
             r = generate_greedy(*f_.model, prompt, KVCache(), go);
             QVERIFY(r.cancelled);
             QVERIFY(r.ids[0].empty());
 
-            go.cancel = nullptr;
+            go.control.cancel = nullptr;
             go.max_new_tokens = 0;
             r = generate_greedy(*f_.model, prompt, KVCache(), go);
             QVERIFY(!r.cancelled && r.ids[0].empty());

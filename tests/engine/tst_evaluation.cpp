@@ -70,7 +70,7 @@ private slots:
         o.lengths = {8, 20};
         o.batch_size = 2;
         int64_t last_total = 0;
-        o.on_progress = [&](int64_t, int64_t total, const std::string&) { last_total = total; };
+        o.control.on_progress = [&](const Progress& p) { last_total = p.total; };
         EvalResult r = evaluate(comps_, *f_.tokenizer, recs, o);
         QCOMPARE(r.cells.size(), size_t{4});
         for (const EvalExample& e : r.examples) {

@@ -107,8 +107,8 @@ private slots:
         ModelFolder f = tiny();
         QVERIFY(ids_of(*f.tokenizer, kLong).size() >= 64);
         std::vector<int64_t> seen;
-        TrainCallbacks cb;
-        cb.on_progress = [&](const TrainProgress& p) { seen.push_back(p.tokens_seen); };
+        RunControl cb;
+        cb.on_progress = [&](const Progress& p) { seen.push_back(p.training->tokens_seen); };
         CompressorTrainOptions o = small_run(data, dir.filePath(QStringLiteral("c")).toStdString());
         o.length_curriculum = 1.0;
         train_compressor(f.model, *f.tokenizer, o, cb);
@@ -144,8 +144,8 @@ private slots:
         o.optim.lr = 1e-3;
         o.log_every = 1000000;
         TrainProgress last;
-        TrainCallbacks cb;
-        cb.on_progress = [&](const TrainProgress& p) { last = p; };
+        RunControl cb;
+        cb.on_progress = [&](const Progress& p) { last = *p.training; };
         train_compressor(f.model, *f.tokenizer, o, cb);
         QVERIFY(last.step > 1 && last.step < 1000000);
         QVERIFY2(last.lr < 0.2 * o.optim.lr, qPrintable(QString::number(last.lr)));  // near lr * min_lr_ratio
@@ -161,8 +161,8 @@ private slots:
         QTemporaryDir dir;
         const std::string data = write_jsonl(dir, "t.jsonl", {kLong});
         ModelFolder f = tiny();
-        TrainCallbacks quiet;
-        quiet.on_progress = [](const TrainProgress&) {};
+        RunControl quiet;
+        quiet.on_progress = [](const Progress&) {};
         auto training = [&](const std::string& out) {
             return nlohmann::json::parse(Compressor::load(out, f.model)->config().training_json);
         };
@@ -209,8 +209,8 @@ private slots:
         o.valid_data = squad;
         o.synthetic_qa_data = texts;
         o.optim.steps = 2;
-        TrainCallbacks quiet;
-        quiet.on_progress = [](const TrainProgress&) {};
+        RunControl quiet;
+        quiet.on_progress = [](const Progress&) {};
         train_compressor(f.model, *f.tokenizer, o, quiet);
         QVERIFY(Compressor::load(o.out_dir, f.model)->config().qa);
     }
@@ -235,8 +235,8 @@ private slots:
         o.device = test::device();
         o.out_dir = dir.filePath(QStringLiteral("lm")).toStdString();
         o.init_from = test::fixture("tiny-model");
-        TrainCallbacks quiet;
-        quiet.on_progress = [](const TrainProgress&) {};
+        RunControl quiet;
+        quiet.on_progress = [](const Progress&) {};
         train_lm(*f.tokenizer, o, quiet);
         auto cont = LlamaModel::load(o.out_dir);
         const std::vector<at::Tensor> a = cont->weights().all(), b = f.model->weights().all();

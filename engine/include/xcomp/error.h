@@ -12,7 +12,8 @@ public:
     explicit Error(const std::string& what) : std::runtime_error(what) {}
 };
 
-// Thrown when a cancel flag stops a long-running engine call; not an error to report.
+// Not an error to report: the engine's calls return `cancelled = true` when stopped
+// (xcomp/run_control.h); a caller may throw this to unwind its own work after such a return.
 class Cancelled : public std::runtime_error {
 public:
     Cancelled() : std::runtime_error("cancelled") {}

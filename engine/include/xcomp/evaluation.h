@@ -11,6 +11,7 @@
 #include "xcomp/compressor.h"
 #include "xcomp/dataset.h"
 #include "xcomp/metrics.h"
+#include "xcomp/run_control.h"
 #include "xcomp/tokenizer.h"
 
 namespace xcomp {
@@ -37,8 +38,9 @@ struct EvalOptions {
     // Length variants (xcomp/compressor_family.h) of the evaluated compressors: a cell of N tokens runs
     // the variant its compressor's id routes N to, as `xcomp regenerate` would (none).
     std::vector<std::shared_ptr<Compressor>> variants;
-    std::function<void(int64_t done, int64_t total, const std::string& what)> on_progress;
-    const std::atomic<bool>* cancel = nullptr;  // stop before the next batch; the result keeps what is done (none)
+    // on_progress after each batch (done/total examples, stage "aoc-m4 @ 96"); cancel read before
+    // each batch, the result keeps what is done (xcomp/run_control.h).
+    RunControl control;
     // Examples finished by an earlier, interrupted run of the same evaluation (read_eval_examples):
     // counted as they are, not run again. One that fits no row of this evaluation is an error (none).
     std::vector<EvalExample> done;

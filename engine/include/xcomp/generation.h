@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "xcomp/model.h"
+#include "xcomp/run_control.h"
 
 namespace xcomp {
 
@@ -28,18 +29,18 @@ struct GenerationOptions {
     bool stop_at_eos = true;            // stop a row at any of the config's EOS ids (true)
     const LoraWeights* lora = nullptr;  // adapter while decoding (none: the frozen base LM)
     bool capture_attention = false;     // keep each generated token's attention rows (false; batch 1 only)
-    const std::atomic<bool>* cancel = nullptr;  // checked before every step (none)
     // [B, T] bool, false = padding, for left-padded prompts of different lengths (all true).
     at::Tensor prompt_mask;
     DecodeMode decode_mode = DecodeMode::Auto;  // attention capture always decodes Dynamic (Auto)
-    // Called after each step with the row and its new token; return false to stop everything.
-    std::function<bool(int64_t row, int64_t token)> on_token;
+    // on_token after each step with the row and its new token (false stops everything); cancel
+    // read before every step (xcomp/run_control.h).
+    RunControl control;
 };
 
 struct GenerationResult {
     std::vector<std::vector<int64_t>> ids;  // per row: the new tokens, EOS excluded
     std::vector<bool> hit_eos;              // per row
-    bool cancelled = false;                 // the cancel flag or on_token stopped the run
+    bool cancelled = false;                 // control.cancel or control.on_token stopped the run
     // When captured: per generated token g, [L, H, S_g] float32 on CPU, the weights of the query
     // that produced token g over every position before it (prefix first).
     std::vector<at::Tensor> attention;

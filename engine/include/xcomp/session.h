@@ -16,6 +16,7 @@
 
 #include "xcomp/alignment.h"
 #include "xcomp/metrics.h"
+#include "xcomp/run_control.h"
 
 namespace xcomp {
 
@@ -51,13 +52,6 @@ struct CompressorInfo {
     int serves_up_to = 0;    // a variant's longest text in tokens (0 for a general compressor)
 };
 
-// Shared by every long call: progress in [0, 1], a cancel flag (set from any thread), and the
-// regenerated text so far (for live display).
-struct RunCallbacks {
-    std::function<void(double fraction, const std::string& stage)> on_progress;
-    std::function<void(const std::string& text_so_far)> on_text;
-    const std::atomic<bool>* cancel = nullptr;
-};
 
 struct RegenerateOptions {
     int max_new_tokens = 0;          // 0: the source's token count + 16 (regeneration), 64 (QA)
@@ -128,14 +122,14 @@ public:
 
     // Compresses `text` with a compressor and regenerates it with the frozen decoder.
     RegenerationReport regenerate(const std::string& compressor_id, const std::string& text,
-                                  const RegenerateOptions& options, const RunCallbacks& callbacks = {});
+                                  const RegenerateOptions& options, const RunControl& callbacks = {});
 
     // Asks `question` of the compressed text and of the full text; gold answers are optional.
     QAReport answer(const std::string& compressor_id, const std::string& context, const std::string& question,
-                    const std::vector<std::string>& gold_answers, const RunCallbacks& callbacks = {});
+                    const std::vector<std::string>& gold_answers, const RunControl& callbacks = {});
 
     // Compressed prompts kept in the session, named by handles (the workbench's slots A and B).
-    int compress_to_slot(const std::string& compressor_id, const std::string& text, const RunCallbacks& callbacks = {});
+    int compress_to_slot(const std::string& compressor_id, const std::string& text, const RunControl& callbacks = {});
     int load_slot(const std::string& xcp_path);         // reads a .xcp; refused when it does not fit
     void save_slot(int slot, const std::string& xcp_path) const;
     std::string slot_source_text(int slot) const;
@@ -144,7 +138,7 @@ public:
     // Regenerates from (1-alpha)*A + alpha*B (per vector slerp when spherical). When A and B were
     // made by two members of one family (a short and a long text), both are first compressed again by
     // the member that covers the longer text, so that they share one latent space.
-    InterpolationPoint interpolate(int slot_a, int slot_b, double alpha, bool spherical, const RunCallbacks& callbacks = {});
+    InterpolationPoint interpolate(int slot_a, int slot_b, double alpha, bool spherical, const RunControl& callbacks = {});
 
 private:
     Session();

@@ -11,6 +11,7 @@
 #include "xcomp/compressor.h"
 #include "xcomp/config.h"
 #include "xcomp/decoding.h"
+#include "xcomp/run_control.h"
 #include "xcomp/tokenizer.h"
 
 namespace xcomp {
@@ -40,11 +41,14 @@ struct TrainProgress {
     double valid_loss = -1, valid_bleu = -1, valid_f1 = -1;  // -1: not measured at this step
 };
 
-struct TrainCallbacks {
-    std::function<void(const TrainProgress&)> on_progress;  // after every logged step (default: stderr line)
-    // Stop after the current step and throw xcomp::Cancelled: train_compressor saves a resumable
-    // checkpoint first, train_lm the model as trained so far (none).
-    const std::atomic<bool>* cancel = nullptr;
+// What a training run ended with. A run stopped by RunControl::cancel (xcomp/run_control.h: read
+// after every step) returns cancelled = true once train_compressor has saved a resumable checkpoint
+// (--resume continues) and train_lm the model as trained so far (--init-from continues).
+struct TrainResult {
+    bool cancelled = false;
+    int64_t steps = 0;              // optimizer steps done in all (a resumed run counts the earlier ones)
+    double valid_perplexity = 0;    // train_lm: exp(validation loss) at the end
+    std::string checkpoint;         // train_compressor, when cancelled: the checkpoint to --resume from
 };
 
 struct CompressorTrainOptions {
@@ -74,9 +78,10 @@ struct CompressorTrainOptions {
     uint64_t seed = 1;
 };
 
-// Trains a compressor for `base` (frozen) and writes it to options.out_dir.
-void train_compressor(std::shared_ptr<const LlamaModel> base, const Tokenizer& tokenizer,
-                      const CompressorTrainOptions& options, const TrainCallbacks& callbacks = {});
+// Trains a compressor for `base` (frozen) and writes it to options.out_dir. control.on_progress
+// sees every logged step (Progress::training holds its numbers; none: a line on stderr).
+TrainResult train_compressor(std::shared_ptr<const LlamaModel> base, const Tokenizer& tokenizer,
+                             const CompressorTrainOptions& options, const RunControl& control = {});
 
 struct LMTrainOptions {
     LlamaConfig config;                    // architecture (vocab_size must fit the tokenizer)
@@ -100,7 +105,7 @@ struct LMTrainOptions {
     int threads = 0;                       // tokenisation threads (0: hardware)
 };
 
-// Returns the final validation perplexity.
-double train_lm(const Tokenizer& tokenizer, const LMTrainOptions& options, const TrainCallbacks& callbacks = {});
+// Trains the LM and writes it to options.out_dir (progress as train_compressor).
+TrainResult train_lm(const Tokenizer& tokenizer, const LMTrainOptions& options, const RunControl& control = {});
 
 }  // namespace xcomp

@@ -128,7 +128,7 @@ EvalResult evaluate(const std::vector<std::shared_ptr<Compressor>>& compressors,
         }
         done += static_cast<int64_t>(job.rows.size() - rows.size());
         for (size_t start = 0; start < rows.size(); start += o.batch_size) {
-            if (o.cancel && o.cancel->load()) {
+            if (o.control.cancel_requested()) {
                 result.cancelled = true;
                 break;
             }
@@ -140,7 +140,7 @@ EvalResult evaluate(const std::vector<std::shared_ptr<Compressor>>& compressors,
             }
             MemoryBatch mem = comp.encode(src);
             GenerationOptions go;
-            go.cancel = o.cancel;
+            go.control.cancel = o.control.cancel;
             std::vector<EvalExample> batch(end - start);
             if (!o.qa) {
                 go.max_new_tokens = job.length + o.extra_tokens;
@@ -195,7 +195,8 @@ EvalResult evaluate(const std::vector<std::shared_ptr<Compressor>>& compressors,
                 add(std::move(e));
             }
             done += static_cast<int64_t>(batch.size());
-            if (o.on_progress) o.on_progress(done, total, cell.compressor_id + " @ " + std::to_string(job.length));
+            o.control.progress(Progress{total > 0 ? static_cast<double>(done) / static_cast<double>(total) : 1.0, done, total,
+                                        cell.compressor_id + " @ " + std::to_string(job.length)});
         }
         if (cell.n > 0) {
             const double n = static_cast<double>(cell.n);

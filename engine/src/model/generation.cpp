@@ -86,13 +86,13 @@ struct TokenSink {
                 continue;
             }
             r.ids[b].push_back(ids[b]);
-            if (o.on_token && !o.on_token(static_cast<int64_t>(b), ids[b])) stop = true;
+            if (o.control.on_token && !o.control.on_token(static_cast<int64_t>(b), ids[b])) stop = true;
         }
         if (stop) r.cancelled = true;
         return !stop && alive > 0;
     }
     bool cancelled() {
-        if (o.cancel && o.cancel->load()) r.cancelled = true;
+        if (o.control.cancel_requested()) r.cancelled = true;
         return r.cancelled;
     }
 };

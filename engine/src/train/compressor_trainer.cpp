@@ -55,10 +55,10 @@ struct HostBatch {
 class Trainer {
 public:
     Trainer(std::shared_ptr<const LlamaModel> base, const Tokenizer& tok, const CompressorTrainOptions& o,
-            const TrainCallbacks& cb)
+            const RunControl& cb)
         : base_(std::move(base)), tok_(tok), o_(o), cb_(cb), rng_(o.seed) {}
 
-    void run() {
+    TrainResult run() {
         if (o_.out_dir.empty()) throw Error("train-compressor needs an output folder");
         if (o_.min_tokens < 1 || o_.max_tokens < o_.min_tokens) throw Error("token range must satisfy 1 <= min <= max");
         if (o_.batch_size < 1 || o_.optim.grad_accum < 1 || o_.optim.steps < 1) throw Error("batch size, grad_accum and steps must be positive");
@@ -122,7 +122,7 @@ public:
             const bool out_of_time = spend_time_budget(o_.optim, &p);
             p.valid_loss = p.valid_bleu = p.valid_f1 = -1;
             const bool last = p.step == o_.optim.steps || out_of_time;
-            const bool cancelled = cb_.cancel && cb_.cancel->load();
+            const bool cancelled = cb_.cancel_requested();
             const bool validating = (o_.valid_every > 0 && p.step % o_.valid_every == 0) || last;
             if (p.step % o_.log_every == 0 || last || validating || cancelled) {
                 p.loss = loss_sum.item<double>() / o_.optim.grad_accum;  // the one wait for the GPU
@@ -131,14 +131,15 @@ public:
             if (validating) validate(&p);
             if (p.step % o_.log_every == 0 || last || p.valid_loss >= 0) {
                 log.write(p);
-                if (cb_.on_progress) cb_.on_progress(p);
+                if (cb_.on_progress) cb_.progress(Progress{static_cast<double>(p.step) / static_cast<double>(p.steps), p.step, p.steps, "train", &p});
                 else std::fprintf(stderr, "%s\n", progress_line(p).c_str());
             }
             if ((o_.checkpoint_every > 0 && p.step % o_.checkpoint_every == 0) || cancelled) save_checkpoint(ckpt, opt, p.step);
-            if (cancelled) throw Cancelled();
+            if (cancelled) return TrainResult{true, p.step, 0, ckpt};
             if (last) break;
         }
         finish(p, clock.seconds());
+        return TrainResult{false, p.step, 0, ""};
     }
 
 private:
@@ -370,7 +371,7 @@ private:
     std::shared_ptr<const LlamaModel> base_;
     const Tokenizer& tok_;
     CompressorTrainOptions o_;
-    TrainCallbacks cb_;
+    RunControl cb_;
     std::mt19937_64 rng_;
     std::vector<Example> train_, valid_;
     std::shared_ptr<Compressor> compressor_;
@@ -379,9 +380,9 @@ private:
 
 }  // namespace
 
-void train_compressor(std::shared_ptr<const LlamaModel> base, const Tokenizer& tokenizer,
-                      const CompressorTrainOptions& options, const TrainCallbacks& callbacks) {
-    Trainer(std::move(base), tokenizer, options, callbacks).run();
+TrainResult train_compressor(std::shared_ptr<const LlamaModel> base, const Tokenizer& tokenizer,
+                             const CompressorTrainOptions& options, const RunControl& control) {
+    return Trainer(std::move(base), tokenizer, options, control).run();
 }
 
 }  // namespace xcomp

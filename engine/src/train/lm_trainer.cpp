@@ -91,7 +91,7 @@ void continue_from(const std::string& dir, at::Device device, std::vector<at::Te
 
 }  // namespace
 
-double train_lm(const Tokenizer& tok, const LMTrainOptions& o, const TrainCallbacks& cb) {
+TrainResult train_lm(const Tokenizer& tok, const LMTrainOptions& o, const RunControl& cb) {
     if (o.out_dir.empty()) throw Error("train-lm needs an output folder");
     if (tok.vocab_size() > o.config.vocab_size)
         throw Error("the tokenizer has " + std::to_string(tok.vocab_size()) + " pieces, more than vocab_size " +
@@ -195,10 +195,10 @@ double train_lm(const Tokenizer& tok, const LMTrainOptions& o, const TrainCallba
         if (validating) p.valid_loss = valid_loss = evaluate();
         if (p.step % o.log_every == 0 || last || p.valid_loss >= 0) {
             log.write(p);
-            if (cb.on_progress) cb.on_progress(p);
+            if (cb.on_progress) cb.progress(Progress{static_cast<double>(p.step) / static_cast<double>(p.steps), p.step, p.steps, "train", &p});
             else std::fprintf(stderr, "%s\n", progress_line(p).c_str());
         }
-        if (cb.cancel && cb.cancel->load()) {
+        if (cb.cancel_requested()) {
             cancelled = true;  // the weights so far are saved below, so --init-from can continue
             break;
         }
@@ -211,11 +211,11 @@ double train_lm(const Tokenizer& tok, const LMTrainOptions& o, const TrainCallba
     for (at::Tensor* t : {&final_w.embed, &final_w.final_norm}) *t = t->detach();
     LlamaModel(out_config, final_w, o.out_dir).save(o.out_dir, 12u << 20);
     if (!o.tokenizer_path.empty()) fs::copy_file(o.tokenizer_path, fs::path(o.out_dir) / "tokenizer.model", fs::copy_options::overwrite_existing);
-    if (cancelled) throw Cancelled();
+    if (cancelled) return TrainResult{true, p.step, 0, ""};
     const double ppl = std::exp(valid_loss);
     std::fprintf(stderr, "train-lm: %lld tokens in %.1f s; validation loss %.4f, perplexity %.2f\n", (long long)tokens,
                  train_clock.seconds(), valid_loss, ppl);
-    return ppl;
+    return TrainResult{false, p.step, ppl, ""};
 }
 
 }  // namespace xcomp

@@ -104,6 +104,48 @@ void setRect(QCPItemRect* rect, double x0, double y0, double x1, double y1)
     rect->bottomRight->setCoords(x1, y1);
 }
 
+// A heatmap of `tokens` tokens (x, labelled with `pieces` when given) against `memory` memory
+// tokens (y, m1, m2, ...) from a row-major matrix: [tokens][memory], or [memory][tokens] when
+// memoryMajor. The colours run from 0 to the largest weight. False (map hidden) when empty.
+bool plotHeatmap(QCustomPlot* plot, QCPColorMap* map, const QVector<double>& matrix, int tokens, int memory,
+                 const QStringList& pieces, bool memoryMajor)
+{
+    QCPColorMapData* d = map->data();
+    const bool shown = !matrix.isEmpty() && tokens > 0 && memory > 0;
+    if (!shown) {
+        d->setSize(0, 0);
+    } else {
+        d->setSize(tokens, memory);
+        d->setRange(QCPRange(0, tokens - 1), QCPRange(0, memory - 1));
+        double maxValue = 0;
+        for (int t = 0; t < tokens; ++t)
+            for (int m = 0; m < memory; ++m) {
+                const double v = matrix[memoryMajor ? m * tokens + t : t * memory + m];
+                d->setCell(t, m, v);
+                maxValue = std::max(maxValue, v);
+            }
+        map->setDataRange(QCPRange(0, maxValue > 0 ? maxValue : 1));
+    }
+    map->setVisible(shown);
+    setTokenTicker(plot->xAxis, pieces, tokens, QString());
+    setTokenTicker(plot->yAxis, QStringList(), memory, QStringLiteral("m"));
+    plot->xAxis->setRange(-0.5, std::max(1, tokens) - 0.5);
+    plot->yAxis->setRange(-0.5, std::max(1, memory) - 0.5);
+    return shown;
+}
+
+// Moves a choice (a layer, a head, a selected token) to `value`, or to -1 (none, or the mean)
+// when `value` is not in [-1, count); false when it was there already.
+bool moveChoice(int& choice, int value, int count)
+{
+    if (value < -1 || value >= count)
+        value = -1;
+    if (value == choice)
+        return false;
+    choice = value;
+    return true;
+}
+
 double niceUpper(double maxValue)
 {
     if (!(maxValue > 0))
@@ -416,11 +458,8 @@ void AttentionView::rebuildSelectors()
 
 void AttentionView::setLayer(int layer)
 {
-    if (layer < -1 || layer >= std::max(layerCount(), encoderLayerCount()))
-        layer = -1;
-    if (layer == m_layer)
+    if (!moveChoice(m_layer, layer, std::max(layerCount(), encoderLayerCount())))
         return;
-    m_layer = layer;
     const QSignalBlocker blocker(m_layerCombo);
     m_layerCombo->setCurrentIndex(m_layerCombo->findData(m_layer));
     refreshAll();
@@ -428,11 +467,8 @@ void AttentionView::setLayer(int layer)
 
 void AttentionView::setHead(int head)
 {
-    if (head < -1 || head >= headCount())
-        head = -1;
-    if (head == m_head)
+    if (!moveChoice(m_head, head, headCount()))
         return;
-    m_head = head;
     const QSignalBlocker blocker(m_headCombo);
     m_headCombo->setCurrentIndex(m_headCombo->findData(m_head));
     refreshAll();
@@ -446,24 +482,18 @@ void AttentionView::setTopK(int k)
 
 void AttentionView::selectGeneratedToken(int generatedToken)
 {
-    if (generatedToken < -1 || generatedToken >= generatedCount())
-        generatedToken = -1;
-    if (generatedToken == m_selectedGenerated)
+    if (!moveChoice(m_selectedGenerated, generatedToken, generatedCount()))
         return;
-    m_selectedGenerated = generatedToken;
     refreshSelection();
-    emit generatedTokenSelected(generatedToken);
+    emit generatedTokenSelected(m_selectedGenerated);
 }
 
 void AttentionView::selectMemoryToken(int memoryToken)
 {
-    if (memoryToken < -1 || memoryToken >= memoryCount())
-        memoryToken = -1;
-    if (memoryToken == m_selectedMemory)
+    if (!moveChoice(m_selectedMemory, memoryToken, memoryCount()))
         return;
-    m_selectedMemory = memoryToken;
     refreshSelection();
-    emit memoryTokenSelected(memoryToken);
+    emit memoryTokenSelected(m_selectedMemory);
 }
 
 void AttentionView::onPlotPress(QCustomPlot*, QMouseEvent* event)
@@ -619,28 +649,8 @@ void AttentionView::refreshMass()
 void AttentionView::refreshDecoder()
 {
     const int g = hasData() ? generatedCount() : 0;
-    const int m = hasData() ? memoryCount() : 0;
-    QCPColorMapData* d = m_decoderMap->data();
-    if (m_decoder.isEmpty() || g == 0) {
-        d->setSize(0, 0);
-        m_decoderMap->setVisible(false);
-    } else {
-        d->setSize(g, m);
-        d->setRange(QCPRange(0, g - 1), QCPRange(0, m - 1));
-        double maxValue = 0;
-        for (int gi = 0; gi < g; ++gi)
-            for (int mi = 0; mi < m; ++mi) {
-                const double v = m_decoder[gi * m + mi];
-                d->setCell(gi, mi, v);
-                maxValue = std::max(maxValue, v);
-            }
-        m_decoderMap->setDataRange(QCPRange(0, maxValue > 0 ? maxValue : 1));
-        m_decoderMap->setVisible(true);
-    }
-    setTokenTicker(m_decoderPlot->xAxis, data().generatedTokens.size() == g ? data().generatedTokens : QStringList(), g, QString());
-    setTokenTicker(m_decoderPlot->yAxis, QStringList(), m, QStringLiteral("m"));
-    m_decoderPlot->xAxis->setRange(-0.5, std::max(1, g) - 0.5);
-    m_decoderPlot->yAxis->setRange(-0.5, std::max(1, m) - 0.5);
+    plotHeatmap(m_decoderPlot, m_decoderMap, m_decoder, g, hasData() ? memoryCount() : 0,
+                data().generatedTokens.size() == g ? data().generatedTokens : QStringList(), false);
 }
 
 void AttentionView::refreshCurve()
@@ -660,31 +670,11 @@ void AttentionView::refreshCurve()
 
 void AttentionView::refreshEncoder()
 {
-    QCPColorMapData* d = m_encoderMap->data();
-    const int m = hasData() ? memoryCount() : 0;
     const int n = m_encoder.isEmpty() ? 0 : sourceCount();
-    if (n == 0 || m == 0) {
-        d->setSize(0, 0);
-        m_encoderMap->setVisible(false);
-        PlotStyle::setTitle(m_encoderPlot, tr("What each memory token reads (not captured)"));
-    } else {
-        d->setSize(n, m);
-        d->setRange(QCPRange(0, n - 1), QCPRange(0, m - 1));
-        double maxValue = 0;
-        for (int mi = 0; mi < m; ++mi)
-            for (int ni = 0; ni < n; ++ni) {
-                const double v = m_encoder[mi * n + ni];
-                d->setCell(ni, mi, v);
-                maxValue = std::max(maxValue, v);
-            }
-        m_encoderMap->setDataRange(QCPRange(0, maxValue > 0 ? maxValue : 1));
-        m_encoderMap->setVisible(true);
+    if (plotHeatmap(m_encoderPlot, m_encoderMap, m_encoder, n, hasData() ? memoryCount() : 0, data().sourceTokens, true))
         PlotStyle::setTitle(m_encoderPlot, tr("What each memory token reads (compression)"));
-    }
-    setTokenTicker(m_encoderPlot->xAxis, data().sourceTokens, n, QString());
-    setTokenTicker(m_encoderPlot->yAxis, QStringList(), m, QStringLiteral("m"));
-    m_encoderPlot->xAxis->setRange(-0.5, std::max(1, n) - 0.5);
-    m_encoderPlot->yAxis->setRange(-0.5, std::max(1, m) - 0.5);
+    else
+        PlotStyle::setTitle(m_encoderPlot, tr("What each memory token reads (not captured)"));
 }
 
 void AttentionView::refreshSelection()

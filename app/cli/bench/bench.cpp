@@ -135,6 +135,17 @@ std::vector<std::vector<int64_t>> TextPool::take(int n, int count, int* natural)
 
 // ---- Bench ---------------------------------------------------------------------------------------
 
+Timing Laps::done() const {
+    Timing t;
+    Clock::time_point from = start_;
+    for (const auto& [stage, at] : laps_) {
+        t.parts[stage] = ms_between(from, at);
+        from = at;
+    }
+    t.parts["total"] = ms_between(start_, from);
+    return t;
+}
+
 json Bench::measure(const std::string& name, const std::string& id, json params, const std::function<Timing(int rep)>& fn,
                     const std::string& main_part) {
     fn(-1);
@@ -236,20 +247,16 @@ size_t rep_index(int rep) { return rep < 0 ? 0 : static_cast<size_t>(rep) + 1; }
 
 Timing compress_regenerate(const Compressor& c, const LlamaModel& dec, const std::vector<std::vector<int64_t>>& batch, int n,
                            DecodeMode mode) {
-    Timing t;
     const at::Device dev = dec.device();
-    auto t0 = Clock::now();
+    Laps laps;
     MemoryBatch mem = c.encode(batch);
     sync(dev);
-    auto t1 = Clock::now();
+    laps.lap("compress");
     GenerationResult g = regenerate(dec, mem, exact(n, mode));
     sync(dev);
-    auto t2 = Clock::now();
+    laps.lap("regenerate");
     if (static_cast<int>(g.ids[0].size()) != n) throw Error("regeneration did not run N steps");
-    t.parts["compress"] = ms_between(t0, t1);
-    t.parts["regenerate"] = ms_between(t1, t2);
-    t.parts["total"] = ms_between(t0, t2);
-    return t;
+    return laps.done();
 }
 
 }  // namespace xcomp::cli::bench

@@ -91,6 +91,19 @@ struct Timing {
     std::map<std::string, double> parts;  // "total" and the stages, in ms
 };
 
+// Times consecutive stages of one run: lap("compress") when the compression is done, and so on;
+// done() gives each stage and the total since the start.
+class Laps {
+public:
+    Laps() : start_(Clock::now()) { laps_.reserve(4); }
+    void lap(const char* stage) { laps_.emplace_back(stage, Clock::now()); }
+    Timing done() const;
+
+private:
+    Clock::time_point start_;
+    std::vector<std::pair<const char*, Clock::time_point>> laps_;
+};
+
 class Bench {
 public:
     Bench(ModelFolder folder, int repeats, std::string out_path, json meta)

@@ -49,27 +49,22 @@ void cpu_section(Bench& b, const Compressors& comps, const TextPool& pool) {
         params["N"] = 96;
         params["alpha"] = 0.5;
         json row = b.measure("interpolate", "interpolate/" + cid(c) + "/N=96", params, [&](int rep) {
-            Timing t;
             const size_t i = 2 * rep_index(rep);
-            auto t0 = Clock::now();
+            Laps laps;
             MemoryBatch ma = c.encode({texts[i % texts.size()]});
             MemoryBatch mb = c.encode({texts[(i + 1) % texts.size()]});
             CompressedPrompt pa = to_prompt(ma, 0, c, 96, "");
             CompressedPrompt pb = to_prompt(mb, 0, c, 96, "");
             sync(dev);
-            auto t1 = Clock::now();
+            laps.lap("compress");
             CompressedPrompt mixed = interpolate(pa, pb, 0.5, false);
             MemoryBatch mem = to_batch({&mixed}, dec);
             sync(dev);
-            auto t2 = Clock::now();
+            laps.lap("interpolate");
             regenerate(dec, mem, exact(96, b.decode_mode()));
             sync(dev);
-            auto t3 = Clock::now();
-            t.parts["compress"] = ms_between(t0, t1);
-            t.parts["interpolate"] = ms_between(t1, t2);
-            t.parts["regenerate"] = ms_between(t2, t3);
-            t.parts["total"] = ms_between(t0, t3);
-            return t;
+            laps.lap("regenerate");
+            return laps.done();
         });
         b.add(std::move(row));
     }

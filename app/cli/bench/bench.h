@@ -30,15 +30,15 @@ using json = nlohmann::json;
 using Clock = std::chrono::steady_clock;
 using Compressors = std::vector<std::shared_ptr<Compressor>>;
 
-// The options of `xcomp bench` (cmd_bench.cpp reads them).
+// The options of `xcomp bench`; cmd_bench.cpp reads every one (and holds the defaults).
 struct BenchOptions {
     std::string data;     // JSONL of texts
-    int repeats = 7;
+    int repeats = 0;
     std::string out;      // JSON report; empty: none
     std::string section;  // cpu, gpu, qa or all
-    int train_steps = 30;
-    int samples = 2;      // greedy regenerations per compressor for the peer
-    int max_batch = 256;  // caps the GPU rows' batch (smoke runs)
+    int train_steps = 0;
+    int samples = 0;      // greedy regenerations per compressor for the peer
+    int max_batch = 0;    // caps the GPU rows' batch (smoke runs)
     std::vector<std::string> compressors;  // empty: every regeneration compressor
     long long threads = 0;                 // --threads as given (0: LibTorch's default)
     DecodeMode decode_mode = DecodeMode::Auto;
@@ -146,7 +146,8 @@ private:
 };
 
 // The model's compressors: the regeneration ones (by method, m, id; only those named when
-// `wanted` is not empty), the QA-tuned ones, and those at m = 4 for the GPU rows.
+// `wanted` is not empty), the QA-tuned ones, and for the GPU rows those at m = 4 (else the first
+// regeneration one). Throws when there is no regeneration compressor.
 struct BenchCompressors {
     Compressors regen, qa, m4;
 };

@@ -25,19 +25,6 @@ namespace xcomp {
 
 namespace {
 
-// Indices 0..count-1 when `which` is -1, {which} when in range, nothing otherwise.
-QVector<int> selection(int which, int count)
-{
-    QVector<int> out;
-    if (which < 0) {
-        out.resize(count);
-        std::iota(out.begin(), out.end(), 0);
-    } else if (which < count) {
-        out.append(which);
-    }
-    return out;
-}
-
 // Ticks for an axis of tokens at integer coordinates 0..count-1. When every token gets enough
 // room (one line height per label), each shows its piece (or prefix + number, e.g. "m3");
 // otherwise 1-based positions at a round step that leaves room for the labels. Decided at every
@@ -115,6 +102,48 @@ void setRect(QCPItemRect* rect, double x0, double y0, double x1, double y1)
 {
     rect->topLeft->setCoords(x0, y0);
     rect->bottomRight->setCoords(x1, y1);
+}
+
+// A heatmap of `tokens` tokens (x, labelled with `pieces` when given) against `memory` memory
+// tokens (y, m1, m2, ...) from a row-major matrix: [tokens][memory], or [memory][tokens] when
+// memoryMajor. The colours run from 0 to the largest weight. False (map hidden) when empty.
+bool plotHeatmap(QCustomPlot* plot, QCPColorMap* map, const QVector<double>& matrix, int tokens, int memory,
+                 const QStringList& pieces, bool memoryMajor)
+{
+    QCPColorMapData* d = map->data();
+    const bool shown = !matrix.isEmpty() && tokens > 0 && memory > 0;
+    if (!shown) {
+        d->setSize(0, 0);
+    } else {
+        d->setSize(tokens, memory);
+        d->setRange(QCPRange(0, tokens - 1), QCPRange(0, memory - 1));
+        double maxValue = 0;
+        for (int t = 0; t < tokens; ++t)
+            for (int m = 0; m < memory; ++m) {
+                const double v = matrix[memoryMajor ? m * tokens + t : t * memory + m];
+                d->setCell(t, m, v);
+                maxValue = std::max(maxValue, v);
+            }
+        map->setDataRange(QCPRange(0, maxValue > 0 ? maxValue : 1));
+    }
+    map->setVisible(shown);
+    setTokenTicker(plot->xAxis, pieces, tokens, QString());
+    setTokenTicker(plot->yAxis, QStringList(), memory, QStringLiteral("m"));
+    plot->xAxis->setRange(-0.5, std::max(1, tokens) - 0.5);
+    plot->yAxis->setRange(-0.5, std::max(1, memory) - 0.5);
+    return shown;
+}
+
+// Moves a choice (a layer, a head, a selected token) to `value`, or to -1 (none, or the mean)
+// when `value` is not in [-1, count); false when it was there already.
+bool moveChoice(int& choice, int value, int count)
+{
+    if (value < -1 || value >= count)
+        value = -1;
+    if (value == choice)
+        return false;
+    choice = value;
+    return true;
 }
 
 double niceUpper(double maxValue)
@@ -391,13 +420,12 @@ QList<QCustomPlot*> AttentionView::plots() const
 
 void AttentionView::setData(const view::AttentionData& data)
 {
-    m_data = data;
-    validate();
+    m_stats = AttentionStats(data);
     m_selectedGenerated = -1;
     m_selectedMemory = -1;
-    if (m_layer >= m_layers)
+    if (m_layer >= layerCount())
         m_layer = -1;
-    if (m_head >= m_heads)
+    if (m_head >= headCount())
         m_head = -1;
     rebuildSelectors();
     refreshAll();
@@ -408,178 +436,21 @@ void AttentionView::clear()
     setData(view::AttentionData());
 }
 
-void AttentionView::validate()
-{
-    const view::AttentionData& d = m_data;
-    m_valid = false;
-    m_layers = m_heads = m_generated = m_memory = m_source = m_encoderLayers = 0;
-    const qint64 lhm = qint64(d.layers) * d.heads * d.memoryTokens;
-    if (d.layers <= 0 || d.heads <= 0 || d.memoryTokens <= 0)
-        return;
-    int generated = -1;
-    if (!d.memoryAttention.isEmpty()) {
-        if (d.memoryAttention.size() % lhm != 0)
-            return;
-        generated = int(d.memoryAttention.size() / lhm);
-    } else if (!d.memoryTotal.isEmpty() && d.memoryTotal.size() % (qint64(d.layers) * d.heads) == 0) {
-        generated = int(d.memoryTotal.size() / (qint64(d.layers) * d.heads));
-    } else {
-        generated = d.generatedTokens.size();
-    }
-    if (!d.memoryTotal.isEmpty() && d.memoryTotal.size() != qint64(d.layers) * d.heads * generated)
-        return;
-    m_layers = d.layers;
-    m_heads = d.heads;
-    m_memory = d.memoryTokens;
-    m_generated = generated;
-    m_valid = true;
-
-    // Encoder: [Lenc][H][M][N]; N from the source pieces, else assume Lenc == L.
-    const qint64 hm = qint64(d.heads) * d.memoryTokens;
-    const int n = d.sourceTokens.size();
-    if (!d.encoderAttention.isEmpty()) {
-        if (n > 0 && d.encoderAttention.size() % (hm * n) == 0) {
-            m_source = n;
-            m_encoderLayers = int(d.encoderAttention.size() / (hm * n));
-        } else if (n == 0 && d.encoderAttention.size() % lhm == 0) {
-            m_source = int(d.encoderAttention.size() / lhm);
-            m_encoderLayers = d.layers;
-        }
-    }
-    if (m_encoderLayers == 0)
-        m_source = n;
-}
-
 void AttentionView::rebuildSelectors()
 {
     const QSignalBlocker b1(m_layerCombo), b2(m_headCombo);
     m_layerCombo->clear();
     m_layerCombo->addItem(tr("Mean of all layers"), -1);
-    for (int l = 0; l < std::max(m_layers, m_encoderLayers); ++l)
+    for (int l = 0; l < std::max(layerCount(), encoderLayerCount()); ++l)
         m_layerCombo->addItem(tr("Layer %1").arg(l + 1), l);
     m_layerCombo->setCurrentIndex(m_layerCombo->findData(m_layer));
     m_headCombo->clear();
     m_headCombo->addItem(tr("Mean of all heads"), -1);
-    for (int h = 0; h < m_heads; ++h)
+    for (int h = 0; h < headCount(); ++h)
         m_headCombo->addItem(tr("Head %1").arg(h + 1), h);
     m_headCombo->setCurrentIndex(m_headCombo->findData(m_head));
-    m_layerCombo->setEnabled(m_valid);
-    m_headCombo->setEnabled(m_valid);
-}
-
-namespace {
-
-// Mean over the chosen (layer, head) blocks of a [L][H][block] array.
-QVector<double> meanOfBlocks(const QVector<float>& data, const QVector<int>& layers, const QVector<int>& heads,
-                             int headCount, qint64 block)
-{
-    QVector<double> out(int(block), 0.0);
-    const float* base = data.constData();
-    for (int l : layers) {
-        for (int h : heads) {
-            const float* p = base + (qint64(l) * headCount + h) * block;
-            for (qint64 i = 0; i < block; ++i)
-                out[int(i)] += p[i];
-        }
-    }
-    const double n = double(layers.size()) * heads.size();
-    for (double& v : out)
-        v /= n;
-    return out;
-}
-
-}  // namespace
-
-QVector<double> AttentionView::decoderMatrix(int layer, int head) const
-{
-    if (!m_valid || m_data.memoryAttention.isEmpty())
-        return {};
-    const QVector<int> layers = selection(layer, m_layers), heads = selection(head, m_heads);
-    if (layers.isEmpty() || heads.isEmpty())
-        return {};
-    return meanOfBlocks(m_data.memoryAttention, layers, heads, m_heads, qint64(m_generated) * m_memory);
-}
-
-QVector<double> AttentionView::encoderMatrix(int layer, int head) const
-{
-    if (!m_valid || m_encoderLayers == 0 || m_source == 0)
-        return {};
-    const QVector<int> layers = selection(layer, m_encoderLayers), heads = selection(head, m_heads);
-    if (layers.isEmpty() || heads.isEmpty())
-        return {};
-    return meanOfBlocks(m_data.encoderAttention, layers, heads, m_heads, qint64(m_memory) * m_source);
-}
-
-QVector<double> AttentionView::cachedDecoder(int layer, int head) const
-{
-    // The matrix of the current choice is kept; others are computed (layer/head -1 = mean).
-    if (layer == m_layer && head == m_head && !m_decoder.isEmpty())
-        return m_decoder;
-    return decoderMatrix(layer, head);
-}
-
-QVector<double> AttentionView::memoryMass(int layer, int head) const
-{
-    const QVector<double> matrix = cachedDecoder(layer, head);
-    if (matrix.isEmpty() || m_generated == 0)
-        return {};
-    QVector<double> out(m_memory, 0.0);
-    for (int g = 0; g < m_generated; ++g)
-        for (int m = 0; m < m_memory; ++m)
-            out[m] += matrix[g * m_memory + m];
-    for (double& v : out)
-        v /= m_generated;
-    return out;
-}
-
-QVector<double> AttentionView::tokenMemoryUsage(int generatedToken, int layer, int head) const
-{
-    if (generatedToken < 0 || generatedToken >= m_generated)
-        return {};
-    const QVector<double> matrix = cachedDecoder(layer, head);
-    if (matrix.isEmpty())
-        return {};
-    return matrix.mid(generatedToken * m_memory, m_memory);
-}
-
-QVector<double> AttentionView::memoryTotalCurve(int layer, int head) const
-{
-    if (!m_valid)
-        return {};
-    if (m_data.memoryTotal.isEmpty()) {
-        const QVector<double> matrix = cachedDecoder(layer, head);
-        if (matrix.isEmpty())
-            return {};
-        QVector<double> out(m_generated, 0.0);
-        for (int g = 0; g < m_generated; ++g)
-            for (int m = 0; m < m_memory; ++m)
-                out[g] += matrix[g * m_memory + m];
-        return out;
-    }
-    const QVector<int> layers = selection(layer, m_layers), heads = selection(head, m_heads);
-    if (layers.isEmpty() || heads.isEmpty())
-        return {};
-    QVector<double> out(m_generated, 0.0);
-    for (int l : layers)
-        for (int h : heads)
-            for (int g = 0; g < m_generated; ++g)
-                out[g] += m_data.memoryTotal[(l * m_heads + h) * m_generated + g];
-    const double n = double(layers.size()) * heads.size();
-    for (double& v : out)
-        v /= n;
-    return out;
-}
-
-QVector<int> AttentionView::topSourceTokens(int m, int k) const
-{
-    if (m < 0 || m >= m_memory || k <= 0 || m_encoder.isEmpty())
-        return {};
-    QVector<int> order(m_source);
-    std::iota(order.begin(), order.end(), 0);
-    const double* row = m_encoder.constData() + qint64(m) * m_source;
-    std::stable_sort(order.begin(), order.end(), [row](int a, int b) { return row[a] > row[b]; });
-    order.resize(std::min(k, m_source));
-    return order;
+    m_layerCombo->setEnabled(hasData());
+    m_headCombo->setEnabled(hasData());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -587,11 +458,8 @@ QVector<int> AttentionView::topSourceTokens(int m, int k) const
 
 void AttentionView::setLayer(int layer)
 {
-    if (layer < -1 || layer >= std::max(m_layers, m_encoderLayers))
-        layer = -1;
-    if (layer == m_layer)
+    if (!moveChoice(m_layer, layer, std::max(layerCount(), encoderLayerCount())))
         return;
-    m_layer = layer;
     const QSignalBlocker blocker(m_layerCombo);
     m_layerCombo->setCurrentIndex(m_layerCombo->findData(m_layer));
     refreshAll();
@@ -599,11 +467,8 @@ void AttentionView::setLayer(int layer)
 
 void AttentionView::setHead(int head)
 {
-    if (head < -1 || head >= m_heads)
-        head = -1;
-    if (head == m_head)
+    if (!moveChoice(m_head, head, headCount()))
         return;
-    m_head = head;
     const QSignalBlocker blocker(m_headCombo);
     m_headCombo->setCurrentIndex(m_headCombo->findData(m_head));
     refreshAll();
@@ -617,24 +482,18 @@ void AttentionView::setTopK(int k)
 
 void AttentionView::selectGeneratedToken(int generatedToken)
 {
-    if (generatedToken < -1 || generatedToken >= m_generated)
-        generatedToken = -1;
-    if (generatedToken == m_selectedGenerated)
+    if (!moveChoice(m_selectedGenerated, generatedToken, generatedCount()))
         return;
-    m_selectedGenerated = generatedToken;
     refreshSelection();
-    emit generatedTokenSelected(generatedToken);
+    emit generatedTokenSelected(m_selectedGenerated);
 }
 
 void AttentionView::selectMemoryToken(int memoryToken)
 {
-    if (memoryToken < -1 || memoryToken >= m_memory)
-        memoryToken = -1;
-    if (memoryToken == m_selectedMemory)
+    if (!moveChoice(m_selectedMemory, memoryToken, memoryCount()))
         return;
-    m_selectedMemory = memoryToken;
     refreshSelection();
-    emit memoryTokenSelected(memoryToken);
+    emit memoryTokenSelected(m_selectedMemory);
 }
 
 void AttentionView::onPlotPress(QCustomPlot*, QMouseEvent* event)
@@ -652,7 +511,7 @@ void AttentionView::onPlotRelease(QCustomPlot* plot, QMouseEvent* event)
 
 QString AttentionView::hoverText(QCustomPlot* plot, const QPoint& pos) const
 {
-    if (!m_valid)
+    if (!hasData())
         return QString();
     auto tokenName = [this](int g) {
         const QString piece = generatedLabel(g);
@@ -678,20 +537,20 @@ QString AttentionView::hoverText(QCustomPlot* plot, const QPoint& pos) const
         return text;
     }
     if (plot == m_decoderPlot) {
-        if (x < 0 || x >= m_generated || y < 0 || y >= m_memory || m_decoder.isEmpty())
+        if (x < 0 || x >= generatedCount() || y < 0 || y >= memoryCount() || m_decoder.isEmpty())
             return QString();
         return tokenName(x) + QStringLiteral("\n")
-            + tr("on memory token m%1: %2").arg(y + 1).arg(m_decoder[x * m_memory + y], 0, 'f', 3);
+            + tr("on memory token m%1: %2").arg(y + 1).arg(m_decoder[x * memoryCount() + y], 0, 'f', 3);
     }
     if (plot == m_encoderPlot) {
-        if (x < 0 || x >= m_source || y < 0 || y >= m_memory || m_encoder.isEmpty())
+        if (x < 0 || x >= sourceCount() || y < 0 || y >= memoryCount() || m_encoder.isEmpty())
             return QString();
         const QString piece = sourceLabel(x);
         return tr("memory token m%1 reads source token %2 \u201c%3\u201d: %4")
             .arg(y + 1)
             .arg(x + 1)
             .arg(piece)
-            .arg(m_encoder[y * m_source + x], 0, 'f', 3);
+            .arg(m_encoder[y * sourceCount() + x], 0, 'f', 3);
     }
     return QString();
 }
@@ -709,11 +568,11 @@ void AttentionView::onPlotMove(QCustomPlot* plot, QMouseEvent* event)
 
 void AttentionView::handleClick(QCustomPlot* plot, const QPoint& pos)
 {
-    if (!m_valid)
+    if (!hasData())
         return;
     if (plot == m_decoderPlot && m_curveRect->rect().contains(pos)) {
         const int x = int(std::lround(m_curveRect->axis(QCPAxis::atBottom)->pixelToCoord(pos.x())));
-        if (x >= 0 && x < m_generated)
+        if (x >= 0 && x < generatedCount())
             selectGeneratedToken(x);
         return;
     }
@@ -722,15 +581,15 @@ void AttentionView::handleClick(QCustomPlot* plot, const QPoint& pos)
     const int x = int(std::lround(plot->xAxis->pixelToCoord(pos.x())));
     const int y = int(std::lround(plot->yAxis->pixelToCoord(pos.y())));
     if (plot == m_massPlot) {
-        if (x >= 0 && x < m_memory)
+        if (x >= 0 && x < memoryCount())
             selectMemoryToken(x == m_selectedMemory ? -1 : x);
     } else if (plot == m_decoderPlot) {
-        if (x >= 0 && x < m_generated)
+        if (x >= 0 && x < generatedCount())
             selectGeneratedToken(x);
-        if (y >= 0 && y < m_memory)
+        if (y >= 0 && y < memoryCount())
             selectMemoryToken(y);
     } else if (plot == m_encoderPlot) {
-        if (y >= 0 && y < m_memory)
+        if (y >= 0 && y < memoryCount())
             selectMemoryToken(y);
     }
 }
@@ -740,32 +599,32 @@ void AttentionView::handleClick(QCustomPlot* plot, const QPoint& pos)
 
 QString AttentionView::generatedLabel(int g) const
 {
-    if (g >= 0 && g < m_data.generatedTokens.size() && m_data.generatedTokens.size() == m_generated)
-        return PlotStyle::displayPiece(m_data.generatedTokens.at(g), 20);
+    if (g >= 0 && g < data().generatedTokens.size() && data().generatedTokens.size() == generatedCount())
+        return PlotStyle::displayPiece(data().generatedTokens.at(g), 20);
     return QString();
 }
 
 QString AttentionView::sourceLabel(int n) const
 {
-    if (n >= 0 && n < m_data.sourceTokens.size())
-        return PlotStyle::displayPiece(m_data.sourceTokens.at(n), 20);
+    if (n >= 0 && n < data().sourceTokens.size())
+        return PlotStyle::displayPiece(data().sourceTokens.at(n), 20);
     return QString();
 }
 
 void AttentionView::refreshAll()
 {
     m_decoder = decoderMatrix(m_layer, m_head);
-    m_encoder = encoderMatrix(m_encoderLayers > 0 && m_layer >= m_encoderLayers ? -1 : m_layer, m_head);
-    if (m_valid) {
-        QString summary = tr("layers: %1").arg(m_layers) + QStringLiteral(" \u00b7 ")
-            + tr("heads: %1").arg(m_heads) + QStringLiteral(" \u00b7 ")
-            + tr("regenerated tokens: %1").arg(m_generated) + QStringLiteral(" \u00b7 ")
-            + tr("memory tokens: %1").arg(m_memory);
-        if (m_source > 0)
-            summary += QStringLiteral(" \u00b7 ") + tr("source tokens: %1").arg(m_source);
+    m_encoder = encoderMatrix(m_stats.encoderLayerFor(m_layer), m_head);
+    if (hasData()) {
+        QString summary = tr("layers: %1").arg(layerCount()) + QStringLiteral(" \u00b7 ")
+            + tr("heads: %1").arg(headCount()) + QStringLiteral(" \u00b7 ")
+            + tr("regenerated tokens: %1").arg(generatedCount()) + QStringLiteral(" \u00b7 ")
+            + tr("memory tokens: %1").arg(memoryCount());
+        if (sourceCount() > 0)
+            summary += QStringLiteral(" \u00b7 ") + tr("source tokens: %1").arg(sourceCount());
         m_summary->setText(summary);
     } else {
-        m_summary->setText(m_data.layers > 0 ? tr("The attention data is inconsistent (array sizes do not match).")
+        m_summary->setText(data().layers > 0 ? tr("The attention data is inconsistent (array sizes do not match).")
                                              : tr("No attention captured yet."));
     }
     refreshMass();
@@ -781,37 +640,17 @@ void AttentionView::refreshMass()
     QVector<double> keys(m_mass.size());
     std::iota(keys.begin(), keys.end(), 0.0);
     m_massBars->setData(keys, m_mass, true);
-    setTokenTicker(m_massPlot->xAxis, QStringList(), m_memory, QStringLiteral("m"));
-    m_massPlot->xAxis->setRange(-0.6, std::max(1, m_memory) - 0.4);
+    setTokenTicker(m_massPlot->xAxis, QStringList(), memoryCount(), QStringLiteral("m"));
+    m_massPlot->xAxis->setRange(-0.6, std::max(1, memoryCount()) - 0.4);
     const QString scope = m_layer < 0 ? tr("mean of all layers") : tr("layer %1").arg(m_layer + 1);
     m_massBars->setName(tr("mean over regenerated tokens (%1)").arg(scope));
 }
 
 void AttentionView::refreshDecoder()
 {
-    const int g = m_valid ? m_generated : 0;
-    const int m = m_valid ? m_memory : 0;
-    QCPColorMapData* d = m_decoderMap->data();
-    if (m_decoder.isEmpty() || g == 0) {
-        d->setSize(0, 0);
-        m_decoderMap->setVisible(false);
-    } else {
-        d->setSize(g, m);
-        d->setRange(QCPRange(0, g - 1), QCPRange(0, m - 1));
-        double maxValue = 0;
-        for (int gi = 0; gi < g; ++gi)
-            for (int mi = 0; mi < m; ++mi) {
-                const double v = m_decoder[gi * m + mi];
-                d->setCell(gi, mi, v);
-                maxValue = std::max(maxValue, v);
-            }
-        m_decoderMap->setDataRange(QCPRange(0, maxValue > 0 ? maxValue : 1));
-        m_decoderMap->setVisible(true);
-    }
-    setTokenTicker(m_decoderPlot->xAxis, m_data.generatedTokens.size() == g ? m_data.generatedTokens : QStringList(), g, QString());
-    setTokenTicker(m_decoderPlot->yAxis, QStringList(), m, QStringLiteral("m"));
-    m_decoderPlot->xAxis->setRange(-0.5, std::max(1, g) - 0.5);
-    m_decoderPlot->yAxis->setRange(-0.5, std::max(1, m) - 0.5);
+    const int g = hasData() ? generatedCount() : 0;
+    plotHeatmap(m_decoderPlot, m_decoderMap, m_decoder, g, hasData() ? memoryCount() : 0,
+                data().generatedTokens.size() == g ? data().generatedTokens : QStringList(), false);
 }
 
 void AttentionView::refreshCurve()
@@ -824,38 +663,18 @@ void AttentionView::refreshCurve()
     QCPAxis* curveX = m_curveRect->axis(QCPAxis::atBottom);
     m_curveRect->axis(QCPAxis::atLeft)->setRange(0, niceUpper(maxValue));
     m_curveGraph->setScatterStyle(QCPScatterStyle(m_curve.size() <= 80 ? QCPScatterStyle::ssDisc : QCPScatterStyle::ssNone, 4));
-    const int g = m_valid ? m_generated : 0;
-    setTokenTicker(curveX, m_data.generatedTokens.size() == g ? m_data.generatedTokens : QStringList(), g, QString());
+    const int g = hasData() ? generatedCount() : 0;
+    setTokenTicker(curveX, data().generatedTokens.size() == g ? data().generatedTokens : QStringList(), g, QString());
     curveX->setRange(m_decoderPlot->xAxis->range());
 }
 
 void AttentionView::refreshEncoder()
 {
-    QCPColorMapData* d = m_encoderMap->data();
-    const int m = m_valid ? m_memory : 0;
-    const int n = m_encoder.isEmpty() ? 0 : m_source;
-    if (n == 0 || m == 0) {
-        d->setSize(0, 0);
-        m_encoderMap->setVisible(false);
-        PlotStyle::setTitle(m_encoderPlot, tr("What each memory token reads (not captured)"));
-    } else {
-        d->setSize(n, m);
-        d->setRange(QCPRange(0, n - 1), QCPRange(0, m - 1));
-        double maxValue = 0;
-        for (int mi = 0; mi < m; ++mi)
-            for (int ni = 0; ni < n; ++ni) {
-                const double v = m_encoder[mi * n + ni];
-                d->setCell(ni, mi, v);
-                maxValue = std::max(maxValue, v);
-            }
-        m_encoderMap->setDataRange(QCPRange(0, maxValue > 0 ? maxValue : 1));
-        m_encoderMap->setVisible(true);
+    const int n = m_encoder.isEmpty() ? 0 : sourceCount();
+    if (plotHeatmap(m_encoderPlot, m_encoderMap, m_encoder, n, hasData() ? memoryCount() : 0, data().sourceTokens, true))
         PlotStyle::setTitle(m_encoderPlot, tr("What each memory token reads (compression)"));
-    }
-    setTokenTicker(m_encoderPlot->xAxis, m_data.sourceTokens, n, QString());
-    setTokenTicker(m_encoderPlot->yAxis, QStringList(), m, QStringLiteral("m"));
-    m_encoderPlot->xAxis->setRange(-0.5, std::max(1, n) - 0.5);
-    m_encoderPlot->yAxis->setRange(-0.5, std::max(1, m) - 0.5);
+    else
+        PlotStyle::setTitle(m_encoderPlot, tr("What each memory token reads (not captured)"));
 }
 
 void AttentionView::refreshSelection()
@@ -896,22 +715,22 @@ void AttentionView::refreshSelection()
     m_massPlot->yAxis->setRange(0, std::min(1.0, massTop));
 
     // Memory token highlights.
-    const bool hasMemory = m >= 0 && m < m_memory;
+    const bool hasMemory = m >= 0 && m < memoryCount();
     m_massBand->setVisible(hasMemory);
     m_decoderRow->setVisible(hasMemory && m_decoderMap->visible());
     m_encoderRow->setVisible(hasMemory && m_encoderMap->visible());
     if (hasMemory) {
         setRect(m_massBand, m - 0.5, 10.0, m + 0.5, -1.0);
-        setRect(m_decoderRow, -0.5, m - 0.5, m_generated - 0.5, m + 0.5);
-        setRect(m_encoderRow, -0.5, m - 0.5, m_source - 0.5, m + 0.5);
+        setRect(m_decoderRow, -0.5, m - 0.5, generatedCount() - 0.5, m + 0.5);
+        setRect(m_encoderRow, -0.5, m - 0.5, sourceCount() - 0.5, m + 0.5);
     }
 
     // Regenerated token highlights.
-    const bool hasGenerated = g >= 0 && g < m_generated;
+    const bool hasGenerated = g >= 0 && g < generatedCount();
     m_decoderColumn->setVisible(hasGenerated && m_decoderMap->visible());
     m_curveMarker->setVisible(hasGenerated);
     if (hasGenerated) {
-        setRect(m_decoderColumn, g - 0.5, -0.5, g + 0.5, m_memory - 0.5);
+        setRect(m_decoderColumn, g - 0.5, -0.5, g + 0.5, memoryCount() - 0.5);
         m_curveMarker->point1->setCoords(g, 0);
         m_curveMarker->point2->setCoords(g, 1);
     }
@@ -934,7 +753,7 @@ void AttentionView::refreshTexts()
 {
     const int g = m_selectedGenerated, m = m_selectedMemory;
     QStringList info;
-    if (g >= 0 && g < m_generated) {
+    if (g >= 0 && g < generatedCount()) {
         const QString piece = generatedLabel(g);
         QString line = piece.isEmpty() ? tr("Regenerated token %1").arg(g + 1)
                                        : tr("Regenerated token %1 \u201c%2\u201d").arg(g + 1).arg(piece);
@@ -946,18 +765,18 @@ void AttentionView::refreshTexts()
         }
         info << line + QLatin1Char('.');
     }
-    if (m >= 0 && m < m_memory) {
+    if (m >= 0 && m < memoryCount()) {
         QString line = tr("Memory token m%1").arg(m + 1);
         if (m < m_mass.size())
             line += QStringLiteral(": ") + tr("receives %1 of a regenerated token's attention on average").arg(m_mass[m], 0, 'f', 3);
         info << line + QLatin1Char('.');
     }
-    if (info.isEmpty() && m_valid)
+    if (info.isEmpty() && hasData())
         info << tr("Click a regenerated token in the heatmap or the curve, or a memory token's bar, to follow it across the views.");
     m_selectionInfo->setText(info.join(QLatin1Char(' ')));
 
     // Source text with the selected memory token's most-read words highlighted.
-    if (m_data.sourceTokens.isEmpty()) {
+    if (data().sourceTokens.isEmpty()) {
         m_sourceHtml = QStringLiteral("<i>") + tr("No source tokens.").toHtmlEscaped() + QStringLiteral("</i>");
         m_sourceText->setHtml(m_sourceHtml);
         return;
@@ -971,8 +790,8 @@ void AttentionView::refreshTexts()
     else
         html += QStringLiteral("<b>") + tr("Source:").toHtmlEscaped() + QStringLiteral("</b> ");
     const QColor hl = PlotStyle::highlightColor();
-    for (int n = 0; n < m_data.sourceTokens.size(); ++n) {
-        QString piece = m_data.sourceTokens.at(n);
+    for (int n = 0; n < data().sourceTokens.size(); ++n) {
+        QString piece = data().sourceTokens.at(n);
         piece.replace(QChar(0x2581), QLatin1Char(' '));
         piece.replace(QStringLiteral("<0x0A>"), QStringLiteral("\n"));
         QString escaped = piece.toHtmlEscaped();

@@ -14,10 +14,13 @@
 // (generatedTokenSelected), clicking a bar or a heatmap row selects a memory token
 // (memoryTokenSelected). The signals fire only when the selection changes, so two views can be
 // wired both ways without a loop.
+//
+// The numbers come from AttentionStats (attentionstats.h); this class plots them.
 #pragma once
 #include <QVector>
 #include <QWidget>
 
+#include "attentionstats.h"
 #include "viewdata.h"
 
 class QCustomPlot;
@@ -46,19 +49,19 @@ public:
 
     // Replaces the data; keeps the layer/head choice where it still exists, clears the selection.
     void setData(const view::AttentionData& data);
-    const view::AttentionData& data() const { return m_data; }
+    const view::AttentionData& data() const { return m_stats.data(); }
     void clear();
     // False for empty or inconsistent data (array sizes not matching the dimensions).
-    bool hasData() const { return m_valid; }
+    bool hasData() const { return m_stats.isValid(); }
 
     // Dimensions as derived from the arrays (0 without data). The encoder may have its own layer
     // count: encoderAttention.size() / (heads * memoryTokens * sourceTokens).
-    int layerCount() const { return m_layers; }
-    int headCount() const { return m_heads; }
-    int generatedCount() const { return m_generated; }
-    int memoryCount() const { return m_memory; }
-    int sourceCount() const { return m_source; }
-    int encoderLayerCount() const { return m_encoderLayers; }
+    int layerCount() const { return m_stats.layers(); }
+    int headCount() const { return m_stats.heads(); }
+    int generatedCount() const { return m_stats.generatedTokens(); }
+    int memoryCount() const { return m_stats.memoryTokens(); }
+    int sourceCount() const { return m_stats.sourceTokens(); }
+    int encoderLayerCount() const { return m_stats.encoderLayers(); }
 
     // Current layer / head choice; -1 is the mean over all of them.
     int layer() const { return m_layer; }
@@ -66,20 +69,26 @@ public:
     int selectedGeneratedToken() const { return m_selectedGenerated; }
     int selectedMemoryToken() const { return m_selectedMemory; }
 
-    // --- Computations (what the plots show). layer/head: -1 = mean; out of range: empty. ---
+    // --- Computations (what the plots show; AttentionStats). layer/head: -1 = mean; out of range: empty. ---
     // [M] attention each memory token receives, averaged over regenerated tokens, heads, layers.
-    QVector<double> memoryMass(int layer, int head = -1) const;
+    QVector<double> memoryMass(int layer, int head = -1) const { return m_stats.memoryMass(layer, head); }
     // [M] one regenerated token's attention on each memory token.
-    QVector<double> tokenMemoryUsage(int generatedToken, int layer, int head = -1) const;
+    QVector<double> tokenMemoryUsage(int generatedToken, int layer, int head = -1) const
+    {
+        return m_stats.tokenMemoryUsage(generatedToken, layer, head);
+    }
     // [G] total attention on the memory per regenerated position (memoryTotal, or the sum over
     // the memory tokens when memoryTotal was not captured).
-    QVector<double> memoryTotalCurve(int layer, int head = -1) const;
+    QVector<double> memoryTotalCurve(int layer, int head = -1) const { return m_stats.memoryTotalCurve(layer, head); }
     // [G][M] row-major decoder matrix, and [M][N] encoder matrix.
-    QVector<double> decoderMatrix(int layer, int head) const;
-    QVector<double> encoderMatrix(int layer, int head) const;
+    QVector<double> decoderMatrix(int layer, int head) const { return m_stats.decoderMatrix(layer, head); }
+    QVector<double> encoderMatrix(int layer, int head) const { return m_stats.encoderMatrix(layer, head); }
     // Indices of the k source tokens memory token m weights most under the current layer/head
     // choice of the encoder heatmap, highest first (ties: lower index first).
-    QVector<int> topSourceTokens(int m, int k) const;
+    QVector<int> topSourceTokens(int m, int k) const
+    {
+        return m_stats.topSourceTokens(m, k, m_stats.encoderLayerFor(m_layer), m_head);
+    }
 
     // --- What is displayed now (for tests and exports). ---
     int heatmapRows() const;     // regenerated tokens in the decoder heatmap (G)
@@ -119,7 +128,6 @@ private:
     void buildUi();
     void retranslateUi();
     void setupPlots();
-    void validate();
     void rebuildSelectors();
     void refreshAll();
     void refreshMass();
@@ -134,12 +142,9 @@ private:
     QString hoverText(QCustomPlot* plot, const QPoint& pos) const;
     void handleClick(QCustomPlot* plot, const QPoint& pos);
     QString generatedLabel(int g) const;
-    QVector<double> cachedDecoder(int layer, int head) const;
     QString sourceLabel(int n) const;
 
-    view::AttentionData m_data;
-    bool m_valid = false;
-    int m_layers = 0, m_heads = 0, m_generated = 0, m_memory = 0, m_source = 0, m_encoderLayers = 0;
+    AttentionStats m_stats;
     int m_layer = -1, m_head = -1;
     int m_selectedGenerated = -1, m_selectedMemory = -1;
     int m_topK = 5;

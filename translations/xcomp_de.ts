@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>xcomp::AtomicWrite</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>xcomp::AttentionView</name>
     <message>
         <source>Layer:</source>
@@ -542,10 +549,6 @@
         <source>Spans of this type: %1</source>
         <translation>Abschnitte dieser Art: %1</translation>
     </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
 </context>
 <context>
     <name>xcomp::InterpolationPanel</name>
@@ -818,10 +821,6 @@
     <message>
         <source>Rendering the plot to %1 produced no data.</source>
         <translation>Das Zeichnen des Diagramms nach %1 hat keine Daten erzeugt.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>There is no plot to export.</source>
@@ -1890,10 +1889,6 @@
 </context>
 <context>
     <name>xcomp::workbench::SessionFile</name>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
     <message>
         <source>This is not an xcomp workbench session.</source>
         <translation>Dies ist keine Sitzung der xcomp Workbench.</translation>

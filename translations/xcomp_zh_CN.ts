@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>xcomp::AtomicWrite</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>xcomp::AttentionView</name>
     <message>
         <source>Layer:</source>
@@ -542,10 +549,6 @@
         <source>Spans of this type: %1</source>
         <translation>此类片段数：%1</translation>
     </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
 </context>
 <context>
     <name>xcomp::InterpolationPanel</name>
@@ -818,10 +821,6 @@
     <message>
         <source>Rendering the plot to %1 produced no data.</source>
         <translation>将图表绘制到 %1 时没有生成数据。</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <source>There is no plot to export.</source>
@@ -1879,10 +1878,6 @@
 </context>
 <context>
     <name>xcomp::workbench::SessionFile</name>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
     <message>
         <source>This is not an xcomp workbench session.</source>
         <translation>这不是 xcomp Workbench 会话。</translation>

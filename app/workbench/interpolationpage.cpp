@@ -52,16 +52,6 @@ InterpolationPage::InterpolationPage(const PageContext& context, QWidget* parent
     layout->addWidget(splitter);
 
     connect(m_prepare, &QPushButton::clicked, this, &InterpolationPage::prepare);
-    connect(m_textA, &QPlainTextEdit::textChanged, this, [this] {
-        if (m_pathA.isEmpty())
-            resetPrepared();
-        updateButtons();
-    });
-    connect(m_textB, &QPlainTextEdit::textChanged, this, [this] {
-        if (m_pathB.isEmpty())
-            resetPrepared();
-        updateButtons();
-    });
     resetPrepared();
     connectEngine();
 }
@@ -175,6 +165,11 @@ QWidget* InterpolationPage::endpointBox(int which)
         m_textB = edit;
         m_fileB = file;
     }
+    connect(edit, &QPlainTextEdit::textChanged, this, [this, which] {
+        if ((which == 0 ? m_pathA : m_pathB).isEmpty())
+            resetPrepared();  // a typed endpoint changed; a loaded one is read-only
+        updateButtons();
+    });
     connect(useMain, &QPushButton::clicked, this, [this, which] { useMainText(which); });
     connect(load, &QPushButton::clicked, this, [this, which] { emit loadFileRequested(which); });
     connect(clearFile, &QPushButton::clicked, this, [this, which] {
@@ -195,23 +190,22 @@ void InterpolationPage::setTextB(const QString& text) { m_textB->setPlainText(te
 
 void InterpolationPage::setPathA(const QString& path)
 {
-    m_pathA = path;
-    m_fileA->setText(tr("Compressed prompt: %1").arg(QFileInfo(path).fileName()));
-    m_fileA->setVisible(!path.isEmpty());
-    m_textA->setReadOnly(!path.isEmpty());
-    if (auto* b = findChild<QPushButton*>(QStringLiteral("clearFileA")))
-        b->setVisible(!path.isEmpty());
-    resetPrepared();
-    updateButtons();
+    setPath(0, path);
 }
 
 void InterpolationPage::setPathB(const QString& path)
 {
-    m_pathB = path;
-    m_fileB->setText(tr("Compressed prompt: %1").arg(QFileInfo(path).fileName()));
-    m_fileB->setVisible(!path.isEmpty());
-    m_textB->setReadOnly(!path.isEmpty());
-    if (auto* b = findChild<QPushButton*>(QStringLiteral("clearFileB")))
+    setPath(1, path);
+}
+
+void InterpolationPage::setPath(int which, const QString& path)
+{
+    (which == 0 ? m_pathA : m_pathB) = path;
+    QLabel* file = which == 0 ? m_fileA : m_fileB;
+    file->setText(tr("Compressed prompt: %1").arg(QFileInfo(path).fileName()));
+    file->setVisible(!path.isEmpty());
+    (which == 0 ? m_textA : m_textB)->setReadOnly(!path.isEmpty());
+    if (auto* b = findChild<QPushButton*>(which == 0 ? QStringLiteral("clearFileA") : QStringLiteral("clearFileB")))
         b->setVisible(!path.isEmpty());
     resetPrepared();
     updateButtons();

@@ -55,6 +55,7 @@ signals:
 private:
     void updateButtons();
     QWidget* endpointBox(int which);
+    void setPath(int which, const QString& path);  // 0: A, 1: B
     void useMainText(int which);
     void connectEngine();
     void onPrepared(const SlotEntry& a, const SlotEntry& b);

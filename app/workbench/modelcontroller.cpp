@@ -6,10 +6,10 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QSignalBlocker>
-#include <QStandardItemModel>
 
 #include <algorithm>
 
+#include "devicechoice.h"
 #include "engineclient.h"
 #include "messagebar.h"
 #include "preferences.h"
@@ -49,13 +49,7 @@ ModelController::ModelController(EngineClient* engine, MessageBar* messages, QOb
 void ModelController::buildDeviceCombo()
 {
     m_device = new QComboBox;
-    m_device->addItem(tr("CPU"), QStringLiteral("cpu"));
-    m_device->addItem(tr("CUDA"), QStringLiteral("cuda"));
-    if (!xcomp::cuda_available()) {
-        if (auto* model = qobject_cast<QStandardItemModel*>(m_device->model()))
-            model->item(1)->setEnabled(false);
-        m_device->setItemData(1, tr("No CUDA device is available."), Qt::ToolTipRole);
-    }
+    addDeviceItems(m_device, tr("CPU"), tr("CUDA"), tr("No CUDA device is available."));
     int index = m_device->findData(Preferences::device());
     if (index == 1 && !xcomp::cuda_available())
         index = 0;

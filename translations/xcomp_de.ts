@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>xcomp::AtomicWrite</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>xcomp::AttentionView</name>
     <message>
         <source>Layer:</source>
@@ -542,10 +549,6 @@
         <source>Spans of this type: %1</source>
         <translation>Abschnitte dieser Art: %1</translation>
     </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
 </context>
 <context>
     <name>xcomp::InterpolationPanel</name>
@@ -820,10 +823,6 @@
         <translation>Das Zeichnen des Diagramms nach %1 hat keine Daten erzeugt.</translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
         <source>There is no plot to export.</source>
         <translation>Es gibt kein Diagramm zum Exportieren.</translation>
     </message>
@@ -993,6 +992,39 @@
         <source>Run the rest of the cancelled batch; the rows it finished stay.</source>
         <translation>Den Rest des abgebrochenen Stapels ausführen; die fertigen Zeilen bleiben.</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 (and %n more skipped example(s))</source>
+        <translation>
+            <numerusform>%1 (und %n weiteres übersprungenes Beispiel)</numerusform>
+            <numerusform>%1 (und %n weitere übersprungene Beispiele)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Batch evaluation cancelled after %n example(s).</source>
+        <translation>
+            <numerusform>Stapelauswertung nach %n Beispiel abgebrochen.</numerusform>
+            <numerusform>Stapelauswertung nach %n Beispielen abgebrochen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open a dataset first (File ▸ Open Dataset…).</source>
+        <translation>Öffnen Sie zuerst einen Datensatz (Datei ▸ Datensatz öffnen …).</translation>
+    </message>
+    <message>
+        <source>There is no cancelled batch to resume.</source>
+        <translation>Es gibt keinen abgebrochenen Stapel zum Fortsetzen.</translation>
+    </message>
+    <message>
+        <source>The cancelled batch used %1, which this model does not have; run it again.</source>
+        <translation>Der abgebrochene Stapel verwendete %1, das dieses Modell nicht hat; führen Sie ihn neu aus.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) skipped. First: %1</source>
+        <translation>
+            <numerusform>%n Zeile übersprungen. Erste: %1</numerusform>
+            <numerusform>%n Zeilen übersprungen. Erste: %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>xcomp::workbench::ComparePage</name>
@@ -1027,6 +1059,10 @@
     <message>
         <source>, fine-tuned for question answering</source>
         <translation>, für Fragebeantwortung nachtrainiert</translation>
+    </message>
+    <message>
+        <source>Open a model and check at least one compressor in the Compare tab.</source>
+        <translation>Öffnen Sie ein Modell und haken Sie im Reiter „Vergleichen“ mindestens einen Kompressor an.</translation>
     </message>
 </context>
 <context>
@@ -1128,6 +1164,82 @@
     </message>
 </context>
 <context>
+    <name>xcomp::workbench::ExamplesMenu</name>
+    <message>
+        <source>Interpolation Pair (Two Abstracts)</source>
+        <translation>Interpolationspaar (zwei Abstracts)</translation>
+    </message>
+    <message>
+        <source>Sample Dataset (Batch Tab)</source>
+        <translation>Beispieldatensatz (Reiter „Stapel“)</translation>
+    </message>
+</context>
+<context>
+    <name>xcomp::workbench::ExportController</name>
+    <message>
+        <source>Saved the compressed prompt to %1.</source>
+        <translation>Der komprimierte Prompt wurde in %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Save Compressed Prompt</source>
+        <translation>Komprimierten Prompt speichern</translation>
+    </message>
+    <message>
+        <source>Compressed prompts (*.xcp)</source>
+        <translation>Komprimierte Prompts (*.xcp)</translation>
+    </message>
+</context>
+<context>
+    <name>xcomp::workbench::FileController</name>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Loaded %1 as an interpolation endpoint. Press Compress A and B.</source>
+        <translation>%1 als Endpunkt der Interpolation geladen. Drücken Sie „A und B komprimieren“.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not valid UTF-8; unreadable bytes were replaced.</source>
+        <translation>%1 ist kein gültiges UTF-8; unlesbare Bytes wurden ersetzt.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>All supported files (*.txt *.md *.xcs *.json *.xcp *.jsonl);;Texts (*.txt *.md);;Sessions (*.xcs *.json);;Compressed prompts (*.xcp);;Datasets (*.jsonl);;All files (*)</source>
+        <translation>Alle unterstützten Dateien (*.txt *.md *.xcs *.json *.xcp *.jsonl);;Texte (*.txt *.md);;Sitzungen (*.xcs *.json);;Komprimierte Prompts (*.xcp);;Datensätze (*.jsonl);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Open Dataset</source>
+        <translation>Datensatz öffnen</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl);;All files (*)</source>
+        <translation>JSON Lines (*.jsonl);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Load Compressed Prompt</source>
+        <translation>Komprimierten Prompt laden</translation>
+    </message>
+    <message>
+        <source>Compressed prompts (*.xcp);;All files (*)</source>
+        <translation>Komprimierte Prompts (*.xcp);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>xcomp::workbench::HelpDock</name>
+    <message>
+        <source>Help for Students</source>
+        <translation>Hilfe für Studierende</translation>
+    </message>
+</context>
+<context>
     <name>xcomp::workbench::HelpPane</name>
     <message>
         <source>Compress &amp; Regenerate</source>
@@ -1176,6 +1288,10 @@
     <message>
         <source>Single examples can mislead. A dataset run gives the mean scores per compressor against text length, like the papers&apos; figures. Sort the table by BLEU and double-click the worst rows to see what went wrong.</source>
         <translation>Einzelne Beispiele können täuschen. Ein Datensatzlauf liefert die mittleren Bewertungen je Kompressor über der Textlänge, wie die Abbildungen der Veröffentlichungen. Sortieren Sie die Tabelle nach BLEU und doppelklicken Sie die schlechtesten Zeilen, um zu sehen, was schiefging.</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;xcomp Workbench %1&lt;/h3&gt;&lt;p&gt;A workbench for soft prompt compression: a text is compressed into a few memory tokens whose per-layer key/value vectors a frozen language model uses to regenerate the text or answer questions about it.&lt;/p&gt;&lt;p&gt;Methods: 500xCompressor (arXiv 2408.03094) and the Attention-Only Compressor (arXiv 2501.06730), with ICAE as a baseline.&lt;/p&gt;&lt;p&gt;LibTorch %2, Qt %3.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;xcomp Workbench %1&lt;/h3&gt;&lt;p&gt;Eine Werkbank für Soft-Prompt-Kompression: Ein Text wird in wenige Speichertoken komprimiert, deren Key/Value-Vektoren pro Schicht ein eingefrorenes Sprachmodell nutzt, um den Text zu regenerieren oder Fragen dazu zu beantworten.&lt;/p&gt;&lt;p&gt;Methoden: 500xCompressor (arXiv 2408.03094) und der Attention-Only Compressor (arXiv 2501.06730), mit ICAE als Vergleichsbasis.&lt;/p&gt;&lt;p&gt;LibTorch %2, Qt %3.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1235,6 +1351,36 @@
     <message>
         <source>Give two texts (or .xcp files) and press Compress A and B.</source>
         <translation>Geben Sie zwei Texte (oder .xcp-Dateien) an und drücken Sie „A und B komprimieren“.</translation>
+    </message>
+    <message>
+        <source>Not prepared.</source>
+        <translation>Nicht vorbereitet.</translation>
+    </message>
+    <message>
+        <source>Compressing A and B…</source>
+        <translation>A und B werden komprimiert …</translation>
+    </message>
+    <message>
+        <source>Computing the BLEU curve: %1 of %2 points…</source>
+        <translation>BLEU-Kurve wird berechnet: %1 von %2 Punkten …</translation>
+    </message>
+    <message numerus="yes">
+        <source>BLEU curve done (%n point(s)).</source>
+        <translation>
+            <numerusform>BLEU-Kurve fertig (%n Punkt).</numerusform>
+            <numerusform>BLEU-Kurve fertig (%n Punkte).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>xcomp::workbench::JobStatusBar</name>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen …</translation>
     </message>
 </context>
 <context>
@@ -1340,14 +1486,6 @@
         <translation>Bei&amp;spiele</translation>
     </message>
     <message>
-        <source>Interpolation Pair (Two Abstracts)</source>
-        <translation>Interpolationspaar (zwei Abstracts)</translation>
-    </message>
-    <message>
-        <source>Sample Dataset (Batch Tab)</source>
-        <translation>Beispieldatensatz (Reiter „Stapel“)</translation>
-    </message>
-    <message>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
@@ -1400,26 +1538,6 @@
         <translation> Gerät: </translation>
     </message>
     <message>
-        <source>CPU</source>
-        <translation>CPU</translation>
-    </message>
-    <message>
-        <source>CUDA</source>
-        <translation>CUDA</translation>
-    </message>
-    <message>
-        <source>No CUDA device is available.</source>
-        <translation>Kein CUDA-Gerät verfügbar.</translation>
-    </message>
-    <message>
-        <source>Text to compress</source>
-        <translation>Zu komprimierender Text</translation>
-    </message>
-    <message>
-        <source>Paste or type a text here, or pick one from the Examples menu.</source>
-        <translation>Fügen Sie hier einen Text ein oder geben Sie ihn ein, oder wählen Sie einen aus dem Menü „Beispiele“.</translation>
-    </message>
-    <message>
         <source>Regenerate</source>
         <translation>Regenerieren</translation>
     </message>
@@ -1459,39 +1577,42 @@
         <source>A whole dataset: mean scores against text length</source>
         <translation>Ein ganzer Datensatz: mittlere Bewertungen über der Textlänge</translation>
     </message>
-    <message>
-        <source>Help for Students</source>
-        <translation>Hilfe für Studierende</translation>
-    </message>
-    <message>
-        <source>Saved the compressed prompt to %1.</source>
-        <translation>Der komprimierte Prompt wurde in %1 gespeichert.</translation>
-    </message>
     <message numerus="yes">
-        <source>%1 (and %n more skipped example(s))</source>
+        <source>%n token(s)</source>
         <translation>
-            <numerusform>%1 (und %n weiteres übersprungenes Beispiel)</numerusform>
-            <numerusform>%1 (und %n weitere übersprungene Beispiele)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Batch evaluation cancelled after %n example(s).</source>
-        <translation>
-            <numerusform>Stapelauswertung nach %n Beispiel abgebrochen.</numerusform>
-            <numerusform>Stapelauswertung nach %n Beispielen abgebrochen.</numerusform>
+            <numerusform>%n Token</numerusform>
+            <numerusform>%n Token</numerusform>
         </translation>
     </message>
     <message>
-        <source>Cancelled</source>
-        <translation>Abgebrochen</translation>
+        <source>%1 failed: %2</source>
+        <translation>%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <source>Not prepared.</source>
-        <translation>Nicht vorbereitet.</translation>
+        <source>About xcomp Workbench</source>
+        <translation>Über xcomp Workbench</translation>
+    </message>
+</context>
+<context>
+    <name>xcomp::workbench::MessageBar</name>
+    <message>
+        <source>Close this message</source>
+        <translation>Diese Meldung schließen</translation>
+    </message>
+</context>
+<context>
+    <name>xcomp::workbench::ModelController</name>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
     </message>
     <message>
-        <source>batch example %1</source>
-        <translation>Stapelbeispiel %1</translation>
+        <source>CUDA</source>
+        <translation>CUDA</translation>
+    </message>
+    <message>
+        <source>No CUDA device is available.</source>
+        <translation>Kein CUDA-Gerät verfügbar.</translation>
     </message>
     <message>
         <source>No model folder at %1. Use File ▸ Open Model Folder… to choose one.</source>
@@ -1502,6 +1623,21 @@
         <translation>Modell wird aus %1 geladen …</translation>
     </message>
     <message>
+        <source>Open Model Folder</source>
+        <translation>Modellordner öffnen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n compressor(s) could not be loaded: %1</source>
+        <translation>
+            <numerusform>%n Kompressor konnte nicht geladen werden: %1</numerusform>
+            <numerusform>%n Kompressoren konnten nicht geladen werden: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The model folder %1 has no compressors (compressors/*). Train one with the xcomp command-line tool first.</source>
+        <translation>Der Modellordner %1 enthält keine Kompressoren (compressors/*). Trainieren Sie zuerst einen mit dem Kommandozeilenwerkzeug xcomp.</translation>
+    </message>
+    <message>
         <source>%1 — method %2, %3 memory tokens, up to %4 source tokens%5</source>
         <translation>%1 — Methode %2, %3 Speichertoken, bis zu %4 Quelltoken%5</translation>
     </message>
@@ -1510,8 +1646,8 @@
         <translation>, für Fragebeantwortung nachtrainiert</translation>
     </message>
     <message>
-        <source>The model folder %1 has no compressors (compressors/*). Train one with the xcomp command-line tool first.</source>
-        <translation>Der Modellordner %1 enthält keine Kompressoren (compressors/*). Trainieren Sie zuerst einen mit dem Kommandozeilenwerkzeug xcomp.</translation>
+        <source>Runs %1.</source>
+        <translation>Führt %1 aus.</translation>
     </message>
     <message>
         <source>No model open</source>
@@ -1524,36 +1660,9 @@
             <numerusform>Modell %1 — %2 Mio. Parameter, %3 Schichten — %4, %5 — %n Kompressoren</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Open a model to count tokens.</source>
-        <translation>Öffnen Sie ein Modell, um Token zu zählen.</translation>
-    </message>
-    <message>
-        <source>Counting tokens…</source>
-        <translation>Token werden gezählt …</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n token(s)</source>
-        <translation>
-            <numerusform>%n Token</numerusform>
-            <numerusform>%n Token</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n memory token(s)</source>
-        <translation>
-            <numerusform>%n Speichertoken</numerusform>
-            <numerusform>%n Speichertoken</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1× compression</source>
-        <translation>%1× Kompression</translation>
-    </message>
-    <message>
-        <source>Longer than the %1 tokens this compressor was trained on.</source>
-        <translation>Länger als die %1 Token, auf die dieser Kompressor trainiert wurde.</translation>
-    </message>
+</context>
+<context>
+    <name>xcomp::workbench::PageContext</name>
     <message>
         <source>Open a model folder with at least one compressor first.</source>
         <translation>Öffnen Sie zuerst einen Modellordner mit mindestens einem Kompressor.</translation>
@@ -1561,182 +1670,6 @@
     <message>
         <source>There is no text to compress. Paste one on the left or pick an example.</source>
         <translation>Es gibt keinen Text zum Komprimieren. Fügen Sie links einen ein oder wählen Sie ein Beispiel.</translation>
-    </message>
-    <message>
-        <source>cancelled, partial regeneration</source>
-        <translation>abgebrochen, unvollständige Regeneration</translation>
-    </message>
-    <message>
-        <source>Open a model and check at least one compressor in the Compare tab.</source>
-        <translation>Öffnen Sie ein Modell und haken Sie im Reiter „Vergleichen“ mindestens einen Kompressor an.</translation>
-    </message>
-    <message>
-        <source>Type a question first.</source>
-        <translation>Geben Sie zuerst eine Frage ein.</translation>
-    </message>
-    <message>
-        <source>The question needs a text to be answered from: paste one on the left.</source>
-        <translation>Die Frage braucht einen Text, aus dem sie beantwortet wird: Fügen Sie links einen ein.</translation>
-    </message>
-    <message>
-        <source>Compressing A and B…</source>
-        <translation>A und B werden komprimiert …</translation>
-    </message>
-    <message>
-        <source>Computing the BLEU curve: %1 of %2 points…</source>
-        <translation>BLEU-Kurve wird berechnet: %1 von %2 Punkten …</translation>
-    </message>
-    <message numerus="yes">
-        <source>BLEU curve done (%n point(s)).</source>
-        <translation>
-            <numerusform>BLEU-Kurve fertig (%n Punkt).</numerusform>
-            <numerusform>BLEU-Kurve fertig (%n Punkte).</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Open a dataset first (File ▸ Open Dataset…).</source>
-        <translation>Öffnen Sie zuerst einen Datensatz (Datei ▸ Datensatz öffnen …).</translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation>Wird abgebrochen …</translation>
-    </message>
-    <message>
-        <source>%1 failed: %2</source>
-        <translation>%1 fehlgeschlagen: %2</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Öffnen</translation>
-    </message>
-    <message>
-        <source>All supported files (*.txt *.md *.xcs *.json *.xcp *.jsonl);;Texts (*.txt *.md);;Sessions (*.xcs *.json);;Compressed prompts (*.xcp);;Datasets (*.jsonl);;All files (*)</source>
-        <translation>Alle unterstützten Dateien (*.txt *.md *.xcs *.json *.xcp *.jsonl);;Texte (*.txt *.md);;Sitzungen (*.xcs *.json);;Komprimierte Prompts (*.xcp);;Datensätze (*.jsonl);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>%1 does not exist.</source>
-        <translation>%1 existiert nicht.</translation>
-    </message>
-    <message>
-        <source>Loaded %1 as an interpolation endpoint. Press Compress A and B.</source>
-        <translation>%1 als Endpunkt der Interpolation geladen. Drücken Sie „A und B komprimieren“.</translation>
-    </message>
-    <message>
-        <source>Cannot open %1: %2</source>
-        <translation>%1 kann nicht geöffnet werden: %2</translation>
-    </message>
-    <message>
-        <source>%1 is not valid UTF-8; unreadable bytes were replaced.</source>
-        <translation>%1 ist kein gültiges UTF-8; unlesbare Bytes wurden ersetzt.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n line(s) skipped. First: %1</source>
-        <translation>
-            <numerusform>%n Zeile übersprungen. Erste: %1</numerusform>
-            <numerusform>%n Zeilen übersprungen. Erste: %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Open Dataset</source>
-        <translation>Datensatz öffnen</translation>
-    </message>
-    <message>
-        <source>JSON Lines (*.jsonl);;All files (*)</source>
-        <translation>JSON Lines (*.jsonl);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Load Compressed Prompt</source>
-        <translation>Komprimierten Prompt laden</translation>
-    </message>
-    <message>
-        <source>Compressed prompts (*.xcp);;All files (*)</source>
-        <translation>Komprimierte Prompts (*.xcp);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Open Model Folder</source>
-        <translation>Modellordner öffnen</translation>
-    </message>
-    <message>
-        <source>Save Compressed Prompt</source>
-        <translation>Komprimierten Prompt speichern</translation>
-    </message>
-    <message>
-        <source>Compressed prompts (*.xcp)</source>
-        <translation>Komprimierte Prompts (*.xcp)</translation>
-    </message>
-    <message>
-        <source>Save Session</source>
-        <translation>Sitzung speichern</translation>
-    </message>
-    <message>
-        <source>Workbench sessions (*.xcs)</source>
-        <translation>Workbench-Sitzungen (*.xcs)</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>%1 gespeichert</translation>
-    </message>
-    <message>
-        <source>from the session file</source>
-        <translation>aus der Sitzungsdatei</translation>
-    </message>
-    <message>
-        <source>No recent files</source>
-        <translation>Keine zuletzt geöffneten Dateien</translation>
-    </message>
-    <message>
-        <source>&amp;Clear List</source>
-        <translation>Liste &amp;leeren</translation>
-    </message>
-    <message>
-        <source>Untitled session</source>
-        <translation>Unbenannte Sitzung</translation>
-    </message>
-    <message>
-        <source>%1[*] — xcomp Workbench</source>
-        <translation>%1[*] — xcomp Workbench</translation>
-    </message>
-    <message>
-        <source>About xcomp Workbench</source>
-        <translation>Über xcomp Workbench</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;xcomp Workbench %1&lt;/h3&gt;&lt;p&gt;A workbench for soft prompt compression: a text is compressed into a few memory tokens whose per-layer key/value vectors a frozen language model uses to regenerate the text or answer questions about it.&lt;/p&gt;&lt;p&gt;Methods: 500xCompressor (arXiv 2408.03094) and the Attention-Only Compressor (arXiv 2501.06730), with ICAE as a baseline.&lt;/p&gt;&lt;p&gt;LibTorch %2, Qt %3.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;xcomp Workbench %1&lt;/h3&gt;&lt;p&gt;Eine Werkbank für Soft-Prompt-Kompression: Ein Text wird in wenige Speichertoken komprimiert, deren Key/Value-Vektoren pro Schicht ein eingefrorenes Sprachmodell nutzt, um den Text zu regenerieren oder Fragen dazu zu beantworten.&lt;/p&gt;&lt;p&gt;Methoden: 500xCompressor (arXiv 2408.03094) und der Attention-Only Compressor (arXiv 2501.06730), mit ICAE als Vergleichsbasis.&lt;/p&gt;&lt;p&gt;LibTorch %2, Qt %3.&lt;/p&gt;</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n compressor(s) could not be loaded: %1</source>
-        <translation>
-            <numerusform>%n Kompressor konnte nicht geladen werden: %1</numerusform>
-            <numerusform>%n Kompressoren konnten nicht geladen werden: %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>kept from before the language change</source>
-        <translation>aus der Sitzung vor dem Sprachwechsel übernommen</translation>
-    </message>
-    <message>
-        <source>Runs %1.</source>
-        <translation>Führt %1 aus.</translation>
-    </message>
-    <message>
-        <source>%1 ran this %2-token text with its length variant %3</source>
-        <translation>%1 hat diesen Text mit %2 Tokens mit seiner Längenvariante %3 ausgeführt</translation>
-    </message>
-    <message>
-        <source>There is no cancelled batch to resume.</source>
-        <translation>Es gibt keinen abgebrochenen Stapel zum Fortsetzen.</translation>
-    </message>
-    <message>
-        <source>The cancelled batch used %1, which this model does not have; run it again.</source>
-        <translation>Der abgebrochene Stapel verwendete %1, das dieses Modell nicht hat; führen Sie ihn neu aus.</translation>
-    </message>
-</context>
-<context>
-    <name>xcomp::workbench::MessageBar</name>
-    <message>
-        <source>Close this message</source>
-        <translation>Diese Meldung schließen</translation>
     </message>
 </context>
 <context>
@@ -1872,6 +1805,25 @@
         <source>F1 %1 · EM %2 — %3</source>
         <translation>F1 %1 · EM %2 — %3</translation>
     </message>
+    <message>
+        <source>Type a question first.</source>
+        <translation>Geben Sie zuerst eine Frage ein.</translation>
+    </message>
+    <message>
+        <source>The question needs a text to be answered from: paste one on the left.</source>
+        <translation>Die Frage braucht einen Text, aus dem sie beantwortet wird: Fügen Sie links einen ein.</translation>
+    </message>
+</context>
+<context>
+    <name>xcomp::workbench::RecentFilesMenu</name>
+    <message>
+        <source>No recent files</source>
+        <translation>Keine zuletzt geöffneten Dateien</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>Liste &amp;leeren</translation>
+    </message>
 </context>
 <context>
     <name>xcomp::workbench::RegeneratePage</name>
@@ -1887,13 +1839,52 @@
         <source>Paste a text on the left and press Compress &amp; Regenerate (Ctrl+Return).</source>
         <translation>Fügen Sie links einen Text ein und drücken Sie „Komprimieren &amp; Regenerieren“ (Strg+Eingabe).</translation>
     </message>
+    <message>
+        <source>%1 ran this %2-token text with its length variant %3</source>
+        <translation>%1 hat diesen Text mit %2 Tokens mit seiner Längenvariante %3 ausgeführt</translation>
+    </message>
+    <message>
+        <source>cancelled, partial regeneration</source>
+        <translation>abgebrochen, unvollständige Regeneration</translation>
+    </message>
+    <message>
+        <source>batch example %1</source>
+        <translation>Stapelbeispiel %1</translation>
+    </message>
+</context>
+<context>
+    <name>xcomp::workbench::SessionController</name>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Save Session</source>
+        <translation>Sitzung speichern</translation>
+    </message>
+    <message>
+        <source>Workbench sessions (*.xcs)</source>
+        <translation>Workbench-Sitzungen (*.xcs)</translation>
+    </message>
+    <message>
+        <source>kept from before the language change</source>
+        <translation>aus der Sitzung vor dem Sprachwechsel übernommen</translation>
+    </message>
+    <message>
+        <source>from the session file</source>
+        <translation>aus der Sitzungsdatei</translation>
+    </message>
+    <message>
+        <source>Untitled session</source>
+        <translation>Unbenannte Sitzung</translation>
+    </message>
+    <message>
+        <source>%1[*] — xcomp Workbench</source>
+        <translation>%1[*] — xcomp Workbench</translation>
+    </message>
 </context>
 <context>
     <name>xcomp::workbench::SessionFile</name>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
     <message>
         <source>This is not an xcomp workbench session.</source>
         <translation>Dies ist keine Sitzung der xcomp Workbench.</translation>
@@ -1913,6 +1904,40 @@
     <message>
         <source>%1 does not hold a session (a JSON object)</source>
         <translation>%1 enthält keine Sitzung (kein JSON-Objekt)</translation>
+    </message>
+</context>
+<context>
+    <name>xcomp::workbench::TextPanel</name>
+    <message>
+        <source>Text to compress</source>
+        <translation>Zu komprimierender Text</translation>
+    </message>
+    <message>
+        <source>Paste or type a text here, or pick one from the Examples menu.</source>
+        <translation>Fügen Sie hier einen Text ein oder geben Sie ihn ein, oder wählen Sie einen aus dem Menü „Beispiele“.</translation>
+    </message>
+    <message>
+        <source>Open a model to count tokens.</source>
+        <translation>Öffnen Sie ein Modell, um Token zu zählen.</translation>
+    </message>
+    <message>
+        <source>Counting tokens…</source>
+        <translation>Token werden gezählt …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n memory token(s)</source>
+        <translation>
+            <numerusform>%n Speichertoken</numerusform>
+            <numerusform>%n Speichertoken</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1× compression</source>
+        <translation>%1× Kompression</translation>
+    </message>
+    <message>
+        <source>Longer than the %1 tokens this compressor was trained on.</source>
+        <translation>Länger als die %1 Token, auf die dieser Kompressor trainiert wurde.</translation>
     </message>
 </context>
 </TS>

@@ -24,9 +24,6 @@
             <numerusform>Question answering over %n examples: compressed prompt F1 %1 / EM %2 — full text F1 %3 / EM %4</numerusform>
         </translation>
     </message>
-</context>
-<context>
-    <name>xcomp::workbench::MainWindow</name>
     <message numerus="yes">
         <source>%1 (and %n more skipped example(s))</source>
         <translation>
@@ -42,6 +39,36 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n line(s) skipped. First: %1</source>
+        <translation>
+            <numerusform>%n line skipped. First: %1</numerusform>
+            <numerusform>%n lines skipped. First: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>xcomp::workbench::InterpolationPage</name>
+    <message numerus="yes">
+        <source>BLEU curve done (%n point(s)).</source>
+        <translation>
+            <numerusform>BLEU curve done (%n point).</numerusform>
+            <numerusform>BLEU curve done (%n points).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>xcomp::workbench::MainWindow</name>
+    <message numerus="yes">
+        <source>%n token(s)</source>
+        <translation>
+            <numerusform>%n token</numerusform>
+            <numerusform>%n tokens</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>xcomp::workbench::ModelController</name>
+    <message numerus="yes">
         <source>%n compressor(s) could not be loaded: %1</source>
         <translation>
             <numerusform>%n compressor could not be loaded: %1</numerusform>
@@ -55,32 +82,14 @@
             <numerusform>Model %1 — %2M parameters, %3 layers — %4, %5 — %n compressors</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n token(s)</source>
-        <translation>
-            <numerusform>%n token</numerusform>
-            <numerusform>%n tokens</numerusform>
-        </translation>
-    </message>
+</context>
+<context>
+    <name>xcomp::workbench::TextPanel</name>
     <message numerus="yes">
         <source>%n memory token(s)</source>
         <translation>
             <numerusform>%n memory token</numerusform>
             <numerusform>%n memory tokens</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>BLEU curve done (%n point(s)).</source>
-        <translation>
-            <numerusform>BLEU curve done (%n point).</numerusform>
-            <numerusform>BLEU curve done (%n points).</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n line(s) skipped. First: %1</source>
-        <translation>
-            <numerusform>%n line skipped. First: %1</numerusform>
-            <numerusform>%n lines skipped. First: %1</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>xcomp::AtomicWrite</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>xcomp::AttentionView</name>
     <message>
         <source>Layer:</source>
@@ -542,10 +549,6 @@
         <source>Spans of this type: %1</source>
         <translation>此类片段数：%1</translation>
     </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
 </context>
 <context>
     <name>xcomp::InterpolationPanel</name>
@@ -820,10 +823,6 @@
         <translation>将图表绘制到 %1 时没有生成数据。</translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
         <source>There is no plot to export.</source>
         <translation>没有可导出的图表。</translation>
     </message>
@@ -990,6 +989,36 @@
         <source>Run the rest of the cancelled batch; the rows it finished stay.</source>
         <translation>运行已取消批处理的剩余部分；已完成的行保留。</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 (and %n more skipped example(s))</source>
+        <translation>
+            <numerusform>%1（另有 %n 个示例被跳过）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Batch evaluation cancelled after %n example(s).</source>
+        <translation>
+            <numerusform>批量评估在 %n 个示例后被取消。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open a dataset first (File ▸ Open Dataset…).</source>
+        <translation>请先打开数据集（文件 ▸ 打开数据集…）。</translation>
+    </message>
+    <message>
+        <source>There is no cancelled batch to resume.</source>
+        <translation>没有可继续的已取消批处理。</translation>
+    </message>
+    <message>
+        <source>The cancelled batch used %1, which this model does not have; run it again.</source>
+        <translation>已取消的批处理使用了 %1，而此模型没有它；请重新运行。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) skipped. First: %1</source>
+        <translation>
+            <numerusform>已跳过 %n 行。第一处：%1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>xcomp::workbench::ComparePage</name>
@@ -1024,6 +1053,10 @@
     <message>
         <source>, fine-tuned for question answering</source>
         <translation>，已针对问答微调</translation>
+    </message>
+    <message>
+        <source>Open a model and check at least one compressor in the Compare tab.</source>
+        <translation>请打开模型，并在“比较”选项卡中至少选中一个压缩器。</translation>
     </message>
 </context>
 <context>
@@ -1125,6 +1158,82 @@
     </message>
 </context>
 <context>
+    <name>xcomp::workbench::ExamplesMenu</name>
+    <message>
+        <source>Interpolation Pair (Two Abstracts)</source>
+        <translation>插值文本对（两篇摘要）</translation>
+    </message>
+    <message>
+        <source>Sample Dataset (Batch Tab)</source>
+        <translation>示例数据集（批处理选项卡）</translation>
+    </message>
+</context>
+<context>
+    <name>xcomp::workbench::ExportController</name>
+    <message>
+        <source>Saved the compressed prompt to %1.</source>
+        <translation>压缩提示已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>Save Compressed Prompt</source>
+        <translation>保存压缩提示</translation>
+    </message>
+    <message>
+        <source>Compressed prompts (*.xcp)</source>
+        <translation>压缩提示 (*.xcp)</translation>
+    </message>
+</context>
+<context>
+    <name>xcomp::workbench::FileController</name>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+    <message>
+        <source>Loaded %1 as an interpolation endpoint. Press Compress A and B.</source>
+        <translation>已将 %1 加载为插值端点。请点击“压缩 A 和 B”。</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not valid UTF-8; unreadable bytes were replaced.</source>
+        <translation>%1 不是有效的 UTF-8；无法读取的字节已被替换。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>All supported files (*.txt *.md *.xcs *.json *.xcp *.jsonl);;Texts (*.txt *.md);;Sessions (*.xcs *.json);;Compressed prompts (*.xcp);;Datasets (*.jsonl);;All files (*)</source>
+        <translation>所有支持的文件 (*.txt *.md *.xcs *.json *.xcp *.jsonl);;文本 (*.txt *.md);;会话 (*.xcs *.json);;压缩提示 (*.xcp);;数据集 (*.jsonl);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open Dataset</source>
+        <translation>打开数据集</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl);;All files (*)</source>
+        <translation>JSON Lines (*.jsonl);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Load Compressed Prompt</source>
+        <translation>加载压缩提示</translation>
+    </message>
+    <message>
+        <source>Compressed prompts (*.xcp);;All files (*)</source>
+        <translation>压缩提示 (*.xcp);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>xcomp::workbench::HelpDock</name>
+    <message>
+        <source>Help for Students</source>
+        <translation>学生帮助</translation>
+    </message>
+</context>
+<context>
     <name>xcomp::workbench::HelpPane</name>
     <message>
         <source>Compress &amp; Regenerate</source>
@@ -1173,6 +1282,10 @@
     <message>
         <source>Single examples can mislead. A dataset run gives the mean scores per compressor against text length, like the papers&apos; figures. Sort the table by BLEU and double-click the worst rows to see what went wrong.</source>
         <translation>单个示例可能具有误导性。在数据集上运行可以得到每个压缩器随文本长度变化的平均分数，如同论文中的图表。按 BLEU 对表格排序，双击最差的行即可查看问题所在。</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;xcomp Workbench %1&lt;/h3&gt;&lt;p&gt;A workbench for soft prompt compression: a text is compressed into a few memory tokens whose per-layer key/value vectors a frozen language model uses to regenerate the text or answer questions about it.&lt;/p&gt;&lt;p&gt;Methods: 500xCompressor (arXiv 2408.03094) and the Attention-Only Compressor (arXiv 2501.06730), with ICAE as a baseline.&lt;/p&gt;&lt;p&gt;LibTorch %2, Qt %3.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;xcomp Workbench %1&lt;/h3&gt;&lt;p&gt;一个软提示压缩工作台：文本被压缩成几个记忆令牌，冻结的语言模型利用这些令牌在每一层的键/值向量再生文本或回答与之相关的问题。&lt;/p&gt;&lt;p&gt;方法：500xCompressor（arXiv 2408.03094）和仅注意力压缩器（arXiv 2501.06730），并以 ICAE 作为基线。&lt;/p&gt;&lt;p&gt;LibTorch %2，Qt %3。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1232,6 +1345,35 @@
     <message>
         <source>Give two texts (or .xcp files) and press Compress A and B.</source>
         <translation>请提供两段文本（或 .xcp 文件），然后点击“压缩 A 和 B”。</translation>
+    </message>
+    <message>
+        <source>Not prepared.</source>
+        <translation>尚未准备。</translation>
+    </message>
+    <message>
+        <source>Compressing A and B…</source>
+        <translation>正在压缩 A 和 B…</translation>
+    </message>
+    <message>
+        <source>Computing the BLEU curve: %1 of %2 points…</source>
+        <translation>正在计算 BLEU 曲线：第 %1 个点，共 %2 个…</translation>
+    </message>
+    <message numerus="yes">
+        <source>BLEU curve done (%n point(s)).</source>
+        <translation>
+            <numerusform>BLEU 曲线已完成（%n 个点）。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>xcomp::workbench::JobStatusBar</name>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
     </message>
 </context>
 <context>
@@ -1337,14 +1479,6 @@
         <translation>示例(&amp;E)</translation>
     </message>
     <message>
-        <source>Interpolation Pair (Two Abstracts)</source>
-        <translation>插值文本对（两篇摘要）</translation>
-    </message>
-    <message>
-        <source>Sample Dataset (Batch Tab)</source>
-        <translation>示例数据集（批处理选项卡）</translation>
-    </message>
-    <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -1397,26 +1531,6 @@
         <translation> 设备：</translation>
     </message>
     <message>
-        <source>CPU</source>
-        <translation>CPU</translation>
-    </message>
-    <message>
-        <source>CUDA</source>
-        <translation>CUDA</translation>
-    </message>
-    <message>
-        <source>No CUDA device is available.</source>
-        <translation>没有可用的 CUDA 设备。</translation>
-    </message>
-    <message>
-        <source>Text to compress</source>
-        <translation>待压缩的文本</translation>
-    </message>
-    <message>
-        <source>Paste or type a text here, or pick one from the Examples menu.</source>
-        <translation>在此粘贴或输入文本，或从“示例”菜单中选择一段。</translation>
-    </message>
-    <message>
         <source>Regenerate</source>
         <translation>再生</translation>
     </message>
@@ -1456,37 +1570,41 @@
         <source>A whole dataset: mean scores against text length</source>
         <translation>整个数据集：平均分数随文本长度的变化</translation>
     </message>
-    <message>
-        <source>Help for Students</source>
-        <translation>学生帮助</translation>
-    </message>
-    <message>
-        <source>Saved the compressed prompt to %1.</source>
-        <translation>压缩提示已保存到 %1。</translation>
-    </message>
     <message numerus="yes">
-        <source>%1 (and %n more skipped example(s))</source>
+        <source>%n token(s)</source>
         <translation>
-            <numerusform>%1（另有 %n 个示例被跳过）</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Batch evaluation cancelled after %n example(s).</source>
-        <translation>
-            <numerusform>批量评估在 %n 个示例后被取消。</numerusform>
+            <numerusform>%n 个令牌</numerusform>
         </translation>
     </message>
     <message>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
+        <source>%1 failed: %2</source>
+        <translation>%1失败：%2</translation>
     </message>
     <message>
-        <source>Not prepared.</source>
-        <translation>尚未准备。</translation>
+        <source>About xcomp Workbench</source>
+        <translation>关于 xcomp Workbench</translation>
+    </message>
+</context>
+<context>
+    <name>xcomp::workbench::MessageBar</name>
+    <message>
+        <source>Close this message</source>
+        <translation>关闭此消息</translation>
+    </message>
+</context>
+<context>
+    <name>xcomp::workbench::ModelController</name>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
     </message>
     <message>
-        <source>batch example %1</source>
-        <translation>批处理示例 %1</translation>
+        <source>CUDA</source>
+        <translation>CUDA</translation>
+    </message>
+    <message>
+        <source>No CUDA device is available.</source>
+        <translation>没有可用的 CUDA 设备。</translation>
     </message>
     <message>
         <source>No model folder at %1. Use File ▸ Open Model Folder… to choose one.</source>
@@ -1497,6 +1615,20 @@
         <translation>正在从 %1 加载模型…</translation>
     </message>
     <message>
+        <source>Open Model Folder</source>
+        <translation>打开模型文件夹</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n compressor(s) could not be loaded: %1</source>
+        <translation>
+            <numerusform>%n 个压缩器无法加载：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The model folder %1 has no compressors (compressors/*). Train one with the xcomp command-line tool first.</source>
+        <translation>模型文件夹 %1 中没有压缩器（compressors/*）。请先用 xcomp 命令行工具训练一个。</translation>
+    </message>
+    <message>
         <source>%1 — method %2, %3 memory tokens, up to %4 source tokens%5</source>
         <translation>%1 — 方法 %2，%3 个记忆令牌，最多 %4 个源令牌%5</translation>
     </message>
@@ -1505,8 +1637,8 @@
         <translation>，已针对问答微调</translation>
     </message>
     <message>
-        <source>The model folder %1 has no compressors (compressors/*). Train one with the xcomp command-line tool first.</source>
-        <translation>模型文件夹 %1 中没有压缩器（compressors/*）。请先用 xcomp 命令行工具训练一个。</translation>
+        <source>Runs %1.</source>
+        <translation>运行 %1。</translation>
     </message>
     <message>
         <source>No model open</source>
@@ -1518,34 +1650,9 @@
             <numerusform>模型 %1 — %2M 参数，%3 层 — %4，%5 — %n 个压缩器</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Open a model to count tokens.</source>
-        <translation>打开模型后即可统计令牌数。</translation>
-    </message>
-    <message>
-        <source>Counting tokens…</source>
-        <translation>正在统计令牌…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n token(s)</source>
-        <translation>
-            <numerusform>%n 个令牌</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n memory token(s)</source>
-        <translation>
-            <numerusform>%n 个记忆令牌</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1× compression</source>
-        <translation>压缩 %1 倍</translation>
-    </message>
-    <message>
-        <source>Longer than the %1 tokens this compressor was trained on.</source>
-        <translation>超过了该压缩器训练时使用的 %1 个令牌。</translation>
-    </message>
+</context>
+<context>
+    <name>xcomp::workbench::PageContext</name>
     <message>
         <source>Open a model folder with at least one compressor first.</source>
         <translation>请先打开至少包含一个压缩器的模型文件夹。</translation>
@@ -1553,179 +1660,6 @@
     <message>
         <source>There is no text to compress. Paste one on the left or pick an example.</source>
         <translation>没有可压缩的文本。请在左侧粘贴文本或选择一个示例。</translation>
-    </message>
-    <message>
-        <source>cancelled, partial regeneration</source>
-        <translation>已取消，再生不完整</translation>
-    </message>
-    <message>
-        <source>Open a model and check at least one compressor in the Compare tab.</source>
-        <translation>请打开模型，并在“比较”选项卡中至少选中一个压缩器。</translation>
-    </message>
-    <message>
-        <source>Type a question first.</source>
-        <translation>请先输入问题。</translation>
-    </message>
-    <message>
-        <source>The question needs a text to be answered from: paste one on the left.</source>
-        <translation>回答问题需要一段文本：请在左侧粘贴文本。</translation>
-    </message>
-    <message>
-        <source>Compressing A and B…</source>
-        <translation>正在压缩 A 和 B…</translation>
-    </message>
-    <message>
-        <source>Computing the BLEU curve: %1 of %2 points…</source>
-        <translation>正在计算 BLEU 曲线：第 %1 个点，共 %2 个…</translation>
-    </message>
-    <message numerus="yes">
-        <source>BLEU curve done (%n point(s)).</source>
-        <translation>
-            <numerusform>BLEU 曲线已完成（%n 个点）。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Open a dataset first (File ▸ Open Dataset…).</source>
-        <translation>请先打开数据集（文件 ▸ 打开数据集…）。</translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation>正在取消…</translation>
-    </message>
-    <message>
-        <source>%1 failed: %2</source>
-        <translation>%1失败：%2</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>打开</translation>
-    </message>
-    <message>
-        <source>All supported files (*.txt *.md *.xcs *.json *.xcp *.jsonl);;Texts (*.txt *.md);;Sessions (*.xcs *.json);;Compressed prompts (*.xcp);;Datasets (*.jsonl);;All files (*)</source>
-        <translation>所有支持的文件 (*.txt *.md *.xcs *.json *.xcp *.jsonl);;文本 (*.txt *.md);;会话 (*.xcs *.json);;压缩提示 (*.xcp);;数据集 (*.jsonl);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>%1 does not exist.</source>
-        <translation>%1 不存在。</translation>
-    </message>
-    <message>
-        <source>Loaded %1 as an interpolation endpoint. Press Compress A and B.</source>
-        <translation>已将 %1 加载为插值端点。请点击“压缩 A 和 B”。</translation>
-    </message>
-    <message>
-        <source>Cannot open %1: %2</source>
-        <translation>无法打开 %1：%2</translation>
-    </message>
-    <message>
-        <source>%1 is not valid UTF-8; unreadable bytes were replaced.</source>
-        <translation>%1 不是有效的 UTF-8；无法读取的字节已被替换。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n line(s) skipped. First: %1</source>
-        <translation>
-            <numerusform>已跳过 %n 行。第一处：%1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Open Dataset</source>
-        <translation>打开数据集</translation>
-    </message>
-    <message>
-        <source>JSON Lines (*.jsonl);;All files (*)</source>
-        <translation>JSON Lines (*.jsonl);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Load Compressed Prompt</source>
-        <translation>加载压缩提示</translation>
-    </message>
-    <message>
-        <source>Compressed prompts (*.xcp);;All files (*)</source>
-        <translation>压缩提示 (*.xcp);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Open Model Folder</source>
-        <translation>打开模型文件夹</translation>
-    </message>
-    <message>
-        <source>Save Compressed Prompt</source>
-        <translation>保存压缩提示</translation>
-    </message>
-    <message>
-        <source>Compressed prompts (*.xcp)</source>
-        <translation>压缩提示 (*.xcp)</translation>
-    </message>
-    <message>
-        <source>Save Session</source>
-        <translation>保存会话</translation>
-    </message>
-    <message>
-        <source>Workbench sessions (*.xcs)</source>
-        <translation>Workbench 会话 (*.xcs)</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>已保存 %1</translation>
-    </message>
-    <message>
-        <source>from the session file</source>
-        <translation>来自会话文件</translation>
-    </message>
-    <message>
-        <source>No recent files</source>
-        <translation>没有最近打开的文件</translation>
-    </message>
-    <message>
-        <source>&amp;Clear List</source>
-        <translation>清空列表(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Untitled session</source>
-        <translation>未命名会话</translation>
-    </message>
-    <message>
-        <source>%1[*] — xcomp Workbench</source>
-        <translation>%1[*] — xcomp Workbench</translation>
-    </message>
-    <message>
-        <source>About xcomp Workbench</source>
-        <translation>关于 xcomp Workbench</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;xcomp Workbench %1&lt;/h3&gt;&lt;p&gt;A workbench for soft prompt compression: a text is compressed into a few memory tokens whose per-layer key/value vectors a frozen language model uses to regenerate the text or answer questions about it.&lt;/p&gt;&lt;p&gt;Methods: 500xCompressor (arXiv 2408.03094) and the Attention-Only Compressor (arXiv 2501.06730), with ICAE as a baseline.&lt;/p&gt;&lt;p&gt;LibTorch %2, Qt %3.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;xcomp Workbench %1&lt;/h3&gt;&lt;p&gt;一个软提示压缩工作台：文本被压缩成几个记忆令牌，冻结的语言模型利用这些令牌在每一层的键/值向量再生文本或回答与之相关的问题。&lt;/p&gt;&lt;p&gt;方法：500xCompressor（arXiv 2408.03094）和仅注意力压缩器（arXiv 2501.06730），并以 ICAE 作为基线。&lt;/p&gt;&lt;p&gt;LibTorch %2，Qt %3。&lt;/p&gt;</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n compressor(s) could not be loaded: %1</source>
-        <translation>
-            <numerusform>%n 个压缩器无法加载：%1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>kept from before the language change</source>
-        <translation>沿用自切换语言之前</translation>
-    </message>
-    <message>
-        <source>Runs %1.</source>
-        <translation>运行 %1。</translation>
-    </message>
-    <message>
-        <source>%1 ran this %2-token text with its length variant %3</source>
-        <translation>%1 用其长度变体 %3 处理了这段 %2 个词元的文本</translation>
-    </message>
-    <message>
-        <source>There is no cancelled batch to resume.</source>
-        <translation>没有可继续的已取消批处理。</translation>
-    </message>
-    <message>
-        <source>The cancelled batch used %1, which this model does not have; run it again.</source>
-        <translation>已取消的批处理使用了 %1，而此模型没有它；请重新运行。</translation>
-    </message>
-</context>
-<context>
-    <name>xcomp::workbench::MessageBar</name>
-    <message>
-        <source>Close this message</source>
-        <translation>关闭此消息</translation>
     </message>
 </context>
 <context>
@@ -1861,6 +1795,25 @@
         <source>F1 %1 · EM %2 — %3</source>
         <translation>F1 %1 · EM %2 — %3</translation>
     </message>
+    <message>
+        <source>Type a question first.</source>
+        <translation>请先输入问题。</translation>
+    </message>
+    <message>
+        <source>The question needs a text to be answered from: paste one on the left.</source>
+        <translation>回答问题需要一段文本：请在左侧粘贴文本。</translation>
+    </message>
+</context>
+<context>
+    <name>xcomp::workbench::RecentFilesMenu</name>
+    <message>
+        <source>No recent files</source>
+        <translation>没有最近打开的文件</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>清空列表(&amp;C)</translation>
+    </message>
 </context>
 <context>
     <name>xcomp::workbench::RegeneratePage</name>
@@ -1876,13 +1829,52 @@
         <source>Paste a text on the left and press Compress &amp; Regenerate (Ctrl+Return).</source>
         <translation>在左侧粘贴文本，然后点击“压缩并再生”（Ctrl+回车）。</translation>
     </message>
+    <message>
+        <source>%1 ran this %2-token text with its length variant %3</source>
+        <translation>%1 用其长度变体 %3 处理了这段 %2 个词元的文本</translation>
+    </message>
+    <message>
+        <source>cancelled, partial regeneration</source>
+        <translation>已取消，再生不完整</translation>
+    </message>
+    <message>
+        <source>batch example %1</source>
+        <translation>批处理示例 %1</translation>
+    </message>
+</context>
+<context>
+    <name>xcomp::workbench::SessionController</name>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Save Session</source>
+        <translation>保存会话</translation>
+    </message>
+    <message>
+        <source>Workbench sessions (*.xcs)</source>
+        <translation>Workbench 会话 (*.xcs)</translation>
+    </message>
+    <message>
+        <source>kept from before the language change</source>
+        <translation>沿用自切换语言之前</translation>
+    </message>
+    <message>
+        <source>from the session file</source>
+        <translation>来自会话文件</translation>
+    </message>
+    <message>
+        <source>Untitled session</source>
+        <translation>未命名会话</translation>
+    </message>
+    <message>
+        <source>%1[*] — xcomp Workbench</source>
+        <translation>%1[*] — xcomp Workbench</translation>
+    </message>
 </context>
 <context>
     <name>xcomp::workbench::SessionFile</name>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
     <message>
         <source>This is not an xcomp workbench session.</source>
         <translation>这不是 xcomp Workbench 会话。</translation>
@@ -1902,6 +1894,39 @@
     <message>
         <source>%1 does not hold a session (a JSON object)</source>
         <translation>%1 不包含会话（不是 JSON 对象）</translation>
+    </message>
+</context>
+<context>
+    <name>xcomp::workbench::TextPanel</name>
+    <message>
+        <source>Text to compress</source>
+        <translation>待压缩的文本</translation>
+    </message>
+    <message>
+        <source>Paste or type a text here, or pick one from the Examples menu.</source>
+        <translation>在此粘贴或输入文本，或从“示例”菜单中选择一段。</translation>
+    </message>
+    <message>
+        <source>Open a model to count tokens.</source>
+        <translation>打开模型后即可统计令牌数。</translation>
+    </message>
+    <message>
+        <source>Counting tokens…</source>
+        <translation>正在统计令牌…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n memory token(s)</source>
+        <translation>
+            <numerusform>%n 个记忆令牌</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1× compression</source>
+        <translation>压缩 %1 倍</translation>
+    </message>
+    <message>
+        <source>Longer than the %1 tokens this compressor was trained on.</source>
+        <translation>超过了该压缩器训练时使用的 %1 个令牌。</translation>
     </message>
 </context>
 </TS>

@@ -26,6 +26,7 @@
 #include <cmath>
 #include <set>
 
+#include "atomicwrite.h"
 #include "evaltablemodel.h"
 #include "plotexport.h"
 #include "teachingtext.h"
@@ -466,12 +467,12 @@ bool DashboardView::reviewPrevious()
 
 bool DashboardView::exportCsv(const QString& path, QString* error) const
 {
-    return EvalTableModel::writeFile(path, EvalTableModel::toCsv(rowsInViewOrder()), error);
+    return writeFileAtomically(path, EvalTableModel::toCsv(rowsInViewOrder()), error);
 }
 
 bool DashboardView::exportJson(const QString& path, QString* error) const
 {
-    return EvalTableModel::writeFile(path, EvalTableModel::toJson(rowsInViewOrder()), error);
+    return writeFileAtomically(path, EvalTableModel::toJson(rowsInViewOrder()), error);
 }
 
 bool DashboardView::exportPlot(const QString& path, QString* error)

@@ -1,12 +1,11 @@
 #include "evaltablemodel.h"
 
 #include <QBrush>
-#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
+#include "atomicwrite.h"
 #include "errorstyle.h"
 #include "teachingtext.h"
 
@@ -274,30 +273,14 @@ QByteArray EvalTableModel::toJson(const QVector<view::EvalRow>& rows)
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
-bool EvalTableModel::writeFile(const QString& path, const QByteArray& bytes, QString* error)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-        return false;
-    }
-    if (file.write(bytes) != bytes.size() || !file.commit()) {
-        if (error)
-            *error = tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-        return false;
-    }
-    return true;
-}
-
 bool EvalTableModel::exportCsv(const QString& path, QString* error) const
 {
-    return writeFile(path, toCsv(m_rows), error);
+    return writeFileAtomically(path, toCsv(m_rows), error);
 }
 
 bool EvalTableModel::exportJson(const QString& path, QString* error) const
 {
-    return writeFile(path, toJson(m_rows), error);
+    return writeFileAtomically(path, toJson(m_rows), error);
 }
 
 }  // namespace xcomp

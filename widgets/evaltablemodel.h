@@ -56,11 +56,9 @@ public:
     // CSV (RFC 4180, header of column keys, full precision) and JSON of the given rows.
     static QByteArray toCsv(const QVector<view::EvalRow>& rows);
     static QByteArray toJson(const QVector<view::EvalRow>& rows);
-    // Atomic writes (QSaveFile) of all rows in model order.
+    // Atomic writes (writeFileAtomically) of all rows in model order.
     bool exportCsv(const QString& path, QString* error = nullptr) const;
     bool exportJson(const QString& path, QString* error = nullptr) const;
-    // Same for any list of rows (e.g. in the order a sorted view shows them).
-    static bool writeFile(const QString& path, const QByteArray& bytes, QString* error);
 
     int rowCount(const QModelIndex& parent = QModelIndex()) const override;
     int columnCount(const QModelIndex& parent = QModelIndex()) const override;

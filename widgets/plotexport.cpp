@@ -5,11 +5,11 @@
 
 #include "plotexport.h"
 
-#include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QTemporaryDir>
+
+#include "atomicwrite.h"
 
 namespace xcomp {
 
@@ -30,7 +30,7 @@ QSize exportSize(const QCustomPlot* plot, int width, int height)
 }
 
 // Renders with `render` into a file inside a temporary directory, then copies the bytes into
-// `path` through QSaveFile.
+// `path` atomically.
 template <typename Render>
 bool renderAtomically(const QString& path, QString* error, const QString& suffix, Render render)
 {
@@ -53,17 +53,7 @@ bool renderAtomically(const QString& path, QString* error, const QString& suffix
         setError(error, PlotExport::tr("Rendering the plot to %1 produced no data.").arg(QFileInfo(path).fileName()));
         return false;
     }
-    const QByteArray bytes = in.readAll();
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly)) {
-        setError(error, PlotExport::tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), out.errorString()));
-        return false;
-    }
-    if (out.write(bytes) != bytes.size() || !out.commit()) {
-        setError(error, PlotExport::tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), out.errorString()));
-        return false;
-    }
-    return true;
+    return writeFileAtomically(path, in.readAll(), error);
 }
 
 }  // namespace

@@ -6,12 +6,15 @@
 #include <QVBoxLayout>
 
 #include "attentionview.h"
+#include "diffview.h"
+#include "preferences.h"
+#include "regeneratepage.h"
 #include "reportconvert.h"
 #include "teachingtext.h"
 
 namespace xcomp::workbench {
 
-AttentionPage::AttentionPage(QWidget* parent) : QWidget(parent)
+AttentionPage::AttentionPage(RegeneratePage* regeneration, QWidget* parent) : QWidget(parent)
 {
     auto* layout = new QVBoxLayout(this);
     m_capture = new QCheckBox(tr("Capture attention during Compress && Regenerate"), this);
@@ -32,6 +35,31 @@ AttentionPage::AttentionPage(QWidget* parent) : QWidget(parent)
     m_stack->addWidget(m_view);
     layout->addWidget(m_capture);
     layout->addWidget(m_stack, 1);
+
+    setCaptureAttention(Preferences::captureAttention());
+    connect(this, &AttentionPage::captureAttentionChanged, this, &Preferences::setCaptureAttention);
+    connect(regeneration, &RegeneratePage::regenerationShown, this,
+            [this](const RegenerationResult& result) { setData(result.attention, result.tokenRanges); });
+    linkSelection(regeneration);
+}
+
+// A word of the regeneration <-> a generated token of the attention view.
+void AttentionPage::linkSelection(RegeneratePage* regeneration)
+{
+    DiffView* diff = regeneration->diffView();
+    connect(diff, &DiffView::regeneratedPositionClicked, this, [this](int pos) {
+        const int token = tokenAt(pos);
+        if (token >= 0 && hasData())
+            m_view->selectGeneratedToken(token);
+    });
+    connect(m_view, &AttentionView::generatedTokenSelected, this, [this, diff](int token) {
+        if (token < 0) {
+            diff->setSelectedRegeneratedRange(0, 0);
+            return;
+        }
+        const QPair<int, int> r = tokenRange(token);
+        diff->setSelectedRegeneratedRange(r.first, r.second);
+    });
 }
 
 void AttentionPage::setData(const view::AttentionData& data, const QVector<QPair<int, int>>& tokenRanges)

@@ -1,7 +1,7 @@
 // app/workbench/attentionpage.h — where the decoder looks while regenerating (AttentionView), filled
-// from the last regeneration when it was run with "Capture attention" on. Selections are linked
-// with the Regenerate tab's diff view through tokenRanges (the regenerated pieces' places in the
-// regeneration).
+// from each regeneration the Regenerate page shows when it was run with "Capture attention" on (the
+// choice is kept in Preferences). Selections are linked with the Regenerate page's diff view
+// through tokenRanges (the regenerated pieces' places in the regeneration).
 #pragma once
 #include <QPair>
 #include <QVector>
@@ -19,10 +19,12 @@ class AttentionView;
 
 namespace xcomp::workbench {
 
+class RegeneratePage;
+
 class AttentionPage : public QWidget {
     Q_OBJECT
 public:
-    explicit AttentionPage(QWidget* parent = nullptr);
+    explicit AttentionPage(RegeneratePage* regeneration, QWidget* parent = nullptr);
 
     void setData(const view::AttentionData& data, const QVector<QPair<int, int>>& tokenRanges);
     void clear();
@@ -41,6 +43,8 @@ signals:
     void captureAttentionChanged(bool capture);
 
 private:
+    void linkSelection(RegeneratePage* regeneration);
+
     AttentionView* m_view = nullptr;
     QCheckBox* m_capture = nullptr;
     QLabel* m_placeholder = nullptr;

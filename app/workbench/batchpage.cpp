@@ -11,12 +11,14 @@
 
 #include "dashboardview.h"
 #include "datasetreader.h"
+#include "engineclient.h"
+#include "messagebar.h"
 #include "metricsstrip.h"
 #include "teachingtext.h"
 
 namespace xcomp::workbench {
 
-BatchPage::BatchPage(QWidget* parent) : QWidget(parent)
+BatchPage::BatchPage(const PageContext& context, QWidget* parent) : WorkbenchPage(context, parent)
 {
     auto* layout = new QVBoxLayout(this);
     auto* row = new QHBoxLayout;
@@ -52,13 +54,95 @@ BatchPage::BatchPage(QWidget* parent) : QWidget(parent)
     layout->addWidget(m_dashboard, 1);
 
     connect(m_open, &QPushButton::clicked, this, &BatchPage::openDatasetRequested);
-    connect(m_run, &QPushButton::clicked, this, &BatchPage::runRequested);
-    connect(m_resume, &QPushButton::clicked, this, &BatchPage::resumeRequested);
+    connect(m_run, &QPushButton::clicked, this, &BatchPage::run);
+    connect(m_resume, &QPushButton::clicked, this, &BatchPage::resume);
     connect(m_dashboard, &DashboardView::cancelRequested, this, &BatchPage::cancelRequested);
     connect(m_dashboard, &DashboardView::rowActivated, this, &BatchPage::reviewRequested);
     connect(m_limit, &QSpinBox::valueChanged, this, &BatchPage::updateInfo);
     updateInfo();
     updateButtons();
+    connectEngine();
+}
+
+void BatchPage::connectEngine()
+{
+    EngineClient* engine = m_context.engine;
+    connect(engine, &EngineClient::batchRow, this, &BatchPage::addRow);
+    connect(engine, &EngineClient::batchWarning, this, [this](const QString& message, int done, int total) {
+        ++m_warnings;
+        setProgress(done, total);
+        m_context.messages->showWarning(m_warnings == 1 ? message
+                                                        : tr("%1 (and %n more skipped example(s))", nullptr, m_warnings - 1)
+                                                              .arg(message));
+    });
+    connect(engine, &EngineClient::batchFinished, this, [this](bool cancelled) {
+        finish(cancelled);
+        if (cancelled)
+            m_context.messages->showInformation(
+                tr("Batch evaluation cancelled after %n example(s).", nullptr, int(m_dashboard->rows().size())));
+        emit finished();
+    });
+}
+
+void BatchPage::run()
+{
+    const CompressorEntry* c = m_context.compressorOrWarn();
+    if (!c)
+        return;
+    const QVector<BatchExample> examples = examplesToRun();
+    if (examples.isEmpty()) {
+        m_context.messages->showWarning(tr("Open a dataset first (File \u25b8 Open Dataset\u2026)."));
+        return;
+    }
+    QStringList ids;
+    if (allCompressors()) {
+        for (const CompressorEntry& e : m_context.engine->model().compressors)
+            ids << e.id;
+    } else {
+        ids << c->id;
+    }
+    m_warnings = 0;
+    m_runExamples = examples;
+    m_runIds = ids;
+    start(0, false);
+}
+
+void BatchPage::resume()
+{
+    const int from = resumableFrom();
+    if (from < 0 || !m_context.engine->hasModel() || m_runExamples.isEmpty()) {
+        m_context.messages->showWarning(tr("There is no cancelled batch to resume."));
+        return;
+    }
+    for (const QString& id : m_runIds)
+        if (!m_context.engine->compressor(id)) {  // the model changed since
+            m_context.messages->showWarning(
+                tr("The cancelled batch used %1, which this model does not have; run it again.").arg(id));
+            return;
+        }
+    start(from, true);
+}
+
+void BatchPage::start(int skip, bool resume)
+{
+    begin(int(m_runExamples.size() * m_runIds.size()), resume);
+    m_context.engine->runBatch(m_runExamples, m_runIds, skip);
+    emit showRequested();
+    emit runStarted();
+}
+
+bool BatchPage::openDataset(const QString& path)
+{
+    QString error;
+    QStringList warnings;
+    if (!loadDataset(path, &error, &warnings)) {
+        m_context.messages->showError(error);
+        return false;
+    }
+    if (!warnings.isEmpty())
+        m_context.messages->showWarning(
+            tr("%n line(s) skipped. First: %1", nullptr, int(warnings.size())).arg(warnings.first()));
+    return true;
 }
 
 bool BatchPage::loadDataset(const QString& path, QString* error, QStringList* warnings)

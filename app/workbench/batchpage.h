@@ -4,10 +4,11 @@
 // also answered when the compressor is fine-tuned for QA; their mean F1 / EM is shown above the
 // dashboard.
 #pragma once
+#include <QStringList>
 #include <QVector>
-#include <QWidget>
 
 #include "enginetypes.h"
+#include "workbenchpage.h"
 
 class QComboBox;
 class QLabel;
@@ -20,13 +21,19 @@ class DashboardView;
 
 namespace xcomp::workbench {
 
-class BatchPage : public QWidget {
+class BatchPage : public WorkbenchPage {
     Q_OBJECT
 public:
-    explicit BatchPage(QWidget* parent = nullptr);
+    explicit BatchPage(const PageContext& context, QWidget* parent = nullptr);
 
+    // Runs the examples with the chosen compressor (or all of them); resume() runs the rest of a
+    // cancelled run: the same examples and compressors.
+    void run();
+    void resume();
     // Loads a dataset (a file or a resource path); false with a message on failure.
     bool loadDataset(const QString& path, QString* error, QStringList* warnings = nullptr);
+    // The same, the error or the skipped lines shown in the message bar.
+    bool openDataset(const QString& path);
     QString datasetPath() const { return m_path; }
     const QVector<BatchExample>& examples() const { return m_examples; }
     // The examples a run uses (the first `limit`, all when the limit is 0).
@@ -54,12 +61,13 @@ public:
 
 signals:
     void openDatasetRequested();
-    void runRequested();
-    void resumeRequested();  // run the rest of a cancelled batch
     void cancelRequested();
     void reviewRequested(const xcomp::view::EvalRow& row);
+    void finished();  // the run ended: all rows in, cancelled or failed
 
 private:
+    void connectEngine();
+    void start(int skip, bool resume);
     void updateInfo();
     void updateQaSummary();
     void updateButtons();
@@ -79,6 +87,9 @@ private:
     DashboardView* m_dashboard = nullptr;
     bool m_running = false;
     bool m_runEnabled = true;
+    QVector<BatchExample> m_runExamples;  // the last run's, for resuming it
+    QStringList m_runIds;
+    int m_warnings = 0;  // skipped examples in the current run
 };
 
 }  // namespace xcomp::workbench

@@ -9,11 +9,14 @@
 #include <QVBoxLayout>
 
 #include "compareview.h"
+#include "engineclient.h"
+#include "messagebar.h"
+#include "modelcontroller.h"
 #include "teachingtext.h"
 
 namespace xcomp::workbench {
 
-ComparePage::ComparePage(QWidget* parent) : QWidget(parent)
+ComparePage::ComparePage(const PageContext& context, QWidget* parent) : WorkbenchPage(context, parent)
 {
     auto* layout = new QHBoxLayout(this);
     auto* splitter = new QSplitter(Qt::Horizontal, this);
@@ -58,9 +61,38 @@ ComparePage::ComparePage(QWidget* parent) : QWidget(parent)
             m_list->item(i)->setCheckState(Qt::Unchecked);
     });
     connect(m_list, &QListWidget::itemChanged, this, &ComparePage::updateRunButton);
-    connect(m_run, &QPushButton::clicked, this, [this] { emit runRequested(checkedCompressors()); });
+    connect(m_run, &QPushButton::clicked, this, [this] { run(checkedCompressors()); });
     connect(m_view, &CompareView::columnActivated, m_view, &CompareView::setHighlightedColumn);
     updateRunButton();
+
+    connect(m_context.model, &ModelController::modelOpened, this,
+            [this](const ModelEntry& model) { setCompressors(model.compressors); });
+    connect(m_context.engine, &EngineClient::compareResult, this, [this](int, int, const RegenerationResult& result) {
+        if (result.job != m_job)
+            return;
+        addResult(result.view);
+        emit resultsChanged();
+    });
+    connect(m_context.engine, &EngineClient::compareFinished, this, [this] {
+        m_job = 0;
+        emit finished();
+    });
+}
+
+void ComparePage::run(const QStringList& compressorIds)
+{
+    const QStringList ids = compressorIds.isEmpty() ? checkedCompressors() : compressorIds;
+    if (!m_context.engine->hasModel() || ids.isEmpty()) {
+        m_context.messages->showWarning(tr("Open a model and check at least one compressor in the Compare tab."));
+        return;
+    }
+    const QString t = m_context.textOrWarn();
+    if (t.isEmpty() || m_job != 0)
+        return;
+    begin(t);
+    m_job = m_context.engine->compare(ids, t);
+    emit showRequested();
+    emit runStarted();
 }
 
 void ComparePage::setCompressors(const QVector<CompressorEntry>& compressors)

@@ -1,12 +1,12 @@
 // app/workbench/comparepage.h — the same text through several compressors, side by side
 // (CompareView, like the 500xCompressor paper's Table 1): a checklist of the model folder's
-// compressors and a button that runs the checked ones.
+// compressors and a button that runs the checked ones on the text on the left.
 #pragma once
 #include <QStringList>
 #include <QVector>
-#include <QWidget>
 
 #include "enginetypes.h"
+#include "workbenchpage.h"
 
 class QLabel;
 class QListWidget;
@@ -18,10 +18,14 @@ class CompareView;
 
 namespace xcomp::workbench {
 
-class ComparePage : public QWidget {
+class ComparePage : public WorkbenchPage {
     Q_OBJECT
 public:
-    explicit ComparePage(QWidget* parent = nullptr);
+    explicit ComparePage(const PageContext& context, QWidget* parent = nullptr);
+
+    // Runs the given compressors (none given: the checked ones) on the text on the left.
+    void run(const QStringList& compressorIds = {});
+    bool isRunning() const { return m_job != 0; }
 
     void setCompressors(const QVector<CompressorEntry>& compressors);
     QStringList checkedCompressors() const;
@@ -40,7 +44,7 @@ public:
     QPushButton* runButton() const { return m_run; }
 
 signals:
-    void runRequested(const QStringList& compressorIds);
+    void finished();  // the last result of a run arrived (or the run failed or was cancelled)
 
 private:
     void updateRunButton();
@@ -51,6 +55,7 @@ private:
     CompareView* m_view = nullptr;
     QVector<view::RegenerationView> m_results;
     bool m_runEnabled = true;
+    quint64 m_job = 0;  // the running comparison
 };
 
 }  // namespace xcomp::workbench

@@ -4,6 +4,9 @@
 #include <QPointer>
 
 #include <algorithm>
+#include <tuple>
+#include <type_traits>
+#include <utility>
 
 #include "engineworker.h"
 
@@ -161,74 +164,61 @@ void EngineClient::onCancelled(quint64 job)
     emit cancelled();
 }
 
+template <typename... Params, typename... Args>
+void EngineClient::post(void (EngineWorker::*slot)(Params...), Args&&... args)
+{
+    QPointer<EngineWorker> w = m_worker;
+    QMetaObject::invokeMethod(
+        m_worker,
+        [w, slot, args = std::make_tuple(std::decay_t<Args>(std::forward<Args>(args))...)] {
+            if (w)
+                std::apply([&](const auto&... a) { (w.data()->*slot)(a...); }, args);
+        },
+        Qt::QueuedConnection);
+}
+
+template <typename... Params, typename... Args>
+quint64 EngineClient::startJob(Kind kind, void (EngineWorker::*slot)(quint64, Params...), Args&&... args)
+{
+    const quint64 job = beginJob(kind);
+    post(slot, job, std::forward<Args>(args)...);
+    return job;
+}
+
 quint64 EngineClient::openModel(const QString& dir, const QString& device, int threads)
 {
-    const quint64 job = beginJob(Kind::Model);
-    QPointer<EngineWorker> w = m_worker;
-    QMetaObject::invokeMethod(m_worker, [w, job, dir, device, threads] {
-        if (w) w->openModel(job, dir, device, threads);
-    }, Qt::QueuedConnection);
-    return job;
+    return startJob(Kind::Model, &EngineWorker::openModel, dir, device, threads);
 }
 
 void EngineClient::requestTokenCount(const QString& text)
 {
-    const quint64 id = ++m_tokenRequest;
-    QPointer<EngineWorker> w = m_worker;
-    QMetaObject::invokeMethod(m_worker, [w, id, text] {
-        if (w) w->countTokens(id, text);
-    }, Qt::QueuedConnection);
+    post(&EngineWorker::countTokens, ++m_tokenRequest, text);
 }
 
 quint64 EngineClient::regenerate(const QString& compressorId, const QString& text, bool captureAttention)
 {
-    const quint64 job = beginJob(Kind::Regenerate);
-    QPointer<EngineWorker> w = m_worker;
-    QMetaObject::invokeMethod(m_worker, [w, job, compressorId, text, captureAttention] {
-        if (w) w->regenerate(job, compressorId, text, captureAttention);
-    }, Qt::QueuedConnection);
-    return job;
+    return startJob(Kind::Regenerate, &EngineWorker::regenerate, compressorId, text, captureAttention);
 }
 
 quint64 EngineClient::compare(const QStringList& compressorIds, const QString& text)
 {
-    const quint64 job = beginJob(Kind::Compare);
-    QPointer<EngineWorker> w = m_worker;
-    QMetaObject::invokeMethod(m_worker, [w, job, compressorIds, text] {
-        if (w) w->compare(job, compressorIds, text);
-    }, Qt::QueuedConnection);
-    return job;
+    return startJob(Kind::Compare, &EngineWorker::compare, compressorIds, text);
 }
 
 quint64 EngineClient::answer(const QString& compressorId, const QString& context, const QString& question,
                              const QStringList& goldAnswers)
 {
-    const quint64 job = beginJob(Kind::Answer);
-    QPointer<EngineWorker> w = m_worker;
-    QMetaObject::invokeMethod(m_worker, [w, job, compressorId, context, question, goldAnswers] {
-        if (w) w->answer(job, compressorId, context, question, goldAnswers);
-    }, Qt::QueuedConnection);
-    return job;
+    return startJob(Kind::Answer, &EngineWorker::answer, compressorId, context, question, goldAnswers);
 }
 
 quint64 EngineClient::compressAndSave(const QString& compressorId, const QString& text, const QString& path)
 {
-    const quint64 job = beginJob(Kind::Save);
-    QPointer<EngineWorker> w = m_worker;
-    QMetaObject::invokeMethod(m_worker, [w, job, compressorId, text, path] {
-        if (w) w->compressAndSave(job, compressorId, text, path);
-    }, Qt::QueuedConnection);
-    return job;
+    return startJob(Kind::Save, &EngineWorker::compressAndSave, compressorId, text, path);
 }
 
 quint64 EngineClient::runBatch(const QVector<BatchExample>& examples, const QStringList& compressorIds, int skip)
 {
-    const quint64 job = beginJob(Kind::Batch);
-    QPointer<EngineWorker> w = m_worker;
-    QMetaObject::invokeMethod(m_worker, [w, job, examples, compressorIds, skip] {
-        if (w) w->runBatch(job, examples, compressorIds, skip);
-    }, Qt::QueuedConnection);
-    return job;
+    return startJob(Kind::Batch, &EngineWorker::runBatch, examples, compressorIds, skip);
 }
 
 quint64 EngineClient::prepareInterpolation(const QString& compressorId, const QString& textA, const QString& pathA,
@@ -239,12 +229,7 @@ quint64 EngineClient::prepareInterpolation(const QString& compressorId, const QS
     m_slotA = SlotEntry();
     m_slotB = SlotEntry();
     m_curve.clear();
-    const quint64 job = beginJob(Kind::Prepare);
-    QPointer<EngineWorker> w = m_worker;
-    QMetaObject::invokeMethod(m_worker, [w, job, compressorId, textA, pathA, textB, pathB] {
-        if (w) w->prepareSlots(job, compressorId, textA, pathA, textB, pathB);
-    }, Qt::QueuedConnection);
-    return job;
+    return startJob(Kind::Prepare, &EngineWorker::prepareSlots, compressorId, textA, pathA, textB, pathB);
 }
 
 quint64 EngineClient::requestInterpolation(double alpha, bool spherical)
@@ -309,11 +294,7 @@ void EngineClient::dispatchInterpolation(quint64 sliderId, double alpha, bool sp
     m_interpInFlight = true;
     m_interpJob = job;
     m_interpJobs.insert(job);
-    const int a = m_slotA.slot, b = m_slotB.slot;
-    QPointer<EngineWorker> w = m_worker;
-    QMetaObject::invokeMethod(m_worker, [w, job, sliderId, a, b, alpha, spherical] {
-        if (w) w->interpolate(job, sliderId, a, b, alpha, spherical);
-    }, Qt::QueuedConnection);
+    post(&EngineWorker::interpolate, job, sliderId, m_slotA.slot, m_slotB.slot, alpha, spherical);
 }
 
 void EngineClient::onInterpolated(quint64 job, quint64 sliderId, const InterpolationResult& result)

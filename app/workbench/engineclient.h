@@ -98,6 +98,13 @@ signals:
 
 private:
     enum class Kind { Model, Regenerate, Compare, Answer, Prepare, Save, Batch };
+    // A long job of `kind`: numbered, counted busy until the worker's jobFinished, and handed to the
+    // worker's `slot` (which takes the job's number first) with `args`.
+    template <typename... Params, typename... Args>
+    quint64 startJob(Kind kind, void (EngineWorker::*slot)(quint64, Params...), Args&&... args);
+    // Calls the worker's `slot` with `args` on its thread, in the order of the calls.
+    template <typename... Params, typename... Args>
+    void post(void (EngineWorker::*slot)(Params...), Args&&... args);
     quint64 beginJob(Kind kind);
     void onJobFinished(quint64 job);
     void onFailed(quint64 job, const QString& operation, const QString& message);

@@ -126,6 +126,15 @@ void EngineWorker::guarded(quint64 job, const QString& operation, Fn&& fn)
     }
 }
 
+template <typename Fn>
+void EngineWorker::runJob(quint64 job, const QString& operation, Fn&& fn)
+{
+    m_cancel.store(shouldStop(job));
+    if (requireSession(job, operation))
+        guarded(job, operation, std::forward<Fn>(fn));
+    emit jobFinished(job);
+}
+
 xcomp::RunCallbacks EngineWorker::callbacks(quint64 job, std::atomic<bool>* flag, double from, double to)
 {
     auto timer = std::make_shared<QElapsedTimer>();
@@ -211,135 +220,110 @@ void EngineWorker::countTokens(quint64 id, const QString& text)
 
 void EngineWorker::regenerate(quint64 job, const QString& compressorId, const QString& text, bool captureAttention)
 {
-    m_cancel.store(shouldStop(job));
-    const QString op = tr("Compress and regenerate");
-    if (requireSession(job, op)) {
-        guarded(job, op, [&] {
-            xcomp::RegenerateOptions options;
-            options.capture_attention = captureAttention;
-            const xcomp::RegenerationReport report =
-                m_session->regenerate(toStd(compressorId), toStd(text), options, callbacks(job, &m_cancel, 0.0, 1.0));
-            if (report.cancelled && m_cancel.load()) {
-                // Partial result: show it, but tell the GUI the run was cancelled.
-                emit regenerated(toResult(job, report));
-                emit cancelled(job);
-                return;
-            }
+    runJob(job, tr("Compress and regenerate"), [&] {
+        xcomp::RegenerateOptions options;
+        options.capture_attention = captureAttention;
+        const xcomp::RegenerationReport report =
+            m_session->regenerate(toStd(compressorId), toStd(text), options, callbacks(job, &m_cancel, 0.0, 1.0));
+        if (report.cancelled && m_cancel.load()) {
+            // Partial result: show it, but tell the GUI the run was cancelled.
             emit regenerated(toResult(job, report));
-        });
-    }
-    emit jobFinished(job);
+            emit cancelled(job);
+            return;
+        }
+        emit regenerated(toResult(job, report));
+    });
 }
 
 void EngineWorker::compare(quint64 job, const QStringList& compressorIds, const QString& text)
 {
-    m_cancel.store(shouldStop(job));
-    const QString op = tr("Compare compressors");
-    if (requireSession(job, op)) {
-        guarded(job, op, [&] {
-            const int n = int(compressorIds.size());
-            const std::string source = toStd(text);
-            for (int i = 0; i < n; ++i) {
-                if (m_cancel.load() || shouldStop(job))
-                    throw xcomp::Cancelled();
-                const xcomp::RegenerationReport report = m_session->regenerate(
-                    toStd(compressorIds.at(i)), source, {}, callbacks(job, &m_cancel, double(i) / n, double(i + 1) / n));
-                if (report.cancelled)
-                    throw xcomp::Cancelled();
-                emit compareResult(job, i, n, toResult(job, report));
-            }
-        });
-    }
-    emit jobFinished(job);
+    runJob(job, tr("Compare compressors"), [&] {
+        const int n = int(compressorIds.size());
+        const std::string source = toStd(text);
+        for (int i = 0; i < n; ++i) {
+            if (m_cancel.load() || shouldStop(job))
+                throw xcomp::Cancelled();
+            const xcomp::RegenerationReport report = m_session->regenerate(
+                toStd(compressorIds.at(i)), source, {}, callbacks(job, &m_cancel, double(i) / n, double(i + 1) / n));
+            if (report.cancelled)
+                throw xcomp::Cancelled();
+            emit compareResult(job, i, n, toResult(job, report));
+        }
+    });
 }
 
 void EngineWorker::answer(quint64 job, const QString& compressorId, const QString& context, const QString& question,
                           const QStringList& goldAnswers)
 {
-    m_cancel.store(shouldStop(job));
-    const QString op = tr("Answer the question");
-    if (requireSession(job, op)) {
-        guarded(job, op, [&] {
-            const xcomp::QAReport q = m_session->answer(toStd(compressorId), toStd(context), toStd(question),
-                                                        toStd(goldAnswers), callbacks(job, &m_cancel, 0.0, 1.0));
-            if (m_cancel.load())
-                throw xcomp::Cancelled();  // the engine returns early with a partial answer
-            const QString label = compressorLabel(m_session->compressor(toStd(compressorId)));
-            emit answered(toQa(job, q, label, context, goldAnswers));
-        });
-    }
-    emit jobFinished(job);
+    runJob(job, tr("Answer the question"), [&] {
+        const xcomp::QAReport q = m_session->answer(toStd(compressorId), toStd(context), toStd(question),
+                                                    toStd(goldAnswers), callbacks(job, &m_cancel, 0.0, 1.0));
+        if (m_cancel.load())
+            throw xcomp::Cancelled();  // the engine returns early with a partial answer
+        const QString label = compressorLabel(m_session->compressor(toStd(compressorId)));
+        emit answered(toQa(job, q, label, context, goldAnswers));
+    });
 }
 
 void EngineWorker::prepareSlots(quint64 job, const QString& compressorId, const QString& textA, const QString& pathA,
                                 const QString& textB, const QString& pathB)
 {
-    m_cancel.store(shouldStop(job));
-    const QString op = tr("Prepare the interpolation");
-    if (requireSession(job, op)) {
-        guarded(job, op, [&] {
-            SlotEntry a, b;
-            const auto load = [&](SlotEntry& e, const QString& path) {
-                e.slot = m_session->load_slot(toStd(path));
-                e.path = path;
-                e.sourceText = fromStd(m_session->slot_source_text(e.slot));
-                e.compressorId = fromStd(m_session->slot_compressor(e.slot));
-            };
-            if (!pathA.isEmpty())
-                load(a, pathA);
-            if (!pathB.isEmpty())
-                load(b, pathB);
-            QString compressor = compressorId;
-            if (a.slot >= 0)
-                compressor = a.compressorId;
-            else if (b.slot >= 0)
-                compressor = b.compressorId;
-            const auto compress = [&](SlotEntry& e, const QString& text, double from, double to) {
-                if (text.trimmed().isEmpty())
-                    throw xcomp::Error(toStd(tr("Text %1 is empty.").arg(&e == &a ? QStringLiteral("A") : QStringLiteral("B"))));
-                e.slot = m_session->compress_to_slot(toStd(compressor), toStd(text), callbacks(job, &m_cancel, from, to));
-                e.sourceText = fromStd(m_session->slot_source_text(e.slot));
-                e.compressorId = fromStd(m_session->slot_compressor(e.slot));
-            };
-            if (a.slot < 0)
-                compress(a, textA, 0.0, 0.5);
-            if (b.slot < 0)
-                compress(b, textB, 0.5, 1.0);
-            if (a.compressorId != b.compressorId)
-                throw xcomp::Error(toStd(tr("A was compressed with %1 and B with %2: interpolation needs two prompts "
-                                            "of the same compressor.")
-                                             .arg(a.compressorId, b.compressorId)));
-            emit slotsPrepared(job, a, b);
-        });
-    }
-    emit jobFinished(job);
+    runJob(job, tr("Prepare the interpolation"), [&] {
+        SlotEntry a, b;
+        const auto load = [&](SlotEntry& e, const QString& path) {
+            e.slot = m_session->load_slot(toStd(path));
+            e.path = path;
+            e.sourceText = fromStd(m_session->slot_source_text(e.slot));
+            e.compressorId = fromStd(m_session->slot_compressor(e.slot));
+        };
+        if (!pathA.isEmpty())
+            load(a, pathA);
+        if (!pathB.isEmpty())
+            load(b, pathB);
+        QString compressor = compressorId;
+        if (a.slot >= 0)
+            compressor = a.compressorId;
+        else if (b.slot >= 0)
+            compressor = b.compressorId;
+        const auto compress = [&](SlotEntry& e, const QString& text, double from, double to) {
+            if (text.trimmed().isEmpty())
+                throw xcomp::Error(toStd(tr("Text %1 is empty.").arg(&e == &a ? QStringLiteral("A") : QStringLiteral("B"))));
+            e.slot = m_session->compress_to_slot(toStd(compressor), toStd(text), callbacks(job, &m_cancel, from, to));
+            e.sourceText = fromStd(m_session->slot_source_text(e.slot));
+            e.compressorId = fromStd(m_session->slot_compressor(e.slot));
+        };
+        if (a.slot < 0)
+            compress(a, textA, 0.0, 0.5);
+        if (b.slot < 0)
+            compress(b, textB, 0.5, 1.0);
+        if (a.compressorId != b.compressorId)
+            throw xcomp::Error(toStd(tr("A was compressed with %1 and B with %2: interpolation needs two prompts "
+                                        "of the same compressor.")
+                                         .arg(a.compressorId, b.compressorId)));
+        emit slotsPrepared(job, a, b);
+    });
 }
 
 void EngineWorker::compressAndSave(quint64 job, const QString& compressorId, const QString& text, const QString& path)
 {
-    m_cancel.store(shouldStop(job));
-    const QString op = tr("Save the compressed prompt");
-    if (requireSession(job, op)) {
-        guarded(job, op, [&] {
-            const int slot = m_session->compress_to_slot(toStd(compressorId), toStd(text), callbacks(job, &m_cancel, 0.0, 1.0));
-            // Atomic: write next to the target, then rename over it (a failed save never leaves a
-            // truncated .xcp behind).
-            const QString partial = path + QStringLiteral(".part");
+    runJob(job, tr("Save the compressed prompt"), [&] {
+        const int slot = m_session->compress_to_slot(toStd(compressorId), toStd(text), callbacks(job, &m_cancel, 0.0, 1.0));
+        // Atomic: write next to the target, then rename over it (a failed save never leaves a
+        // truncated .xcp behind).
+        const QString partial = path + QStringLiteral(".part");
+        QFile::remove(partial);
+        try {
+            m_session->save_slot(slot, toStd(partial));
+        } catch (...) {
             QFile::remove(partial);
-            try {
-                m_session->save_slot(slot, toStd(partial));
-            } catch (...) {
-                QFile::remove(partial);
-                throw;
-            }
-            if (std::rename(QFile::encodeName(partial).constData(), QFile::encodeName(path).constData()) != 0) {
-                QFile::remove(partial);
-                throw xcomp::Error(toStd(tr("Cannot write %1.").arg(path)));
-            }
-            emit saved(job, path);
-        });
-    }
-    emit jobFinished(job);
+            throw;
+        }
+        if (std::rename(QFile::encodeName(partial).constData(), QFile::encodeName(path).constData()) != 0) {
+            QFile::remove(partial);
+            throw xcomp::Error(toStd(tr("Cannot write %1.").arg(path)));
+        }
+        emit saved(job, path);
+    });
 }
 
 void EngineWorker::interpolate(quint64 job, quint64 sliderId, int slotA, int slotB, double alpha, bool spherical)
@@ -381,49 +365,44 @@ void EngineWorker::interpolate(quint64 job, quint64 sliderId, int slotA, int slo
 void EngineWorker::runBatch(quint64 job, const QVector<BatchExample>& examples, const QStringList& compressorIds,
                             int skip)
 {
-    m_cancel.store(shouldStop(job));
-    const QString op = tr("Batch evaluation");
-    if (requireSession(job, op)) {
-        guarded(job, op, [&] {
-            const int total = int(examples.size() * compressorIds.size());
-            int done = 0, seen = 0;
-            for (const BatchExample& ex : examples) {
-                for (const QString& id : compressorIds) {
-                    if (seen++ < skip) {
-                        ++done;
-                        continue;
-                    }
-                    if (m_cancel.load() || shouldStop(job))
+    runJob(job, tr("Batch evaluation"), [&] {
+        const int total = int(examples.size() * compressorIds.size());
+        int done = 0, seen = 0;
+        for (const BatchExample& ex : examples) {
+            for (const QString& id : compressorIds) {
+                if (seen++ < skip) {
+                    ++done;
+                    continue;
+                }
+                if (m_cancel.load() || shouldStop(job))
+                    throw xcomp::Cancelled();
+                const double from = double(done) / std::max(1, total), to = double(done + 1) / std::max(1, total);
+                try {
+                    BatchRowResult row;
+                    const std::string text = toStd(ex.text);
+                    const xcomp::RegenerationReport report =
+                        m_session->regenerate(toStd(id), text, {}, callbacks(job, &m_cancel, from, to));
+                    if (report.cancelled)
                         throw xcomp::Cancelled();
-                    const double from = double(done) / std::max(1, total), to = double(done + 1) / std::max(1, total);
-                    try {
-                        BatchRowResult row;
-                        const std::string text = toStd(ex.text);
-                        const xcomp::RegenerationReport report =
-                            m_session->regenerate(toStd(id), text, {}, callbacks(job, &m_cancel, from, to));
-                        if (report.cancelled)
+                    row.row = toEvalRow(ex.id, report);
+                    if (!ex.question.isEmpty() && m_session->compressor(toStd(id)).qa) {
+                        const xcomp::QAReport q = m_session->answer(toStd(id), text, toStd(ex.question),
+                                                                    toStd(ex.answers), callbacks(job, &m_cancel, to, to));
+                        if (m_cancel.load())
                             throw xcomp::Cancelled();
-                        row.row = toEvalRow(ex.id, report);
-                        if (!ex.question.isEmpty() && m_session->compressor(toStd(id)).qa) {
-                            const xcomp::QAReport q = m_session->answer(toStd(id), text, toStd(ex.question),
-                                                                        toStd(ex.answers), callbacks(job, &m_cancel, to, to));
-                            if (m_cancel.load())
-                                throw xcomp::Cancelled();
-                            row.hasQa = true;
-                            row.qa = toQa(job, q, compressorLabel(report.compressor), ex.text, ex.answers);
-                        }
-                        ++done;
-                        emit batchRow(job, row, done, total);
-                    } catch (const xcomp::Error& e) {
-                        ++done;  // one bad example does not stop the batch
-                        emit batchWarning(job, tr("Example %1 (%2): %3").arg(ex.id, id, fromStd(e.what())), done, total);
-                        emit progress(job, to, QString());
+                        row.hasQa = true;
+                        row.qa = toQa(job, q, compressorLabel(report.compressor), ex.text, ex.answers);
                     }
+                    ++done;
+                    emit batchRow(job, row, done, total);
+                } catch (const xcomp::Error& e) {
+                    ++done;  // one bad example does not stop the batch
+                    emit batchWarning(job, tr("Example %1 (%2): %3").arg(ex.id, id, fromStd(e.what())), done, total);
+                    emit progress(job, to, QString());
                 }
             }
-        });
-    }
-    emit jobFinished(job);
+        }
+    });
 }
 
 }  // namespace xcomp::workbench

@@ -78,6 +78,10 @@ signals:
 private:
     template <typename Fn>
     void guarded(quint64 job, const QString& operation, Fn&& fn);
+    // A long job on the open session: `fn` runs guarded, with m_cancel set for this job; ends with
+    // jobFinished() whatever happens.
+    template <typename Fn>
+    void runJob(quint64 job, const QString& operation, Fn&& fn);
     xcomp::RunCallbacks callbacks(quint64 job, std::atomic<bool>* flag, double from, double to);
     bool shouldStop(quint64 job) const;
     bool requireSession(quint64 job, const QString& operation);

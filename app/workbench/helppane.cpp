@@ -4,7 +4,9 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
+#include "reportconvert.h"
 #include "teachingtext.h"
+#include "xcomp/runtime.h"
 
 namespace xcomp::workbench {
 
@@ -101,6 +103,18 @@ QString HelpPane::pageHtml(Page page)
         break;
     }
     return html;
+}
+
+QString HelpPane::aboutHtml()
+{
+    return tr("<h3>xcomp Workbench %1</h3>"
+              "<p>A workbench for soft prompt compression: a text is compressed into a few memory tokens whose "
+              "per-layer key/value vectors a frozen language model uses to regenerate the text or answer "
+              "questions about it.</p>"
+              "<p>Methods: 500xCompressor (arXiv 2408.03094) and the Attention-Only Compressor "
+              "(arXiv 2501.06730), with ICAE as a baseline.</p>"
+              "<p>LibTorch %2, Qt %3.</p>")
+        .arg(QStringLiteral(XCOMP_VERSION), fromStd(xcomp::torch_version()), QLatin1String(qVersion()));
 }
 
 }  // namespace xcomp::workbench

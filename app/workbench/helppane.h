@@ -18,6 +18,7 @@ public:
     Page page() const { return m_page; }
     QString html() const;
     static QString pageHtml(Page page);
+    static QString aboutHtml();  // Help > About: the versions and the methods
 
 private:
     QTextBrowser* m_browser = nullptr;

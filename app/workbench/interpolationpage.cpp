@@ -11,12 +11,16 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
+#include "engineclient.h"
 #include "interpolationpanel.h"
+#include "messagebar.h"
+#include "modelcontroller.h"
 #include "teachingtext.h"
+#include "textpanel.h"
 
 namespace xcomp::workbench {
 
-InterpolationPage::InterpolationPage(QWidget* parent) : QWidget(parent)
+InterpolationPage::InterpolationPage(const PageContext& context, QWidget* parent) : WorkbenchPage(context, parent)
 {
     auto* layout = new QVBoxLayout(this);
     auto* splitter = new QSplitter(Qt::Vertical, this);
@@ -47,19 +51,87 @@ InterpolationPage::InterpolationPage(QWidget* parent) : QWidget(parent)
     splitter->setSizes({200, 600});
     layout->addWidget(splitter);
 
-    connect(m_prepare, &QPushButton::clicked, this,
-            [this] { emit prepareRequested(textA(), m_pathA, textB(), m_pathB); });
-    connect(m_textA, &QPlainTextEdit::textChanged, this, [this] {
-        if (m_pathA.isEmpty())
-            resetPrepared();
-        updateButtons();
-    });
-    connect(m_textB, &QPlainTextEdit::textChanged, this, [this] {
-        if (m_pathB.isEmpty())
-            resetPrepared();
-        updateButtons();
-    });
+    connect(m_prepare, &QPushButton::clicked, this, &InterpolationPage::prepare);
     resetPrepared();
+    connectEngine();
+}
+
+void InterpolationPage::connectEngine()
+{
+    EngineClient* engine = m_context.engine;
+    connect(m_context.model, &ModelController::modelOpened, this, &InterpolationPage::resetPrepared);
+    connect(engine, &EngineClient::interpolationPrepared, this, &InterpolationPage::onPrepared);
+    connect(engine, &EngineClient::interpolated, this, [this](const InterpolationResult& result) {
+        m_panel->showRegeneration(result.alpha, result.vsA, result.vsB);
+        updateBusy();
+        emit interpolationShown();
+    });
+    connect(engine, &EngineClient::curveChanged, this, &InterpolationPage::onCurveChanged);
+    connect(engine, &EngineClient::interpolationStateChanged, this, &InterpolationPage::updateBusy);
+    connect(engine, &EngineClient::sweepFinished, this, &InterpolationPage::updateBusy);
+    connect(engine, &EngineClient::jobFinished, this, [this](quint64 job) {
+        if (job != m_prepareJob)
+            return;
+        m_prepareJob = 0;
+        if (!m_context.engine->interpolationReady())
+            setStatus(tr("Not prepared."));
+    });
+    connect(m_panel, &InterpolationPanel::alphaRequested, this, [this](double alpha, bool spherical) {
+        if (!m_context.engine->interpolationReady())
+            return;
+        if (spherical != m_curveSpherical)
+            startSweep(spherical);
+        m_context.engine->requestInterpolation(alpha, spherical);
+        updateBusy();
+    });
+    connect(m_panel, &InterpolationPanel::sweepRequested, this, [this](bool spherical) {
+        if (!m_context.engine->interpolationReady())
+            return;
+        startSweep(spherical);
+        updateBusy();
+    });
+}
+
+void InterpolationPage::prepare()
+{
+    const CompressorEntry* c = m_context.compressorOrWarn();
+    if (!c)
+        return;
+    resetPrepared();
+    setStatus(tr("Compressing A and B\u2026"));
+    m_prepareJob = m_context.engine->prepareInterpolation(c->id, textA(), m_pathA, textB(), m_pathB);
+    emit runStarted();
+}
+
+void InterpolationPage::onPrepared(const SlotEntry& a, const SlotEntry& b)
+{
+    const CompressorEntry* c = m_context.engine->compressor(a.compressorId);
+    setPrepared(a, b, c ? c->label : a.compressorId);
+    startSweep(m_panel->spherical());
+    m_context.engine->requestInterpolation(m_panel->alpha(), m_curveSpherical);
+    updateBusy();
+}
+
+void InterpolationPage::startSweep(bool spherical)
+{
+    m_curveSpherical = spherical;
+    m_context.engine->startSweep(kSweepPoints, spherical);
+}
+
+void InterpolationPage::onCurveChanged(const QVector<view::InterpolationPoint>& curve, int done, int total)
+{
+    m_panel->setCurve(curve);
+    if (total > 0 && done < total)
+        setStatus(tr("Computing the BLEU curve: %1 of %2 points\u2026").arg(done).arg(total));
+    else if (total > 0)
+        setStatus(tr("BLEU curve done (%n point(s)).", nullptr, total));
+    updateBusy();
+}
+
+void InterpolationPage::updateBusy()
+{
+    const auto& tracker = m_context.engine->sliderTracker();
+    m_panel->setBusy(m_context.engine->isSweeping() || tracker.isRunning() || tracker.hasPending());
 }
 
 QWidget* InterpolationPage::endpointBox(int which)
@@ -93,7 +165,12 @@ QWidget* InterpolationPage::endpointBox(int which)
         m_textB = edit;
         m_fileB = file;
     }
-    connect(useMain, &QPushButton::clicked, this, [this, which] { emit useMainTextRequested(which); });
+    connect(edit, &QPlainTextEdit::textChanged, this, [this, which] {
+        if ((which == 0 ? m_pathA : m_pathB).isEmpty())
+            resetPrepared();  // a typed endpoint changed; a loaded one is read-only
+        updateButtons();
+    });
+    connect(useMain, &QPushButton::clicked, this, [this, which] { useMainText(which); });
     connect(load, &QPushButton::clicked, this, [this, which] { emit loadFileRequested(which); });
     connect(clearFile, &QPushButton::clicked, this, [this, which] {
         if (which == 0)
@@ -113,26 +190,45 @@ void InterpolationPage::setTextB(const QString& text) { m_textB->setPlainText(te
 
 void InterpolationPage::setPathA(const QString& path)
 {
-    m_pathA = path;
-    m_fileA->setText(tr("Compressed prompt: %1").arg(QFileInfo(path).fileName()));
-    m_fileA->setVisible(!path.isEmpty());
-    m_textA->setReadOnly(!path.isEmpty());
-    if (auto* b = findChild<QPushButton*>(QStringLiteral("clearFileA")))
+    setPath(0, path);
+}
+
+void InterpolationPage::setPathB(const QString& path)
+{
+    setPath(1, path);
+}
+
+void InterpolationPage::setPath(int which, const QString& path)
+{
+    (which == 0 ? m_pathA : m_pathB) = path;
+    QLabel* file = which == 0 ? m_fileA : m_fileB;
+    file->setText(tr("Compressed prompt: %1").arg(QFileInfo(path).fileName()));
+    file->setVisible(!path.isEmpty());
+    (which == 0 ? m_textA : m_textB)->setReadOnly(!path.isEmpty());
+    if (auto* b = findChild<QPushButton*>(which == 0 ? QStringLiteral("clearFileA") : QStringLiteral("clearFileB")))
         b->setVisible(!path.isEmpty());
     resetPrepared();
     updateButtons();
 }
 
-void InterpolationPage::setPathB(const QString& path)
+void InterpolationPage::useTexts(const QString& textA, const QString& textB)
 {
-    m_pathB = path;
-    m_fileB->setText(tr("Compressed prompt: %1").arg(QFileInfo(path).fileName()));
-    m_fileB->setVisible(!path.isEmpty());
-    m_textB->setReadOnly(!path.isEmpty());
-    if (auto* b = findChild<QPushButton*>(QStringLiteral("clearFileB")))
-        b->setVisible(!path.isEmpty());
-    resetPrepared();
-    updateButtons();
+    setPathA(QString());
+    setPathB(QString());
+    setTextA(textA);
+    setTextB(textB);
+}
+
+void InterpolationPage::useMainText(int which)
+{
+    const QString text = m_context.source->text();
+    if (which == 0) {
+        setPathA(QString());
+        setTextA(text);
+    } else {
+        setPathB(QString());
+        setTextB(text);
+    }
 }
 
 void InterpolationPage::setPrepared(const SlotEntry& a, const SlotEntry& b, const QString& compressorLabel)

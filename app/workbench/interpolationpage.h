@@ -1,11 +1,10 @@
 // app/workbench/interpolationpage.h — walking between two compressed prompts: endpoints A and B
 // (typed texts or .xcp files, compressed with the same compressor), then the InterpolationPanel
-// (slider, play, curve). The page itself computes nothing: MainWindow hands its requests to
-// EngineClient (latest wins for the slider, a background sweep for the curve).
+// (slider, play, curve). The page hands the panel's requests to EngineClient: latest wins for the
+// slider, a background sweep for the curve.
 #pragma once
-#include <QWidget>
-
 #include "enginetypes.h"
+#include "workbenchpage.h"
 
 class QLabel;
 class QPlainTextEdit;
@@ -17,12 +16,18 @@ class InterpolationPanel;
 
 namespace xcomp::workbench {
 
-class InterpolationPage : public QWidget {
+class InterpolationPage : public WorkbenchPage {
     Q_OBJECT
 public:
     static constexpr int kSweepPoints = 21;
 
-    explicit InterpolationPage(QWidget* parent = nullptr);
+    explicit InterpolationPage(const PageContext& context, QWidget* parent = nullptr);
+
+    // Compresses (or loads) A and B with the chosen compressor; the curve and the slider follow.
+    void prepare();
+    bool isPreparing() const { return m_prepareJob != 0; }
+    // Shows the panel busy while a slider request or the sweep runs.
+    void updateBusy();
 
     QString textA() const;
     QString textB() const;
@@ -32,6 +37,7 @@ public:
     QString pathB() const { return m_pathB; }
     void setPathA(const QString& path);  // a .xcp; "" clears
     void setPathB(const QString& path);
+    void useTexts(const QString& textA, const QString& textB);  // endpoints from texts (any .xcp dropped)
 
     void setPrepared(const SlotEntry& a, const SlotEntry& b, const QString& compressorLabel);
     void resetPrepared();  // endpoints changed or model changed
@@ -43,13 +49,18 @@ public:
     QPushButton* prepareButton() const { return m_prepare; }
 
 signals:
-    void prepareRequested(const QString& textA, const QString& pathA, const QString& textB, const QString& pathB);
-    void useMainTextRequested(int which);  // 0: A, 1: B
-    void loadFileRequested(int which);
+    void loadFileRequested(int which);  // 0: A, 1: B
+    void interpolationShown();
 
 private:
     void updateButtons();
     QWidget* endpointBox(int which);
+    void setPath(int which, const QString& path);  // 0: A, 1: B
+    void useMainText(int which);
+    void connectEngine();
+    void onPrepared(const SlotEntry& a, const SlotEntry& b);
+    void onCurveChanged(const QVector<view::InterpolationPoint>& curve, int done, int total);
+    void startSweep(bool spherical);
 
     QPlainTextEdit* m_textA = nullptr;
     QPlainTextEdit* m_textB = nullptr;
@@ -61,6 +72,8 @@ private:
     InterpolationPanel* m_panel = nullptr;
     bool m_prepared = false;
     bool m_runEnabled = true;
+    quint64 m_prepareJob = 0;
+    bool m_curveSpherical = false;  // the kind of curve the sweep computes
 };
 
 }  // namespace xcomp::workbench

@@ -1,12 +1,16 @@
 // app/workbench/mainwindow.h — the workbench window.
 //
-//  left:   the text to compress, with a live token count and compression ratio;
-//  toolbar: model folder, compressor (method x m), device, Compress & Regenerate, Cancel;
+//  left:   the text to compress, with a live token count and compression ratio (TextPanel);
+//  toolbar: model folder, compressor (method x m), device (ModelController), Compress & Regenerate, Cancel;
 //  right:  tabs — Regenerate (DiffView + MetricsStrip), Compare, Attention, Interpolation, QA, Batch;
 //  dock:   help for students (TeachingText) for the tab on screen;
 //  top:    a message bar for errors from the engine (never a crash, never a modal box mid-run).
 //
-// All engine work goes through EngineClient (a worker thread); this class only wires views to it.
+// This class only assembles: each tab's page owns its widgets and its jobs on EngineClient (a worker
+// thread); files, sessions, the compressed-prompt export and the preferences (the language among
+// them) have a controller each. The window makes the actions, menus, toolbar and status bar and
+// keeps the actions' states. The public functions below forward to the parts, for tests, main.cpp
+// and the screenshot mode.
 #pragma once
 #include <QMainWindow>
 #include <QPointer>
@@ -14,17 +18,15 @@
 #include <QStringList>
 
 #include "enginetypes.h"
+#include "pagecontext.h"
 
 class QAction;
 class QComboBox;
 class QDockWidget;
 class QLabel;
-class QMenu;
 class QPlainTextEdit;
 class QProgressBar;
 class QTabWidget;
-class QTimer;
-class QToolButton;
 
 namespace xcomp::workbench {
 
@@ -32,11 +34,21 @@ class AttentionPage;
 class BatchPage;
 class ComparePage;
 class EngineClient;
+class ExamplesMenu;
+class ExportController;
+class FileController;
+class HelpDock;
 class HelpPane;
 class InterpolationPage;
+class JobStatusBar;
 class MessageBar;
+class ModelController;
+class PreferencesController;
 class QaPage;
+class RecentFilesMenu;
 class RegeneratePage;
+class SessionController;
+class TextPanel;
 struct WorkbenchSession;
 
 class MainWindow : public QMainWindow {
@@ -53,7 +65,7 @@ public:
     // The folder to open at start: the last one used if it still exists, else the bundled default.
     static QString initialModelDir();
     bool isModelLoaded() const;
-    QString modelDir() const { return m_modelDir; }
+    QString modelDir() const;
     QString currentCompressorId() const;
     bool setCurrentCompressor(const QString& id);
     QString device() const;
@@ -61,7 +73,7 @@ public:
     // ---- text and runs ----
     QString text() const;
     void setText(const QString& text);
-    int tokenCount() const { return m_tokens; }  // -1 until counted
+    int tokenCount() const;  // -1 until counted
     bool isBusy() const;
     void runRegeneration();
     void runComparison(const QStringList& compressorIds = {});
@@ -80,7 +92,7 @@ public:
     WorkbenchSession currentSession() const;
     // Takes over another window's work: its model and compressor, texts, results and session file.
     void resumeWork(const WorkbenchSession& session, const QString& sessionPath, bool modified);
-    QString sessionPath() const { return m_sessionPath; }
+    QString sessionPath() const;
     void saveCompressedPrompt(const QString& path);
     bool openDataset(const QString& path);
     static QStringList exampleFiles();            // the bundled texts
@@ -91,25 +103,25 @@ public:
     EngineClient* engine() const { return m_engine; }
     QTabWidget* tabs() const { return m_tabs; }
     void showTab(Tab tab);
-    QPlainTextEdit* textEdit() const { return m_text; }
-    QLabel* tokenLabel() const { return m_tokenLabel; }
-    QComboBox* compressorCombo() const { return m_compressor; }
-    QComboBox* deviceCombo() const { return m_device; }
+    QPlainTextEdit* textEdit() const;
+    QLabel* tokenLabel() const;
+    QComboBox* compressorCombo() const;
+    QComboBox* deviceCombo() const;
     QAction* runAction() const { return m_runAction; }
     QAction* cancelAction() const { return m_cancelAction; }
-    QProgressBar* progressBar() const { return m_progress; }
+    QProgressBar* progressBar() const;
     MessageBar* messageBar() const { return m_messages; }
-    QLabel* stageLabel() const { return m_stageLabel; }  // the status bar's stage of the running job
+    QLabel* stageLabel() const;  // the status bar's stage of the running job
     RegeneratePage* regeneratePage() const { return m_regenerate; }
     ComparePage* comparePage() const { return m_compare; }
     AttentionPage* attentionPage() const { return m_attention; }
     InterpolationPage* interpolationPage() const { return m_interpolation; }
     QaPage* qaPage() const { return m_qa; }
     BatchPage* batchPage() const { return m_batch; }
-    HelpPane* helpPane() const { return m_help; }
-    QDockWidget* helpDock() const { return m_helpDock; }
-    const RegenerationResult& lastRegeneration() const { return m_lastRegeneration; }
-    bool hasRegeneration() const { return m_hasRegeneration; }
+    HelpPane* helpPane() const;
+    QDockWidget* helpDock() const;
+    const RegenerationResult& lastRegeneration() const;
+    bool hasRegeneration() const;
 
 signals:
     void modelReady();
@@ -122,91 +134,37 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
-    void dragEnterEvent(QDragEnterEvent* event) override;
-    void dropEvent(QDropEvent* event) override;
 
 private:
     void buildActions();
+    void buildCentral();
+    void buildControllers();
     void buildMenus();
     void buildToolBar();
-    void buildCentral();
-    void buildStatusBar();
-    void connectEngine();
-    void connectPages();
-
+    void connectParts();
     void updateActions();
-    void updateTokenLabel();
-    void updateWindowTitle();
-    void updateRecentMenu();
-    void updateModelLabel();
-    void refreshHelp();
-    void scheduleTokenCount();
-    void reportError(const QString& operation, const QString& message);
-
-    void onModelOpened(const ModelEntry& model);
-    void onRegenerated(const RegenerationResult& result);
-    void onCompareResult(int index, int total, const RegenerationResult& result);
-    void onAnswered(const QaResult& result);
-    void onInterpolationPrepared(const SlotEntry& a, const SlotEntry& b);
-    void onInterpolated(const InterpolationResult& result);
-    void onCurveChanged(const QVector<view::InterpolationPoint>& curve, int done, int total);
-    void updateInterpolationBusy();
-
-    void openFileDialog();
-    void saveSessionTriggered();
-    void saveSessionAsTriggered();
-    void saveCompressedTriggered();
-    void openModelTriggered();
-    void openDatasetTriggered();
-    void loadEndpointFile(int which);
-    void showPreferences();
-    void showAbout();
-    // `origin` labels the restored regeneration (default: "from the session file").
-    void applySession(const WorkbenchSession& session, const QString& origin = QString());
-    QString dialogDir() const;
-    void rememberDir(const QString& path);
-    const CompressorEntry* currentCompressor() const;
 
     EngineClient* m_engine = nullptr;
-    QString m_modelDir;
-    QString m_pendingModelDir;
-    QString m_pendingCompressor;  // to select once the model is open (session restore)
-    bool m_modelLoading = false;
-
-    // Jobs whose results this window waits for.
-    quint64 m_regenJob = 0, m_compareJob = 0, m_qaJob = 0, m_prepareJob = 0, m_saveJob = 0;
-    RegenerationResult m_lastRegeneration;
-    bool m_hasRegeneration = false;
-    QString m_compareOriginal;
-    int m_tokens = -1;
-    bool m_curveSpherical = false;
-    int m_batchWarnings = 0;
-    QVector<BatchExample> m_batchExamples;  // the last batch run, for resuming it
-    QStringList m_batchIds;
-    QString m_sessionPath;
-
-    // UI
-    QPlainTextEdit* m_text = nullptr;
-    QLabel* m_tokenLabel = nullptr;
-    QTimer* m_countTimer = nullptr;
-    QComboBox* m_compressor = nullptr;
-    QComboBox* m_device = nullptr;
-    QTabWidget* m_tabs = nullptr;
+    PageContext m_context;  // what the pages and controllers share
+    ModelController* m_model = nullptr;
+    TextPanel* m_source = nullptr;
     MessageBar* m_messages = nullptr;
+    QTabWidget* m_tabs = nullptr;
     RegeneratePage* m_regenerate = nullptr;
     ComparePage* m_compare = nullptr;
     AttentionPage* m_attention = nullptr;
     InterpolationPage* m_interpolation = nullptr;
     QaPage* m_qa = nullptr;
     BatchPage* m_batch = nullptr;
-    HelpPane* m_help = nullptr;
-    QDockWidget* m_helpDock = nullptr;
-    QProgressBar* m_progress = nullptr;
-    QLabel* m_stageLabel = nullptr;
-    QLabel* m_modelLabel = nullptr;
-    QToolButton* m_cancelButton = nullptr;
-    QMenu* m_recentMenu = nullptr;
-    QMenu* m_examplesMenu = nullptr;
+    HelpDock* m_helpDock = nullptr;
+    JobStatusBar* m_status = nullptr;
+    RecentFilesMenu* m_recent = nullptr;
+    ExamplesMenu* m_examples = nullptr;
+
+    SessionController* m_session = nullptr;
+    FileController* m_files = nullptr;
+    ExportController* m_export = nullptr;
+    PreferencesController* m_preferences = nullptr;
 
     QAction* m_openAction = nullptr;
     QAction* m_saveAction = nullptr;

@@ -10,12 +10,12 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QStandardItemModel>
 #include <QThread>
 #include <QVBoxLayout>
 
 #include <algorithm>
 
+#include "devicechoice.h"
 #include "preferences.h"
 #include "translationmanager.h"
 #include "xcomp/runtime.h"
@@ -29,13 +29,8 @@ PreferencesDialog::PreferencesDialog(QWidget* parent) : QDialog(parent)
     auto* form = new QFormLayout;
 
     m_device = new QComboBox(this);
-    m_device->addItem(tr("CPU"), QStringLiteral("cpu"));
-    m_device->addItem(tr("CUDA (GPU)"), QStringLiteral("cuda"));
-    if (!xcomp::cuda_available()) {
-        if (auto* model = qobject_cast<QStandardItemModel*>(m_device->model()))
-            model->item(1)->setEnabled(false);
-        m_device->setItemData(1, tr("No CUDA device is available in this build or on this machine."), Qt::ToolTipRole);
-    }
+    addDeviceItems(m_device, tr("CPU"), tr("CUDA (GPU)"),
+                   tr("No CUDA device is available in this build or on this machine."));
     m_device->setCurrentIndex(std::max(0, m_device->findData(Preferences::device())));
     form->addRow(tr("&Device:"), m_device);
 

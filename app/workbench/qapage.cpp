@@ -11,7 +11,11 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
+#include "engineclient.h"
+#include "messagebar.h"
 #include "metricsstrip.h"
+#include "modelcontroller.h"
+#include "textpanel.h"
 
 namespace xcomp::workbench {
 
@@ -29,7 +33,7 @@ QTextBrowser* answerBox(QWidget* parent)
 
 }  // namespace
 
-QaPage::QaPage(QWidget* parent) : QWidget(parent)
+QaPage::QaPage(const PageContext& context, QWidget* parent) : WorkbenchPage(context, parent)
 {
     auto* layout = new QVBoxLayout(this);
     auto* form = new QFormLayout;
@@ -82,9 +86,49 @@ QaPage::QaPage(QWidget* parent) : QWidget(parent)
     connect(m_question, &QLineEdit::returnPressed, m_ask, &QPushButton::click);
     connect(m_ask, &QPushButton::clicked, this, [this] {
         if (!question().isEmpty())
-            emit askRequested(question(), goldAnswers());
+            ask(question(), goldAnswers());
     });
     clear();
+
+    connect(m_context.model, &ModelController::compressorChanged, this, [this] {
+        const CompressorEntry* c = m_context.model->currentCompressor();
+        setCompressorNote(c ? c->label : QString(), c && c->qa);
+    });
+    connect(m_context.engine, &EngineClient::answered, this, [this](const QaResult& result) {
+        if (result.job != m_job)
+            return;
+        showResult(result);
+        emit resultsChanged();
+        emit answerShown();
+    });
+    connect(m_context.engine, &EngineClient::jobFinished, this, [this](quint64 job) {
+        if (job != m_job)
+            return;
+        m_job = 0;
+        if (!hasResult() || result().job != job)
+            clear();
+    });
+}
+
+void QaPage::ask(const QString& question, const QStringList& goldAnswers)
+{
+    const CompressorEntry* c = m_context.compressorOrWarn();
+    if (!c)
+        return;
+    if (question.trimmed().isEmpty()) {
+        m_context.messages->showWarning(tr("Type a question first."));
+        return;
+    }
+    const QString context = m_context.source->text();
+    if (context.trimmed().isEmpty()) {
+        m_context.messages->showWarning(tr("The question needs a text to be answered from: paste one on the left."));
+        return;
+    }
+    if (m_job != 0)
+        return;
+    showRunning();
+    m_job = m_context.engine->answer(c->id, context, question.trimmed(), goldAnswers);
+    emit runStarted();
 }
 
 QString QaPage::question() const { return m_question->text().trimmed(); }

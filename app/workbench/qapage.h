@@ -3,9 +3,9 @@
 // with SQuAD F1 / exact match when gold answers are given.
 #pragma once
 #include <QStringList>
-#include <QWidget>
 
 #include "enginetypes.h"
+#include "workbenchpage.h"
 
 class QLabel;
 class QLineEdit;
@@ -15,10 +15,14 @@ class QTextBrowser;
 
 namespace xcomp::workbench {
 
-class QaPage : public QWidget {
+class QaPage : public WorkbenchPage {
     Q_OBJECT
 public:
-    explicit QaPage(QWidget* parent = nullptr);
+    explicit QaPage(const PageContext& context, QWidget* parent = nullptr);
+
+    // Asks the question of the text on the left, compressed with the chosen compressor and in full.
+    void ask(const QString& question, const QStringList& goldAnswers);
+    bool isRunning() const { return m_job != 0; }
 
     QString question() const;
     void setQuestion(const QString& question);
@@ -42,7 +46,7 @@ public:
     QLabel* fullScore() const { return m_fullScore; }
 
 signals:
-    void askRequested(const QString& question, const QStringList& goldAnswers);
+    void answerShown();
 
 private:
     void updateAskButton();
@@ -60,6 +64,7 @@ private:
     QaResult m_result;
     bool m_hasResult = false;
     bool m_runEnabled = true;
+    quint64 m_job = 0;  // the running question
 };
 
 }  // namespace xcomp::workbench

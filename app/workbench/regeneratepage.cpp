@@ -7,12 +7,14 @@
 #include <QVBoxLayout>
 
 #include "diffview.h"
+#include "engineclient.h"
+#include "messagebar.h"
 #include "metricsstrip.h"
 #include "teachingtext.h"
 
 namespace xcomp::workbench {
 
-RegeneratePage::RegeneratePage(QWidget* parent) : QWidget(parent)
+RegeneratePage::RegeneratePage(const PageContext& context, QWidget* parent) : WorkbenchPage(context, parent)
 {
     auto* layout = new QVBoxLayout(this);
     m_title = new QLabel(this);
@@ -27,6 +29,63 @@ RegeneratePage::RegeneratePage(QWidget* parent) : QWidget(parent)
     layout->addWidget(m_metrics);
     layout->addWidget(m_diff, 1);
     clear();
+
+    EngineClient* engine = m_context.engine;
+    connect(engine, &EngineClient::partialText, this, [this](quint64 job, const QString& text) {
+        if (job == m_job)
+            showPartial(text);
+    });
+    connect(engine, &EngineClient::regenerated, this, &RegeneratePage::onRegenerated);
+    connect(engine, &EngineClient::jobFinished, this, [this](quint64 job) {
+        if (job != m_job)
+            return;
+        m_job = 0;
+        if (!m_hasRegeneration || m_lastRegeneration.job != job)
+            clear();  // failed or cancelled before any text
+    });
+}
+
+void RegeneratePage::run(bool captureAttention)
+{
+    const CompressorEntry* c = m_context.compressorOrWarn();
+    if (!c)
+        return;
+    const QString t = m_context.textOrWarn();
+    if (t.isEmpty() || m_job != 0)
+        return;
+    m_context.messages->dismiss();
+    m_job = m_context.engine->regenerate(c->id, t, captureAttention);
+    showRunning(t, c->label);
+    emit showRequested();
+    emit runStarted();
+}
+
+void RegeneratePage::onRegenerated(const RegenerationResult& result)
+{
+    if (result.job != m_job)
+        return;
+    m_lastRegeneration = result;
+    m_hasRegeneration = true;
+    QStringList notes;
+    if (!result.requestedId.isEmpty() && result.requestedId != result.compressor.id)
+        notes << tr("%1 ran this %2-token text with its length variant %3")
+                     .arg(result.requestedId)
+                     .arg(result.view.metrics.sourceTokens)
+                     .arg(result.compressor.id);
+    if (result.cancelled)
+        notes << tr("cancelled, partial regeneration");
+    showResult(result.view, notes.join(QStringLiteral("; ")));
+    emit resultsChanged();
+    emit regenerationShown(result);
+}
+
+void RegeneratePage::showReview(const view::EvalRow& row)
+{
+    view::RegenerationView v;
+    v.compressorLabel = QStringLiteral("%1 m=%2").arg(row.method).arg(row.memoryTokens);
+    v.diff = row.diff;
+    v.metrics = row.metrics;
+    showResult(v, tr("batch example %1").arg(row.id));
 }
 
 void RegeneratePage::showResult(const view::RegenerationView& result, const QString& note)

@@ -1,10 +1,11 @@
-// app/workbench/regeneratepage.h — the result of "Compress & Regenerate": the original and the
-// regeneration side by side with error-typed spans (DiffView) and the numbers (MetricsStrip). While
-// a run is going, the regeneration side shows the text generated so far.
+// app/workbench/regeneratepage.h — "Compress & Regenerate": runs it for the text on the left and
+// shows the original and the regeneration side by side with error-typed spans (DiffView) and the
+// numbers (MetricsStrip). While a run is going, the regeneration side shows the text generated so
+// far. A batch row or a session's regeneration can be shown here too.
 #pragma once
-#include <QWidget>
-
+#include "enginetypes.h"
 #include "viewdata.h"
+#include "workbenchpage.h"
 
 class QLabel;
 
@@ -15,10 +16,18 @@ class MetricsStrip;
 
 namespace xcomp::workbench {
 
-class RegeneratePage : public QWidget {
+class RegeneratePage : public WorkbenchPage {
     Q_OBJECT
 public:
-    explicit RegeneratePage(QWidget* parent = nullptr);
+    explicit RegeneratePage(const PageContext& context, QWidget* parent = nullptr);
+
+    // Compresses and regenerates the text on the left with the chosen compressor (warns when it cannot).
+    void run(bool captureAttention);
+    bool isRunning() const { return m_job != 0; }
+    // The last regeneration the engine delivered (not a restored or reviewed one).
+    const RegenerationResult& lastRegeneration() const { return m_lastRegeneration; }
+    bool hasRegeneration() const { return m_hasRegeneration; }
+    void showReview(const view::EvalRow& row);  // a batch row
 
     void showResult(const view::RegenerationView& result, const QString& note = QString());
     void showRunning(const QString& original, const QString& compressorLabel);
@@ -32,12 +41,16 @@ public:
     MetricsStrip* metricsStrip() const { return m_metrics; }
     QLabel* titleLabel() const { return m_title; }
 
+signals:
+    void regenerationShown(const xcomp::workbench::RegenerationResult& result);
+
 protected:
     void resizeEvent(QResizeEvent* event) override;
 
 private:
     // The strip's cards sit in one row when they fit, else in the compact two-column layout.
     void updateStripLayout(bool remeasure);
+    void onRegenerated(const RegenerationResult& result);
 
     int m_wideWidth = 0;
     DiffView* m_diff = nullptr;
@@ -46,6 +59,9 @@ private:
     QString m_runningOriginal;
     view::RegenerationView m_result;
     bool m_hasResult = false;
+    quint64 m_job = 0;  // the running regeneration
+    RegenerationResult m_lastRegeneration;
+    bool m_hasRegeneration = false;
 };
 
 }  // namespace xcomp::workbench

@@ -4,7 +4,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 #include <algorithm>
 #include <cmath>
@@ -131,23 +130,6 @@ view::EvalRow rowFromJson(const QJsonObject& o)
 }
 
 }  // namespace
-
-bool writeFileAtomically(const QString& path, const QByteArray& bytes, QString* error)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = SessionFile::tr("Cannot write %1: %2").arg(QFileInfo(path).fileName(), file.errorString());
-        return false;
-    }
-    if (file.write(bytes) != bytes.size() || !file.commit()) {
-        if (error)
-            *error = SessionFile::tr("Cannot write %1: %2").arg(QFileInfo(path).fileName(), file.errorString());
-        file.cancelWriting();
-        return false;
-    }
-    return true;
-}
 
 QJsonObject SessionFile::diffToJson(const view::DiffData& d)
 {

@@ -1,7 +1,7 @@
 // app/workbench/sessionfile.h — a workbench session as JSON: the texts, the settings and the
 // results on screen (regeneration, comparison, QA, interpolation curve, batch rows), so a session
 // reopens as it was left without running the engine again. Attention weights are not stored (they
-// are large; run again to see them). Written atomically through QSaveFile.
+// are large; run again to see them). Written atomically (writeFileAtomically).
 //
 // {"format": "xcomp-workbench-session", "version": 1, "model_dir": ..., "device": ...,
 //  "compressor": ..., "text": ..., "regeneration": {...}, "compare": [...], "qa": {...},
@@ -13,6 +13,7 @@
 #include <QStringList>
 #include <QVector>
 
+#include "atomicwrite.h"
 #include "enginetypes.h"
 #include "viewdata.h"
 
@@ -65,7 +66,7 @@ public:
     static view::RegenerationMetrics metricsFromJson(const QJsonObject& json);
 };
 
-// Writes bytes atomically (QSaveFile); false with a message on failure.
-bool writeFileAtomically(const QString& path, const QByteArray& bytes, QString* error);
+// Session files are written by the widgets' writeFileAtomically (atomicwrite.h).
+using xcomp::writeFileAtomically;
 
 }  // namespace xcomp::workbench

@@ -1,0 +1,44 @@
+#include "helpdock.h"
+
+#include <QAction>
+#include <QMainWindow>
+#include <QTabWidget>
+
+#include <algorithm>
+#include <iterator>
+
+#include "helppane.h"
+
+namespace xcomp::workbench {
+
+HelpDock::HelpDock(QMainWindow* window, QTabWidget* tabs, QAction* toggle)
+    : QDockWidget(tr("Help for Students"), window)
+{
+    m_pane = new HelpPane(this);
+    setObjectName(QStringLiteral("helpDock"));
+    setWidget(m_pane);
+    window->addDockWidget(Qt::RightDockWidgetArea, this);
+    hide();
+    m_pane->setMinimumWidth(240);
+    connect(toggle, &QAction::toggled, this, [this, window](bool on) {
+        setVisible(on);
+        if (on && width() < 340)
+            window->resizeDocks({this}, {360}, Qt::Horizontal);
+    });
+    connect(this, &QDockWidget::visibilityChanged, toggle, [window, toggle](bool visible) {
+        if (!window->isMinimized())
+            toggle->setChecked(visible);
+    });
+    connect(tabs, &QTabWidget::currentChanged, this, &HelpDock::showHelpForTab);
+    showHelpForTab(tabs->currentIndex());
+}
+
+void HelpDock::showHelpForTab(int tab)
+{
+    static const HelpPane::Page pages[] = {HelpPane::Page::Regenerate, HelpPane::Page::Compare,
+                                           HelpPane::Page::Attention,  HelpPane::Page::Interpolation,
+                                           HelpPane::Page::QuestionAnswering, HelpPane::Page::Batch};
+    m_pane->showPage(pages[std::clamp(tab, 0, int(std::size(pages)) - 1)]);
+}
+
+}  // namespace xcomp::workbench

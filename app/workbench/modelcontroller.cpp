@@ -1,0 +1,217 @@
+#include "modelcontroller.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QSignalBlocker>
+
+#include <algorithm>
+
+#include "devicechoice.h"
+#include "engineclient.h"
+#include "messagebar.h"
+#include "preferences.h"
+#include "reportconvert.h"
+#include "teachingtext.h"
+#include "xcomp/runtime.h"
+
+namespace xcomp::workbench {
+
+ModelController::ModelController(EngineClient* engine, MessageBar* messages, QObject* parent)
+    : QObject(parent), m_engine(engine), m_messages(messages)
+{
+    m_compressor = new QComboBox;
+    m_compressor->setMinimumContentsLength(14);
+    m_compressor->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_compressor->setToolTip(TeachingText::tooltip(TeachingText::Topic::MemoryTokens));
+    buildDeviceCombo();
+    m_label = new QLabel;
+
+    connect(m_compressor, &QComboBox::currentIndexChanged, this, [this] {
+        if (!currentCompressorId().isEmpty())
+            Preferences::setLastCompressor(currentCompressorId());
+        emit compressorChanged();
+    });
+    connect(m_device, &QComboBox::activated, this, [this] {
+        Preferences::setDevice(device());
+        if (!m_modelDir.isEmpty())
+            openModelFolder(m_modelDir);
+    });
+    connect(m_engine, &EngineClient::modelOpened, this, &ModelController::onOpened);
+    connect(m_engine, &EngineClient::modelFailed, this, &ModelController::onFailed);
+    connect(m_engine, &EngineClient::busyChanged, this, &ModelController::updateEnabled);
+    updateLabel();
+    updateEnabled();
+}
+
+void ModelController::buildDeviceCombo()
+{
+    m_device = new QComboBox;
+    addDeviceItems(m_device, tr("CPU"), tr("CUDA"), tr("No CUDA device is available."));
+    int index = m_device->findData(Preferences::device());
+    if (index == 1 && !xcomp::cuda_available())
+        index = 0;
+    m_device->setCurrentIndex(std::max(0, index));
+}
+
+QString ModelController::initialModelDir()
+{
+    const QString last = Preferences::lastModelDir();
+    if (!last.isEmpty() && QFileInfo(last).isDir())
+        return last;
+    return fromStd(xcomp::default_model_dir());
+}
+
+void ModelController::openModelFolder(const QString& dir)
+{
+    if (dir.isEmpty())
+        return;
+    if (!QFileInfo(dir).isDir()) {
+        m_messages->showWarning(tr("No model folder at %1. Use File \u25b8 Open Model Folder\u2026 to choose one.")
+                                    .arg(QDir::toNativeSeparators(dir)));
+        return;
+    }
+    m_loading = true;
+    m_pendingModelDir = dir;
+    m_label->setText(tr("Loading model from %1\u2026").arg(QDir::toNativeSeparators(dir)));
+    m_engine->openModel(dir, device(), Preferences::threads());
+    updateEnabled();
+    emit loadingChanged();
+}
+
+void ModelController::chooseModelFolder(QWidget* dialogParent)
+{
+    const QString dir = QFileDialog::getExistingDirectory(
+        dialogParent, tr("Open Model Folder"), m_modelDir.isEmpty() ? Preferences::lastDirectory() : m_modelDir);
+    if (!dir.isEmpty())
+        openModelFolder(dir);
+}
+
+void ModelController::restore(const QString& modelDir, const QString& compressorId)
+{
+    if (!modelDir.isEmpty() && modelDir != m_modelDir && QFileInfo(modelDir).isDir()) {
+        m_pendingCompressor = compressorId;
+        openModelFolder(modelDir);
+    } else if (!compressorId.isEmpty() && !setCurrentCompressor(compressorId)) {
+        m_pendingCompressor = compressorId;
+    }
+}
+
+QString ModelController::currentCompressorId() const
+{
+    return m_compressor->currentData().toString();
+}
+
+const CompressorEntry* ModelController::currentCompressor() const
+{
+    return m_engine->compressor(currentCompressorId());
+}
+
+bool ModelController::setCurrentCompressor(const QString& id)
+{
+    const int index = m_compressor->findData(id);
+    if (index < 0)
+        return false;
+    m_compressor->setCurrentIndex(index);
+    return true;
+}
+
+QString ModelController::device() const
+{
+    return m_device->currentData().toString();
+}
+
+void ModelController::showDevice(const QString& device)
+{
+    const QSignalBlocker block(m_device);
+    m_device->setCurrentIndex(std::max(0, m_device->findData(device)));
+}
+
+void ModelController::onOpened(const ModelEntry& model)
+{
+    m_loading = false;
+    m_modelDir = m_pendingModelDir.isEmpty() ? model.dir : m_pendingModelDir;
+    m_pendingModelDir.clear();
+    Preferences::setLastModelDir(m_modelDir);
+    const QString previous = !m_pendingCompressor.isEmpty() ? m_pendingCompressor
+                             : !currentCompressorId().isEmpty() ? currentCompressorId()
+                                                                : Preferences::lastCompressor();
+    m_pendingCompressor.clear();
+    fillCompressors(model.compressors, previous);
+    if (!model.warnings.isEmpty())
+        m_messages->showWarning(tr("%n compressor(s) could not be loaded: %1", nullptr, int(model.warnings.size()))
+                                    .arg(model.warnings.join(QStringLiteral("; "))));
+    else if (model.compressors.isEmpty())
+        m_messages->showWarning(tr("The model folder %1 has no compressors (compressors/*). Train one with the "
+                                   "xcomp command-line tool first.")
+                                    .arg(QDir::toNativeSeparators(m_modelDir)));
+    updateLabel();
+    updateEnabled();
+    emit compressorChanged();
+    emit modelOpened(model);
+}
+
+void ModelController::onFailed()
+{
+    m_loading = false;
+    m_pendingModelDir.clear();
+    // The session keeps the previous model, if any: show its device again.
+    if (m_engine->hasModel())
+        m_device->setCurrentIndex(std::max(0, m_device->findData(m_engine->model().device.startsWith(
+                                                  QLatin1String("cuda")) ? QStringLiteral("cuda")
+                                                                         : QStringLiteral("cpu"))));
+    updateLabel();
+    updateEnabled();
+    emit loadingChanged();
+}
+
+// In the papers' order (the engine's); the list changes without a compressorChanged() per item.
+void ModelController::fillCompressors(const QVector<CompressorEntry>& compressors, const QString& select)
+{
+    const QSignalBlocker block(m_compressor);
+    m_compressor->clear();
+    for (const CompressorEntry& c : compressors) {
+        m_compressor->addItem(c.label, c.id);
+        m_compressor->setItemData(m_compressor->count() - 1,
+                                  QString(tr("%1 \u2014 method %2, %3 memory tokens, up to %4 source tokens%5")
+                                      .arg(c.id, c.method)
+                                      .arg(c.memoryTokens)
+                                      .arg(c.maxSourceTokens)
+                                      .arg(c.qa ? tr(", QA fine-tuned") : QString())
+                                      + (c.routing.isEmpty() ? QString()
+                                                             : QString(QLatin1Char('\n') + tr("Runs %1.").arg(c.routing)))),
+                                  Qt::ToolTipRole);
+    }
+    const int index = m_compressor->findData(select);
+    m_compressor->setCurrentIndex(index >= 0 ? index : 0);
+}
+
+// No other device while a model loads or a job runs; no choice of compressor before there is one.
+void ModelController::updateEnabled()
+{
+    m_device->setEnabled(!m_loading && !m_engine->isBusy());
+    m_compressor->setEnabled(m_compressor->count() > 0);
+}
+
+void ModelController::updateLabel()
+{
+    if (m_loading)
+        return;
+    if (!m_engine->hasModel()) {
+        m_label->setText(tr("No model open"));
+        return;
+    }
+    const ModelEntry& m = m_engine->model();
+    const double millions = double(m.parameters) / 1e6;
+    m_label->setText(tr("Model %1 \u2014 %2M parameters, %3 layers \u2014 %4, %5 \u2014 %n compressor(s)", nullptr,
+                        int(m.compressors.size()))
+                         .arg(m.name)
+                         .arg(millions, 0, 'f', millions < 10 ? 1 : 0)
+                         .arg(m.layers)
+                         .arg(m.device, m.dtype));
+    m_label->setToolTip(QDir::toNativeSeparators(m.dir));
+}
+
+}  // namespace xcomp::workbench

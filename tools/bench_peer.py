@@ -191,7 +191,7 @@ class PeerCompressor:
             for layer in self.encoder.model.layers:
                 layer.mlp = torch.nn.Identity()
             sd = load_file(os.path.join(cdir, "encoder.safetensors"))
-            # int8 rows (engine/include/xcomp/weight_quantization.h): W = q * scale per row.
+            # int8 rows (engine/include/xcomp/io/weight_quantization.h): W = q * scale per row.
             for k in [k for k in sd if k + "_scale" in sd]:
                 sd[k] = sd[k].float() * sd.pop(k + "_scale").float().unsqueeze(1)
             own = self.encoder.state_dict()

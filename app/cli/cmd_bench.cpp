@@ -1,4 +1,4 @@
-// bench: latency, throughput and peak memory of the engine's hot paths (issue 8).
+// bench: latency, throughput and peak memory of the engine's hot paths.
 //
 //   CPU section: compress + regenerate exactly N tokens for each compressor and N in {96, 192, 480};
 //                one interpolation step (two texts, alpha 0.5, 96 tokens); start-up of the workbench to a

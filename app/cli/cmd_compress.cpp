@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "commands.h"
-#include "xcomp/config.h"
+#include "xcomp/io/config.h"
 #include "xcomp/error.h"
 #include "xcomp/runtime.h"
 #include "xcomp/session.h"

@@ -7,9 +7,9 @@
 
 #include "commands.h"
 #include "interrupt.h"
-#include "xcomp/compressor.h"
+#include "xcomp/compress/compressor.h"
 #include "xcomp/error.h"
-#include "xcomp/evaluation.h"
+#include "xcomp/eval/evaluation.h"
 #include "xcomp/runtime.h"
 
 namespace xcomp::cli {

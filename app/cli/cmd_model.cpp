@@ -10,9 +10,9 @@
 
 #include "commands.h"
 #include "xcomp/error.h"
-#include "xcomp/generation.h"
+#include "xcomp/model/generation.h"
 #include "xcomp/runtime.h"
-#include "xcomp/tensor_io.h"
+#include "xcomp/io/tensor_io.h"
 
 namespace xcomp::cli {
 

@@ -4,10 +4,10 @@
 
 #include "commands.h"
 #include "interrupt.h"
-#include "xcomp/dataset.h"
+#include "xcomp/io/dataset.h"
 #include "xcomp/error.h"
-#include "xcomp/trainer.h"
-#include "xcomp/weight_quantization.h"
+#include "xcomp/train/trainer.h"
+#include "xcomp/io/weight_quantization.h"
 
 namespace xcomp::cli {
 namespace fs = std::filesystem;
@@ -164,7 +164,7 @@ int cmd_train_compressor(Args& a) {
     return 0;
 }
 
-// Stores compressors' matrices (AOC projections, LoRA factors) as int8 rows (xcomp/weight_quantization.h), in place.
+// Stores compressors' matrices (AOC projections, LoRA factors) as int8 rows (xcomp/io/weight_quantization.h), in place.
 int cmd_quantize_compressor(Args& a) {
     a.finish();
     if (a.positional().empty()) throw Error("quantize-compressor needs compressor folders: quantize-compressor DIR...");

@@ -1,7 +1,7 @@
 // The CLI's sub-commands; each takes the parsed options and returns the exit code.
 #pragma once
 #include "args.h"
-#include "xcomp/model_folder.h"
+#include "xcomp/io/model_folder.h"
 
 namespace xcomp::cli {
 

@@ -135,20 +135,20 @@ void EngineWorker::runJob(quint64 job, const QString& operation, Fn&& fn)
     emit jobFinished(job);
 }
 
-xcomp::RunCallbacks EngineWorker::callbacks(quint64 job, std::atomic<bool>* flag, double from, double to)
+xcomp::RunControl EngineWorker::callbacks(quint64 job, std::atomic<bool>* flag, double from, double to)
 {
     auto timer = std::make_shared<QElapsedTimer>();
     auto textTimer = std::make_shared<QElapsedTimer>();
     timer->start();
     textTimer->start();
-    xcomp::RunCallbacks cb;
+    xcomp::RunControl cb;
     cb.cancel = flag;
-    cb.on_progress = [this, job, flag, from, to, timer](double fraction, const std::string& stage) {
+    cb.on_progress = [this, job, flag, from, to, timer](const xcomp::Progress& p) {
         if (shouldStop(job))
             flag->store(true);  // catches a cancel() that raced with the job's start
-        if (fraction >= 1.0 || timer->elapsed() >= kThrottleMs) {
+        if (p.fraction >= 1.0 || timer->elapsed() >= kThrottleMs) {
             timer->restart();
-            emit progress(job, from + (to - from) * std::clamp(fraction, 0.0, 1.0), stageText(stage));
+            emit progress(job, from + (to - from) * std::clamp(p.fraction, 0.0, 1.0), stageText(p.stage));
         }
     };
     cb.on_text = [this, job, flag, textTimer](const std::string& text) {
@@ -335,9 +335,9 @@ void EngineWorker::interpolate(quint64 job, quint64 sliderId, int slotA, int slo
     bool delivered = false;
     if (!m_interpCancel.load() && requireSession(job, tr("Interpolate"))) {
         guarded(job, tr("Interpolate"), [&] {
-            xcomp::RunCallbacks cb;
+            xcomp::RunControl cb;
             cb.cancel = &m_interpCancel;
-            cb.on_progress = [this, job, sliderId](double, const std::string&) {
+            cb.on_progress = [this, job, sliderId](const xcomp::Progress&) {
                 if ((sliderId != 0 && sliderId < m_latestSlider.load()) || shouldStop(job))
                     m_interpCancel.store(true);
             };

@@ -21,7 +21,7 @@
 
 namespace xcomp {
 class Session;
-struct RunCallbacks;
+struct RunControl;
 }
 
 namespace xcomp::workbench {
@@ -82,7 +82,7 @@ private:
     // jobFinished() whatever happens.
     template <typename Fn>
     void runJob(quint64 job, const QString& operation, Fn&& fn);
-    xcomp::RunCallbacks callbacks(quint64 job, std::atomic<bool>* flag, double from, double to);
+    xcomp::RunControl callbacks(quint64 job, std::atomic<bool>* flag, double from, double to);
     bool shouldStop(quint64 job) const;
     bool requireSession(quint64 job, const QString& operation);
 

@@ -8,11 +8,11 @@
 #include <filesystem>
 #include <map>
 
-#include "xcomp/compressor.h"
-#include "xcomp/compressor_family.h"
-#include "xcomp/decoding.h"
+#include "xcomp/compress/compressor.h"
+#include "xcomp/compress/compressor_family.h"
+#include "xcomp/compress/decoding.h"
 #include "xcomp/error.h"
-#include "xcomp/model_folder.h"
+#include "xcomp/io/model_folder.h"
 #include "xcomp/runtime.h"
 
 namespace xcomp {

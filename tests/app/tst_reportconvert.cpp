@@ -3,7 +3,7 @@
 #include <QTest>
 
 #include "reportconvert.h"
-#include "xcomp/alignment.h"
+#include "xcomp/eval/alignment.h"
 
 using namespace xcomp::workbench;
 

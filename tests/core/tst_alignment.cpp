@@ -1,7 +1,7 @@
 // tst_alignment — error-typed alignment (500xCompressor Table 1 categories): crafted pairs for each
 // category, the Table 1 style example with exact offsets, UTF-8 offsets, empty texts, invariants.
-#include "xcomp/alignment.h"
-#include "xcomp/metrics.h"
+#include "xcomp/eval/alignment.h"
+#include "xcomp/eval/metrics.h"
 
 #include <QString>
 #include <QStringList>

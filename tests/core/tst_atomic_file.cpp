@@ -12,7 +12,7 @@
 #include <string>
 
 #include "core/core_test_util.h"
-#include "xcomp/atomic_file.h"
+#include "xcomp/io/atomic_file.h"
 
 using namespace xcomp;
 

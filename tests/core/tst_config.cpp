@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/core_test_util.h"
-#include "xcomp/config.h"
+#include "xcomp/io/config.h"
 #include "xcomp/error.h"
 
 using namespace xcomp;

@@ -1,7 +1,7 @@
 // tst_metrics — BLEU against NLTK 3.8 golden values, hand-worked ROUGE-L, exact match, prefix exact
 // match and SQuAD v1.1 F1/EM cases.
 #include "xcomp/error.h"
-#include "xcomp/metrics.h"
+#include "xcomp/eval/metrics.h"
 
 #include <QProcess>
 #include <QTemporaryDir>

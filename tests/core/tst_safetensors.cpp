@@ -10,7 +10,7 @@
 
 #include "core/core_test_util.h"
 #include "xcomp/error.h"
-#include "xcomp/safetensors.h"
+#include "xcomp/io/safetensors.h"
 
 using namespace xcomp;
 

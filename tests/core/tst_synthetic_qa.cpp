@@ -2,7 +2,7 @@
 // exact question and answer, sentence splitting, the guarantees (answer is the text at
 // answer_offset, no question gives its answer away, word limits) on realistic abstracts and on
 // garbage, UTF-8 and 10 MB inputs, determinism and the max_pairs / different-sentence choice.
-#include "xcomp/synthetic_qa.h"
+#include "xcomp/train/synthetic_qa.h"
 
 #include <QElapsedTimer>
 #include <QRegularExpression>

@@ -8,7 +8,7 @@
 
 #include "core/core_test_util.h"
 #include "xcomp/error.h"
-#include "xcomp/tokenizer.h"
+#include "xcomp/io/tokenizer.h"
 
 using namespace xcomp;
 

@@ -5,10 +5,10 @@
 #include <QtTest>
 
 #include "engine_test_util.h"
-#include "xcomp/generation.h"
-#include "xcomp/model.h"
+#include "xcomp/model/generation.h"
+#include "xcomp/model/model.h"
 #include "xcomp/runtime.h"
-#include "xcomp/tensor_io.h"
+#include "xcomp/io/tensor_io.h"
 
 using namespace xcomp;
 

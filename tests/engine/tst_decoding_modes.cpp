@@ -6,11 +6,11 @@
 #include <QtTest>
 
 #include "engine_test_util.h"
-#include "xcomp/compressor.h"
-#include "xcomp/decoding.h"
+#include "xcomp/compress/compressor.h"
+#include "xcomp/compress/decoding.h"
 #include "xcomp/error.h"
-#include "xcomp/generation.h"
-#include "xcomp/model_folder.h"
+#include "xcomp/model/generation.h"
+#include "xcomp/io/model_folder.h"
 #include "xcomp/runtime.h"
 
 using namespace xcomp;

@@ -10,10 +10,10 @@
 
 #include "engine_test_util.h"
 #include "xcomp/error.h"
-#include "xcomp/evaluation.h"
-#include "xcomp/model_folder.h"
+#include "xcomp/eval/evaluation.h"
+#include "xcomp/io/model_folder.h"
 #include "xcomp/runtime.h"
-#include "xcomp/tensor_io.h"
+#include "xcomp/io/tensor_io.h"
 
 using namespace xcomp;
 

@@ -11,10 +11,10 @@
 #include <limits>
 
 #include "engine_test_util.h"
-#include "xcomp/compressor.h"
+#include "xcomp/compress/compressor.h"
 #include "xcomp/error.h"
-#include "xcomp/model_folder.h"
-#include "xcomp/tensor_io.h"
+#include "xcomp/io/model_folder.h"
+#include "xcomp/io/tensor_io.h"
 
 using namespace xcomp;
 namespace fs = std::filesystem;

@@ -11,12 +11,12 @@
 #include <nlohmann/json.hpp>
 
 #include "engine_test_util.h"
-#include "xcomp/compressor.h"
-#include "xcomp/compressor_family.h"
-#include "xcomp/dataset.h"
+#include "xcomp/compress/compressor.h"
+#include "xcomp/compress/compressor_family.h"
+#include "xcomp/io/dataset.h"
 #include "xcomp/error.h"
-#include "xcomp/evaluation.h"
-#include "xcomp/model_folder.h"
+#include "xcomp/eval/evaluation.h"
+#include "xcomp/io/model_folder.h"
 #include "xcomp/session.h"
 
 using namespace xcomp;

@@ -11,12 +11,12 @@
 #include <fstream>
 
 #include "engine_test_util.h"
-#include "xcomp/compressor.h"
-#include "xcomp/decoding.h"
+#include "xcomp/compress/compressor.h"
+#include "xcomp/compress/decoding.h"
 #include "xcomp/error.h"
-#include "xcomp/model_folder.h"
+#include "xcomp/io/model_folder.h"
 #include "xcomp/runtime.h"
-#include "xcomp/trainer.h"
+#include "xcomp/train/trainer.h"
 
 using namespace xcomp;
 

@@ -1,4 +1,4 @@
-// int8 storage of compressors (xcomp/weight_quantization.h): the per-row round trip is within half
+// int8 storage of compressors (xcomp/io/weight_quantization.h): the per-row round trip is within half
 // a step, a quantized AOC or LoRA compressor encodes like the original, damaged scales are refused,
 // and a compressor continued from int8 is saved at full precision again.
 #include <ATen/ATen.h>
@@ -11,10 +11,10 @@
 #include <limits>
 
 #include "engine_test_util.h"
-#include "xcomp/compressor.h"
-#include "xcomp/model_folder.h"
-#include "xcomp/tensor_io.h"
-#include "xcomp/weight_quantization.h"
+#include "xcomp/compress/compressor.h"
+#include "xcomp/io/model_folder.h"
+#include "xcomp/io/tensor_io.h"
+#include "xcomp/io/weight_quantization.h"
 
 using namespace xcomp;
 using test::error_of;

@@ -6,7 +6,7 @@
 
 #include "fuzz_util.h"
 #include "xcomp/error.h"
-#include "xcomp/safetensors.h"
+#include "xcomp/io/safetensors.h"
 
 using namespace xcomp;
 namespace fs = std::filesystem;

@@ -3,8 +3,8 @@
 // length variant's serves_up_to inside its range, to_json_text() reads back as the same config, and
 // length-variant routing (CompressorFamilies) sends a text to the variant exactly when it fits.
 #include "fuzz_util.h"
-#include "xcomp/compressor.h"
-#include "xcomp/compressor_family.h"
+#include "xcomp/compress/compressor.h"
+#include "xcomp/compress/compressor_family.h"
 #include "xcomp/error.h"
 
 using namespace xcomp;

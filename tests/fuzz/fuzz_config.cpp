@@ -2,7 +2,7 @@
 // positive and consistent, parameter_count() is computable (what `xcomp info` prints), and
 // to_json_text() reads back as the same config.
 #include "fuzz_util.h"
-#include "xcomp/config.h"
+#include "xcomp/io/config.h"
 #include "xcomp/error.h"
 
 using namespace xcomp;

@@ -6,9 +6,9 @@
 #include <sstream>
 
 #include "fuzz_util.h"
-#include "xcomp/dataset.h"
+#include "xcomp/io/dataset.h"
 #include "xcomp/error.h"
-#include "xcomp/tokenizer.h"
+#include "xcomp/io/tokenizer.h"
 
 using namespace xcomp;
 

@@ -5,7 +5,7 @@
 // the vocabulary, one piece each, and decodes to valid UTF-8; ids outside are refused with an Error.
 #include "fuzz_util.h"
 #include "xcomp/error.h"
-#include "xcomp/tokenizer.h"
+#include "xcomp/io/tokenizer.h"
 
 using namespace xcomp;
 

@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "fuzz_util.h"
-#include "xcomp/metrics.h"
-#include "xcomp/tokenizer.h"
+#include "xcomp/eval/metrics.h"
+#include "xcomp/io/tokenizer.h"
 
 using namespace xcomp;
 

@@ -6,9 +6,9 @@
 #include <ATen/Parallel.h>
 
 #include "fuzz_util.h"
-#include "xcomp/compressor.h"
+#include "xcomp/compress/compressor.h"
 #include "xcomp/error.h"
-#include "xcomp/safetensors.h"
+#include "xcomp/io/safetensors.h"
 
 using namespace xcomp;
 

@@ -9,8 +9,8 @@
 #include <fstream>
 #include <tuple>
 
-#include "xcomp/dataset.h"
-#include "xcomp/decoding.h"
+#include "xcomp/io/dataset.h"
+#include "xcomp/compress/decoding.h"
 #include "xcomp/error.h"
 
 // A build that cannot compile the allocator's API (it moves between LibTorch versions) drops in an

@@ -1,4 +1,4 @@
-// app/cli/bench/bench.h — what the sections of `xcomp bench` share (issue 8): the measuring loop
+// app/cli/bench/bench.h — what the sections of `xcomp bench` share: the measuring loop
 // (Bench: one warm-up run, the timed repeats, median and p90, peak memory, the report rewritten
 // after every row), the texts cut to exactly N tokens (TextPool) and the compressors benchmarked.
 //
@@ -19,10 +19,10 @@
 #include <utility>
 #include <vector>
 
-#include "xcomp/compressor.h"
-#include "xcomp/generation.h"
-#include "xcomp/model_folder.h"
-#include "xcomp/tokenizer.h"
+#include "xcomp/compress/compressor.h"
+#include "xcomp/model/generation.h"
+#include "xcomp/io/model_folder.h"
+#include "xcomp/io/tokenizer.h"
 
 namespace xcomp::cli::bench {
 

@@ -8,7 +8,7 @@
 #include <filesystem>
 
 #include "bench.h"
-#include "xcomp/decoding.h"
+#include "xcomp/compress/decoding.h"
 #include "xcomp/error.h"
 
 namespace xcomp::cli::bench {

@@ -5,7 +5,7 @@
 #include <cstdio>
 
 #include "bench.h"
-#include "xcomp/decoding.h"
+#include "xcomp/compress/decoding.h"
 
 namespace xcomp::cli::bench {
 

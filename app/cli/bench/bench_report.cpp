@@ -10,8 +10,8 @@
 #include <fstream>
 
 #include "bench.h"
-#include "xcomp/atomic_file.h"
-#include "xcomp/decoding.h"
+#include "xcomp/io/atomic_file.h"
+#include "xcomp/compress/decoding.h"
 #include "xcomp/runtime.h"
 
 namespace xcomp::cli::bench {

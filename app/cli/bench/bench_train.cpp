@@ -8,7 +8,7 @@
 
 #include "bench.h"
 #include "xcomp/error.h"
-#include "xcomp/trainer.h"
+#include "xcomp/train/trainer.h"
 
 namespace xcomp::cli::bench {
 
@@ -51,10 +51,10 @@ void train_section(Bench& b, const Compressors& comps, const std::string& data, 
         o.seed = 7;
         std::vector<double> elapsed;
         std::vector<int64_t> tokens;
-        TrainCallbacks cb;
-        cb.on_progress = [&](const TrainProgress& p) {
-            elapsed.push_back(p.elapsed_s);
-            tokens.push_back(p.tokens_seen);
+        RunControl cb;
+        cb.on_progress = [&](const Progress& p) {
+            elapsed.push_back(p.training->elapsed_s);
+            tokens.push_back(p.training->tokens_seen);
         };
         b.meter().begin();
         try {

@@ -15,7 +15,7 @@
 
 namespace xcomp {
 
-struct TrainProgress;  // xcomp/trainer.h
+struct TrainProgress;  // xcomp/train/trainer.h
 
 struct Progress {
     double fraction = 0;    // of the whole call, in [0, 1]

@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "xcomp/alignment.h"
-#include "xcomp/metrics.h"
+#include "xcomp/eval/alignment.h"
+#include "xcomp/eval/metrics.h"
 #include "xcomp/run_control.h"
 
 namespace xcomp {
@@ -45,7 +45,7 @@ struct CompressorInfo {
     int memory_tokens = 0;
     int max_source_tokens = 0;
     bool qa = false;       // fine-tuned for question answering
-    // Length variants (xcomp/compressor_family.h): a family's general compressor lists what runs
+    // Length variants (xcomp/compress/compressor_family.h): a family's general compressor lists what runs
     // short texts; a variant names its family and the longest text it serves.
     std::string routing;     // e.g. "aoc-m16-t96 (texts up to 128 tokens), else aoc-m16"; empty: none
     std::string variant_of;  // a variant's family id ("" for a general compressor)

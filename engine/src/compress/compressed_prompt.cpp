@@ -4,9 +4,9 @@
 #include <cmath>
 #include <cstdio>
 
-#include "xcomp/compressor.h"
+#include "xcomp/compress/compressor.h"
 #include "xcomp/error.h"
-#include "xcomp/tensor_io.h"
+#include "xcomp/io/tensor_io.h"
 
 namespace xcomp {
 

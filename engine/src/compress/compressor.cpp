@@ -1,6 +1,6 @@
 // Compressors: creation, loading/saving and the encoder pass of every method.
-#include "xcomp/atomic_file.h"
-#include "xcomp/compressor.h"
+#include "xcomp/io/atomic_file.h"
+#include "xcomp/compress/compressor.h"
 
 #include <nlohmann/json.hpp>
 
@@ -11,8 +11,8 @@
 #include <sstream>
 
 #include "xcomp/error.h"
-#include "xcomp/tensor_io.h"
-#include "xcomp/weight_quantization.h"
+#include "xcomp/io/tensor_io.h"
+#include "xcomp/io/weight_quantization.h"
 
 namespace xcomp {
 namespace fs = std::filesystem;

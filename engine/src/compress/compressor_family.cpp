@@ -1,4 +1,4 @@
-#include "xcomp/compressor_family.h"
+#include "xcomp/compress/compressor_family.h"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "xcomp/decoding.h"
+#include "xcomp/compress/decoding.h"
 
 #include <algorithm>
 

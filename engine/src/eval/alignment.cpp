@@ -1,8 +1,8 @@
 // alignment.cpp — error-typed word alignment (500xCompressor Table 1 categories).
-// The rules are documented in xcomp/alignment.h and docs/METRICS.md.
-#include "xcomp/alignment.h"
+// The rules are documented in xcomp/eval/alignment.h and docs/METRICS.md.
+#include "xcomp/eval/alignment.h"
 
-#include "xcomp/metrics.h"
+#include "xcomp/eval/metrics.h"
 
 #include <algorithm>
 #include <cstdint>

@@ -1,5 +1,5 @@
-#include "xcomp/atomic_file.h"
-#include "xcomp/evaluation.h"
+#include "xcomp/io/atomic_file.h"
+#include "xcomp/eval/evaluation.h"
 
 #include <ATen/core/grad_mode.h>
 #include <nlohmann/json.hpp>
@@ -9,8 +9,8 @@
 #include <fstream>
 #include <map>
 
-#include "xcomp/compressor_family.h"
-#include "xcomp/decoding.h"
+#include "xcomp/compress/compressor_family.h"
+#include "xcomp/compress/decoding.h"
 #include "xcomp/error.h"
 
 namespace xcomp {

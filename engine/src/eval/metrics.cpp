@@ -1,6 +1,6 @@
 // metrics.cpp — BLEU (NLTK 3.8 sentence_bleu + method1), ROUGE-L (rouge-score), exact match,
-// prefix exact match, SQuAD v1.1 F1/EM. See xcomp/metrics.h and docs/METRICS.md.
-#include "xcomp/metrics.h"
+// prefix exact match, SQuAD v1.1 F1/EM. See xcomp/eval/metrics.h and docs/METRICS.md.
+#include "xcomp/eval/metrics.h"
 
 #include "xcomp/error.h"
 

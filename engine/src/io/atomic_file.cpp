@@ -1,5 +1,5 @@
 // Temporary file + fsync + rename (see atomic_file.h).
-#include "xcomp/atomic_file.h"
+#include "xcomp/io/atomic_file.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>

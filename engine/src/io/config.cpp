@@ -1,5 +1,5 @@
 // LlamaConfig <-> config.json (transformers 4.x and 5.x spellings).
-#include "xcomp/config.h"
+#include "xcomp/io/config.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "xcomp/dataset.h"
+#include "xcomp/io/dataset.h"
 
 #include <nlohmann/json.hpp>
 
@@ -7,7 +7,7 @@
 #include <memory>
 
 #include "xcomp/error.h"
-#include "xcomp/tokenizer.h"
+#include "xcomp/io/tokenizer.h"
 
 namespace xcomp {
 

@@ -1,4 +1,4 @@
-#include "xcomp/model_folder.h"
+#include "xcomp/io/model_folder.h"
 
 #include <filesystem>
 

@@ -1,6 +1,6 @@
 // safetensors reader (mmap), atomic writer and (sharded) checkpoint folders.
-#include "xcomp/atomic_file.h"
-#include "xcomp/safetensors.h"
+#include "xcomp/io/atomic_file.h"
+#include "xcomp/io/safetensors.h"
 
 #include <fcntl.h>
 #include <sys/mman.h>

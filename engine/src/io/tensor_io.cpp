@@ -1,6 +1,6 @@
 // safetensors <-> at::Tensor bridge.
-#include "xcomp/atomic_file.h"
-#include "xcomp/tensor_io.h"
+#include "xcomp/io/atomic_file.h"
+#include "xcomp/io/tensor_io.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,5 +1,5 @@
 // Tokenizer: a thin wrapper over the (statically linked) sentencepiece processor and trainer.
-#include "xcomp/tokenizer.h"
+#include "xcomp/io/tokenizer.h"
 
 #include <sentencepiece_processor.h>
 #include <sentencepiece_trainer.h>

@@ -1,5 +1,5 @@
 // UTF-8 validation (RFC 3629): no overlong forms, no surrogates, nothing above U+10FFFF.
-#include "xcomp/tokenizer.h"
+#include "xcomp/io/tokenizer.h"
 
 namespace xcomp {
 

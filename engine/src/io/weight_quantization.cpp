@@ -1,11 +1,11 @@
 // Per-row int8 storage of compressor projection matrices (see weight_quantization.h).
-#include "xcomp/weight_quantization.h"
+#include "xcomp/io/weight_quantization.h"
 
 #include <filesystem>
 
-#include "xcomp/compressor.h"
+#include "xcomp/compress/compressor.h"
 #include "xcomp/error.h"
-#include "xcomp/tensor_io.h"
+#include "xcomp/io/tensor_io.h"
 
 namespace xcomp {
 namespace fs = std::filesystem;

@@ -1,4 +1,4 @@
-#include "xcomp/generation.h"
+#include "xcomp/model/generation.h"
 
 #include <ATen/core/grad_mode.h>
 #include <torch/version.h>

@@ -5,12 +5,12 @@
 #include <filesystem>
 #include <fstream>
 
-#include "xcomp/atomic_file.h"
+#include "xcomp/io/atomic_file.h"
 #include "xcomp/error.h"
-#include "xcomp/model.h"
-#include "xcomp/safetensors.h"
-#include "xcomp/tensor_io.h"
-#include "xcomp/weight_quantization.h"
+#include "xcomp/model/model.h"
+#include "xcomp/io/safetensors.h"
+#include "xcomp/io/tensor_io.h"
+#include "xcomp/io/weight_quantization.h"
 
 namespace xcomp {
 namespace fs = std::filesystem;

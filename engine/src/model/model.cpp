@@ -1,6 +1,6 @@
 // The Llama decoder stack: loading, validation and the forward pass.
-#include "xcomp/atomic_file.h"
-#include "xcomp/model.h"
+#include "xcomp/io/atomic_file.h"
+#include "xcomp/model/model.h"
 
 #include <torch/version.h>
 
@@ -10,8 +10,8 @@
 
 #include "rope.h"
 #include "xcomp/error.h"
-#include "xcomp/safetensors.h"
-#include "xcomp/tensor_io.h"
+#include "xcomp/io/safetensors.h"
+#include "xcomp/io/tensor_io.h"
 
 namespace xcomp {
 namespace fs = std::filesystem;

@@ -2,7 +2,7 @@
 #pragma once
 #include <ATen/ATen.h>
 
-#include "xcomp/config.h"
+#include "xcomp/io/config.h"
 
 namespace xcomp {
 

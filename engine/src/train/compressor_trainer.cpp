@@ -10,11 +10,11 @@
 
 #include "optimizer.h"
 #include "training_util.h"
-#include "xcomp/dataset.h"
-#include "xcomp/decoding.h"
+#include "xcomp/io/dataset.h"
+#include "xcomp/compress/decoding.h"
 #include "xcomp/error.h"
-#include "xcomp/metrics.h"
-#include "xcomp/trainer.h"
+#include "xcomp/eval/metrics.h"
+#include "xcomp/train/trainer.h"
 
 namespace xcomp {
 namespace fs = std::filesystem;

@@ -7,10 +7,10 @@
 
 #include "optimizer.h"
 #include "training_util.h"
-#include "xcomp/dataset.h"
+#include "xcomp/io/dataset.h"
 #include "xcomp/error.h"
-#include "xcomp/model.h"
-#include "xcomp/trainer.h"
+#include "xcomp/model/model.h"
+#include "xcomp/train/trainer.h"
 
 namespace xcomp {
 namespace fs = std::filesystem;

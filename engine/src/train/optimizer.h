@@ -4,8 +4,8 @@
 
 #include <vector>
 
-#include "xcomp/tensor_io.h"
-#include "xcomp/trainer.h"
+#include "xcomp/io/tensor_io.h"
+#include "xcomp/train/trainer.h"
 
 namespace xcomp {
 

@@ -1,5 +1,5 @@
 // synthetic_qa.cpp — rule-based extractive QA pairs (cloze translation in the spirit of Lewis et
-// al. 2019). See xcomp/synthetic_qa.h for the contract.
+// al. 2019). See xcomp/train/synthetic_qa.h for the contract.
 //
 // Pipeline: cut the text to max_scan_bytes -> split sentences -> split each sentence into
 // whitespace tokens (each with a "core" that leaves out surrounding punctuation) -> every enabled
@@ -8,7 +8,7 @@
 //
 // Everything works on ASCII bytes (spaces, punctuation, Latin letters); bytes >= 0x80 are treated
 // as word characters, so no UTF-8 sequence is ever cut and invalid UTF-8 is harmless.
-#include "xcomp/synthetic_qa.h"
+#include "xcomp/train/synthetic_qa.h"
 
 #include <algorithm>
 #include <random>

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <thread>
 
-#include "xcomp/dataset.h"
+#include "xcomp/io/dataset.h"
 #include "xcomp/error.h"
-#include "xcomp/synthetic_qa.h"
+#include "xcomp/train/synthetic_qa.h"
 
 namespace xcomp {
 

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "xcomp/tokenizer.h"
-#include "xcomp/trainer.h"
+#include "xcomp/io/tokenizer.h"
+#include "xcomp/train/trainer.h"
 
 namespace xcomp {
 

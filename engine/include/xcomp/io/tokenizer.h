@@ -1,4 +1,4 @@
-// xcomp/tokenizer.h — the sentencepiece tokenizer of a model folder (tokenizer.model).
+// xcomp/io/tokenizer.h — the sentencepiece tokenizer of a model folder (tokenizer.model).
 #pragma once
 #include <memory>
 #include <string>

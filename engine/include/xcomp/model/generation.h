@@ -1,4 +1,4 @@
-// xcomp/generation.h — greedy decoding on top of a KV cache (the decoder side of every method).
+// xcomp/model/generation.h — greedy decoding on top of a KV cache (the decoder side of every method).
 #pragma once
 #include <ATen/ATen.h>
 
@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "xcomp/model.h"
+#include "xcomp/model/model.h"
 #include "xcomp/run_control.h"
 
 namespace xcomp {

@@ -1,4 +1,4 @@
-// xcomp/compressor_family.h — which compressor runs a text. An id such as "aoc-m16" names a family:
+// xcomp/compress/compressor_family.h — which compressor runs a text. An id such as "aoc-m16" names a family:
 // its general compressor and any length variants (CompressorConfig::variant_of), e.g. aoc-m16-t96
 // trained on texts of 64-128 tokens. A text goes to the variant with the smallest serves_up_to that
 // covers its length, else to the general compressor; a variant asked for by its own id always runs.
@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "xcomp/compressor.h"
+#include "xcomp/compress/compressor.h"
 
 namespace xcomp {
 

@@ -1,4 +1,4 @@
-// xcomp/synthetic_qa.h — rule-based extractive question-answer pairs from a paragraph of English text.
+// xcomp/train/synthetic_qa.h — rule-based extractive question-answer pairs from a paragraph of English text.
 //
 // Why: the tiny LM that learns extractive QA ("<context> Question: <q> Answer: <span>") needs far
 // more examples than SQuAD has. In the spirit of unsupervised QA by cloze translation (Lewis et al.

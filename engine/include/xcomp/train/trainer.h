@@ -1,4 +1,4 @@
-// xcomp/trainer.h — training with LibTorch autograd: compressors (regeneration pretraining and QA
+// xcomp/train/trainer.h — training with LibTorch autograd: compressors (regeneration pretraining and QA
 // fine-tuning) for any Llama-family base, and a small Llama LM from scratch. CUDA bf16 or CPU.
 #pragma once
 #include <atomic>
@@ -8,11 +8,11 @@
 #include <string>
 #include <vector>
 
-#include "xcomp/compressor.h"
-#include "xcomp/config.h"
-#include "xcomp/decoding.h"
+#include "xcomp/compress/compressor.h"
+#include "xcomp/io/config.h"
+#include "xcomp/compress/decoding.h"
 #include "xcomp/run_control.h"
-#include "xcomp/tokenizer.h"
+#include "xcomp/io/tokenizer.h"
 
 namespace xcomp {
 

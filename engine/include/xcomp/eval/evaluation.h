@@ -1,4 +1,4 @@
-// xcomp/evaluation.h — the batch evaluation harness of the papers: texts cut to exactly N tokens,
+// xcomp/eval/evaluation.h — the batch evaluation harness of the papers: texts cut to exactly N tokens,
 // compressed, regenerated (batched) and scored; or QA from the compressed prompt vs the full text.
 #pragma once
 #include <atomic>
@@ -7,12 +7,12 @@
 #include <string>
 #include <vector>
 
-#include "xcomp/alignment.h"
-#include "xcomp/compressor.h"
-#include "xcomp/dataset.h"
-#include "xcomp/metrics.h"
+#include "xcomp/eval/alignment.h"
+#include "xcomp/compress/compressor.h"
+#include "xcomp/io/dataset.h"
+#include "xcomp/eval/metrics.h"
 #include "xcomp/run_control.h"
-#include "xcomp/tokenizer.h"
+#include "xcomp/io/tokenizer.h"
 
 namespace xcomp {
 
@@ -35,7 +35,7 @@ struct EvalOptions {
     int batch_size = 32;          // texts per batched regeneration
     int extra_tokens = 16;        // regeneration stops at N + this many tokens without EOS
     int qa_max_new_tokens = 48;
-    // Length variants (xcomp/compressor_family.h) of the evaluated compressors: a cell of N tokens runs
+    // Length variants (xcomp/compress/compressor_family.h) of the evaluated compressors: a cell of N tokens runs
     // the variant its compressor's id routes N to, as `xcomp regenerate` would (none).
     std::vector<std::shared_ptr<Compressor>> variants;
     // on_progress after each batch (done/total examples, stage "aoc-m4 @ 96"); cancel read before

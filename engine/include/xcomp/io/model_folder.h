@@ -1,10 +1,10 @@
-// xcomp/model_folder.h — a Hugging Face model folder: config.json + safetensors + tokenizer.model.
+// xcomp/io/model_folder.h — a Hugging Face model folder: config.json + safetensors + tokenizer.model.
 #pragma once
 #include <memory>
 #include <string>
 
-#include "xcomp/model.h"
-#include "xcomp/tokenizer.h"
+#include "xcomp/model/model.h"
+#include "xcomp/io/tokenizer.h"
 
 namespace xcomp {
 

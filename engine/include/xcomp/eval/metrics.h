@@ -1,4 +1,4 @@
-// xcomp/metrics.h — regeneration and QA metrics, torch-free, matching the reference implementations
+// xcomp/eval/metrics.h — regeneration and QA metrics, torch-free, matching the reference implementations
 // both papers used (500xCompressor arXiv 2408.03094, Attention-Only Compressor arXiv 2501.06730).
 // See docs/METRICS.md for the exact rules and the reference each metric follows.
 //

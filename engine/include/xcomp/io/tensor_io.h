@@ -1,11 +1,11 @@
-// xcomp/tensor_io.h — safetensors <-> at::Tensor.
+// xcomp/io/tensor_io.h — safetensors <-> at::Tensor.
 #pragma once
 #include <ATen/ATen.h>
 
 #include <map>
 #include <string>
 
-#include "xcomp/safetensors.h"
+#include "xcomp/io/safetensors.h"
 
 namespace xcomp {
 

@@ -1,4 +1,4 @@
-// xcomp/decoding.h — the decoder side shared by training, evaluation and the workbench:
+// xcomp/compress/decoding.h — the decoder side shared by training, evaluation and the workbench:
 // teacher-forced loss given a memory, batched regeneration, and question answering.
 #pragma once
 #include <ATen/ATen.h>
@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "xcomp/compressor.h"
-#include "xcomp/generation.h"
-#include "xcomp/tokenizer.h"
+#include "xcomp/compress/compressor.h"
+#include "xcomp/model/generation.h"
+#include "xcomp/io/tokenizer.h"
 
 namespace xcomp {
 

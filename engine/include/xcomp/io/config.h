@@ -1,4 +1,4 @@
-// xcomp/config.h — the LlamaForCausalLM config.json, in transformers 4.x and 5.x spellings.
+// xcomp/io/config.h — the LlamaForCausalLM config.json, in transformers 4.x and 5.x spellings.
 #pragma once
 #include <cstdint>
 #include <string>

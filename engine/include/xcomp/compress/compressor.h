@@ -1,4 +1,4 @@
-// xcomp/compressor.h — soft prompt compressors: a text becomes m memory tokens that a frozen
+// xcomp/compress/compressor.h — soft prompt compressors: a text becomes m memory tokens that a frozen
 // decoder LM reads (500xCompressor arXiv 2408.03094, ICAE, AOC arXiv 2501.06730).
 //
 // Conventions (following the official 500xCompressor code, which hands Hugging Face
@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-#include "xcomp/model.h"
+#include "xcomp/model/model.h"
 
 namespace xcomp {
 

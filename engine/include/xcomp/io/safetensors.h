@@ -1,4 +1,4 @@
-// xcomp/safetensors.h — reader and writer for the safetensors format, without LibTorch.
+// xcomp/io/safetensors.h — reader and writer for the safetensors format, without LibTorch.
 //
 // Format: 8-byte little-endian header length N, N bytes of JSON
 // {"name": {"dtype": "F32", "shape": [..], "data_offsets": [begin, end]}, "__metadata__": {..}},

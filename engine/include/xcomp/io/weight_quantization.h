@@ -1,4 +1,4 @@
-// xcomp/weight_quantization.h — int8 storage of a compressor's matrices: an AOC compressor's
+// xcomp/io/weight_quantization.h — int8 storage of a compressor's matrices: an AOC compressor's
 // projections, a LoRA compressor's adapter factors.
 //
 // Weight-only, per output row, symmetric: row i of W [out, in] is stored as int8 values q[i, :]
@@ -12,7 +12,7 @@
 #include <memory>
 #include <string>
 
-#include "xcomp/safetensors.h"
+#include "xcomp/io/safetensors.h"
 
 namespace xcomp {
 

@@ -1,4 +1,4 @@
-// xcomp/alignment.h — error-typed word alignment of an original text and its regeneration.
+// xcomp/eval/alignment.h — error-typed word alignment of an original text and its regeneration.
 //
 // Labels every differing span with the categories of the 500xCompressor paper's Table 1
 // (arXiv 2408.03094): Mistake, InformationLoss, Hallucination, Paraphrase. Torch-free.

@@ -1,4 +1,4 @@
-// xcomp/model.h — a Llama-family decoder (LlamaForCausalLM) on LibTorch, computing what
+// xcomp/model/model.h — a Llama-family decoder (LlamaForCausalLM) on LibTorch, computing what
 // transformers computes: RMSNorm, RoPE (none/linear/llama3 scaling), GQA attention, SwiGLU.
 //
 // Weights are immutable once loaded and can be shared by any number of runs; per-run state
@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "xcomp/config.h"
+#include "xcomp/io/config.h"
 
 namespace xcomp {
 

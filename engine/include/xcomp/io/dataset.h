@@ -1,4 +1,4 @@
-// xcomp/dataset.h — JSON-lines datasets (plain or .xz): arXiv abstracts, Gutenberg books, SQuAD.
+// xcomp/io/dataset.h — JSON-lines datasets (plain or .xz): arXiv abstracts, Gutenberg books, SQuAD.
 #pragma once
 #include <cstdint>
 #include <functional>

@@ -1,4 +1,4 @@
-// xcomp/atomic_file.h — how every file the engine and the CLI write reaches the disk: a temporary
+// xcomp/io/atomic_file.h — how every file the engine and the CLI write reaches the disk: a temporary
 // file in the target's folder, written, flushed (fsync) and renamed over the target. A crash, a kill
 // or a full disk at any moment leaves the old file or the new one, never part of one.
 #pragma once

@@ -32,11 +32,12 @@ import time
 import traceback
 
 import torch
+from hf_cache import cache_kv  # tools/hf_cache.py, beside this script
 
 DTYPES = {"float32": torch.float32, "bfloat16": torch.bfloat16, "float16": torch.float16}
 
 
-# ---- small helpers (the same definitions as app/cli/cmd_bench.cpp) ------------------------------
+# ---- small helpers (the same definitions as app/cli/bench/bench.cpp) ------------------------------
 
 def quantile(values, q):
     v = sorted(values)
@@ -122,14 +123,6 @@ class TextPool:
             out.append([self.stream[(at + i) % len(self.stream)] for i in range(n)])
             at += n
         return out
-
-
-def cache_kv(cache, layer):
-    if hasattr(cache, "layers"):  # transformers >= 4.56 / 5.x
-        return cache.layers[layer].keys, cache.layers[layer].values
-    if hasattr(cache, "key_cache"):
-        return cache.key_cache[layer], cache.value_cache[layer]
-    return cache[layer][0], cache[layer][1]
 
 
 def make_cache(pairs):

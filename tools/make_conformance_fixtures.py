@@ -18,6 +18,7 @@ import torch
 import transformers
 from safetensors.torch import save_file
 from transformers import LlamaConfig, LlamaForCausalLM
+from hf_cache import cache_kv  # tools/hf_cache.py, beside this script
 
 B, T, P, NEW = 2, 16, 6, 12
 
@@ -38,14 +39,6 @@ CASES = {
 
 BASE = dict(vocab_size=256, hidden_size=64, intermediate_size=160, num_hidden_layers=3, num_attention_heads=4,
             max_position_embeddings=512, rms_norm_eps=1e-5, bos_token_id=1, eos_token_id=2, rope_theta=10000.0)
-
-
-def cache_kv(cache, layer):
-    if hasattr(cache, "layers"):  # transformers >= 4.56 / 5.x
-        return cache.layers[layer].keys, cache.layers[layer].values
-    if hasattr(cache, "key_cache"):
-        return cache.key_cache[layer], cache.value_cache[layer]
-    return cache[layer][0], cache[layer][1]
 
 
 def to_v4_spelling(cfg):

@@ -4,51 +4,9 @@
 
 #include <algorithm>
 
+#include "xcomp/io/utf8.h"
+
 namespace xcomp::workbench {
-
-namespace {
-
-bool isCont(unsigned char c) { return (c & 0xC0) == 0x80; }
-
-// Length of the valid UTF-8 sequence starting at s[i] (1-4), or 0 when the byte starts none.
-// Follows the Unicode table of well-formed sequences (no overlongs, no surrogates, <= U+10FFFF).
-int sequenceLength(const std::string& s, std::size_t i, char32_t* cp)
-{
-    const auto at = [&](std::size_t k) -> unsigned char { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0; };
-    const unsigned char c0 = at(i);
-    if (c0 < 0x80) {
-        *cp = c0;
-        return 1;
-    }
-    if (c0 >= 0xC2 && c0 <= 0xDF) {
-        if (!isCont(at(i + 1)))
-            return 0;
-        *cp = (char32_t(c0 & 0x1F) << 6) | (at(i + 1) & 0x3F);
-        return 2;
-    }
-    if (c0 >= 0xE0 && c0 <= 0xEF) {
-        const unsigned char c1 = at(i + 1);
-        const unsigned char lo = c0 == 0xE0 ? 0xA0 : 0x80;
-        const unsigned char hi = c0 == 0xED ? 0x9F : 0xBF;
-        if (c1 < lo || c1 > hi || !isCont(at(i + 2)))
-            return 0;
-        *cp = (char32_t(c0 & 0x0F) << 12) | (char32_t(c1 & 0x3F) << 6) | (at(i + 2) & 0x3F);
-        return 3;
-    }
-    if (c0 >= 0xF0 && c0 <= 0xF4) {
-        const unsigned char c1 = at(i + 1);
-        const unsigned char lo = c0 == 0xF0 ? 0x90 : 0x80;
-        const unsigned char hi = c0 == 0xF4 ? 0x8F : 0xBF;
-        if (c1 < lo || c1 > hi || !isCont(at(i + 2)) || !isCont(at(i + 3)))
-            return 0;
-        *cp = (char32_t(c0 & 0x07) << 18) | (char32_t(c1 & 0x3F) << 12) | (char32_t(at(i + 2) & 0x3F) << 6) |
-              (at(i + 3) & 0x3F);
-        return 4;
-    }
-    return 0;
-}
-
-}  // namespace
 
 Utf8Text::Utf8Text(const std::string& utf8)
 {
@@ -58,14 +16,12 @@ Utf8Text::Utf8Text(const std::string& utf8)
     m_text.reserve(int(n));
     std::size_t i = 0;
     while (i < n) {
-        char32_t cp = 0;
-        int len = sequenceLength(utf8, i, &cp);
-        if (len == 0) {
-            len = 1;
+        std::size_t len = 1;
+        char32_t cp = xcomp::utf8_decode_at(utf8, i, &len);
+        if (cp == xcomp::kInvalidCodePoint)
             cp = 0xFFFD;  // one replacement character per invalid byte
-        }
         const int unit = int(m_text.size());
-        for (int k = 0; k < len; ++k)
+        for (std::size_t k = 0; k < len; ++k)
             m_units[i + k] = unit;
         m_charStart[i] = 1;
         if (cp >= 0x10000) {
@@ -74,7 +30,7 @@ Utf8Text::Utf8Text(const std::string& utf8)
         } else {
             m_text.append(QChar(char16_t(cp)));
         }
-        i += std::size_t(len);
+        i += len;
     }
     m_units[n] = int(m_text.size());
     m_charStart[n] = 1;
@@ -340,26 +296,17 @@ QStringList displayPieces(const std::vector<std::string>& pieces)
     QStringList out = fromStd(pieces);
     auto byteOf = [&](std::size_t i) { return fallbackByte(pieces[i]); };
     for (std::size_t i = 0; i < pieces.size();) {
-        const int lead = byteOf(i);
-        // The sequence length a UTF-8 lead byte announces (0: not a lead byte).
-        const int n = lead < 0 ? 0 : lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
-        if (n == 0 || i + n > pieces.size()) {
+        // Up to four consecutive byte pieces, shown as the character they spell when they spell one.
+        std::string bytes;
+        for (std::size_t k = i; k < pieces.size() && k < i + 4 && byteOf(k) >= 0; ++k)
+            bytes += char(byteOf(k));
+        std::size_t n = 1;
+        if (bytes.empty() || xcomp::utf8_decode_at(bytes, 0, &n) == xcomp::kInvalidCodePoint) {
             ++i;
             continue;
         }
-        QByteArray bytes;
-        bool whole = true;
-        for (int k = 0; k < n && whole; ++k) {
-            const int b = byteOf(i + k);
-            whole = b >= 0 && (k == 0 || (b & 0xC0) == 0x80);
-            bytes.append(char(b));
-        }
-        const QString ch = whole ? QString::fromUtf8(bytes) : QString();
-        if (!whole || ch.isEmpty() || ch.contains(QChar::ReplacementCharacter)) {
-            ++i;
-            continue;
-        }
-        for (int k = 0; k < n; ++k)
+        const QString ch = QString::fromUtf8(bytes.data(), qsizetype(n));
+        for (std::size_t k = 0; k < n; ++k)
             out[qsizetype(i + k)] = ch;
         i += n;
     }

@@ -36,7 +36,7 @@ void qa_section(Bench& b, const Compressor& c, const TextPool& pool) {
             GenerationOptions go = exact(48, b.decode_mode());
             Clock::time_point first;
             bool seen = false;
-            go.on_token = [&](int64_t, int64_t) {
+            go.control.on_token = [&](int64_t, int64_t) {
                 if (!seen) first = Clock::now(), seen = true;
                 return true;
             };

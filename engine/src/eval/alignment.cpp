@@ -2,6 +2,8 @@
 // The rules are documented in xcomp/eval/alignment.h and docs/METRICS.md.
 #include "xcomp/eval/alignment.h"
 
+#include "xcomp/io/utf8.h"
+
 #include "xcomp/eval/metrics.h"
 
 #include <algorithm>
@@ -25,23 +27,6 @@ const char* error_type_name(ErrorType type) {
 namespace {
 
 // ---- word normalisation -----------------------------------------------------------------------
-
-// Code point at text[pos] (lenient: an invalid byte is returned as itself, length 1).
-char32_t next_cp(const std::string& s, std::size_t pos, std::size_t& len) {
-    const auto b0 = static_cast<unsigned char>(s[pos]);
-    len = 1;
-    if (b0 < 0x80) return b0;
-    std::size_t need = (b0 & 0xE0) == 0xC0 ? 1 : (b0 & 0xF0) == 0xE0 ? 2 : (b0 & 0xF8) == 0xF0 ? 3 : 0;
-    if (need == 0 || pos + need >= s.size()) return 0x110000 + b0;  // invalid or truncated
-    char32_t cp = b0 & (need == 1 ? 0x1F : need == 2 ? 0x0F : 0x07);
-    for (std::size_t k = 1; k <= need; ++k) {
-        const auto b = static_cast<unsigned char>(s[pos + k]);
-        if ((b & 0xC0) != 0x80) return 0x110000 + b0;
-        cp = (cp << 6) | (b & 0x3F);
-    }
-    len = need + 1;
-    return cp;
-}
 
 // Punctuation and symbols removed by the normalisation (letters, digits, other scripts and emoji
 // are kept): ASCII punctuation, Latin-1 punctuation/symbols, general punctuation, currency
@@ -73,7 +58,7 @@ std::string normalise_word(const std::string& word) {
     std::size_t pos = 0;
     while (pos < lowered.size()) {
         std::size_t len = 1;
-        const char32_t cp = next_cp(lowered, pos, len);
+        const char32_t cp = utf8_decode_at(lowered, pos, &len);  // an ill-formed byte is kept as it is
         if (!is_punct_cp(cp)) out.append(lowered, pos, len);
         pos += len;
     }

@@ -9,61 +9,12 @@
 #include <cstdint>
 #include <unordered_map>
 
+#include "xcomp/io/utf8.h"
+
 namespace xcomp {
 namespace {
 
-constexpr char32_t kInvalid = 0xFFFFFFFFu;  // marker for an undecodable byte
-
-// Decodes the code point at text[pos]; sets `len` to its byte length (1 for an invalid byte,
-// which yields kInvalid).
-char32_t decode_at(const std::string& text, std::size_t pos, std::size_t& len) {
-    const auto b0 = static_cast<unsigned char>(text[pos]);
-    len = 1;
-    if (b0 < 0x80) return b0;
-    std::size_t need = 0;
-    char32_t cp = 0;
-    if ((b0 & 0xE0) == 0xC0) {
-        need = 1;
-        cp = b0 & 0x1F;
-    } else if ((b0 & 0xF0) == 0xE0) {
-        need = 2;
-        cp = b0 & 0x0F;
-    } else if ((b0 & 0xF8) == 0xF0) {
-        need = 3;
-        cp = b0 & 0x07;
-    } else {
-        return kInvalid;
-    }
-    if (pos + need >= text.size()) return kInvalid;  // truncated sequence
-    for (std::size_t k = 1; k <= need; ++k) {
-        const auto b = static_cast<unsigned char>(text[pos + k]);
-        if ((b & 0xC0) != 0x80) return kInvalid;
-        cp = (cp << 6) | (b & 0x3F);
-    }
-    // Reject overlong forms, surrogates and out-of-range values.
-    static const char32_t kMin[4] = {0, 0x80, 0x800, 0x10000};
-    if (cp < kMin[need] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return kInvalid;
-    len = need + 1;
-    return cp;
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
+constexpr char32_t kInvalid = kInvalidCodePoint;  // an undecodable byte (xcomp/io/utf8.h)
 
 // Lower-case of one code point (see lower_utf8); U+0130 maps to 'i' (Python adds U+0307).
 char32_t lower_cp(char32_t c) {
@@ -211,7 +162,7 @@ std::vector<WordRange> whitespace_word_ranges(const std::string& text) {
     std::size_t start = 0;
     while (pos < text.size()) {
         std::size_t len = 1;
-        const char32_t cp = decode_at(text, pos, len);
+        const char32_t cp = utf8_decode_at(text, pos, &len);
         const bool space = cp != kInvalid && is_python_space(cp);
         if (space && in_word) {
             out.push_back({start, pos});
@@ -244,14 +195,14 @@ std::string lower_utf8(const std::string& text) {
     std::size_t pos = 0;
     while (pos < text.size()) {
         std::size_t len = 1;
-        const char32_t cp = decode_at(text, pos, len);
+        const char32_t cp = utf8_decode_at(text, pos, &len);
         if (cp == kInvalid) {
             out += text[pos];
         } else if (cp == 0x130) {
             out += 'i';
-            append_utf8(out, 0x307);  // Python: 'İ'.lower() == 'i̇'
+            utf8_append(out, 0x307);  // Python: 'İ'.lower() == 'i̇'
         } else {
-            append_utf8(out, lower_cp(cp));
+            utf8_append(out, lower_cp(cp));
         }
         pos += len;
     }
@@ -315,7 +266,7 @@ std::vector<std::string> rouge_tokenize(const std::string& text) {
     std::size_t pos = 0;
     while (pos < text.size()) {
         std::size_t len = 1;
-        char32_t cp = decode_at(text, pos, len);
+        char32_t cp = utf8_decode_at(text, pos, &len);
         pos += len;
         if (cp == 0x130) {
             current += 'i';
@@ -376,7 +327,7 @@ std::string squad_normalize_answer(const std::string& text) {
     std::size_t pos = 0;
     while (pos < lowered.size()) {
         std::size_t len = 1;
-        const char32_t cp = decode_at(lowered, pos, len);
+        const char32_t cp = utf8_decode_at(lowered, pos, &len);
         if (!is_ascii_punct(cp)) {
             cps.push_back(cp);
             bytes.push_back(lowered.substr(pos, len));

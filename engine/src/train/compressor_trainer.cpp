@@ -86,7 +86,7 @@ public:
         if (o_.resume && fs::exists(ckpt)) start = load_checkpoint(ckpt, opt);
         JsonlLog log((fs::path(o_.out_dir) / "train_log.jsonl").string(), o_.resume);
         Stopwatch clock;
-        int64_t tokens = 0, tokens_at_start = 0;
+        int64_t tokens = 0;
         TrainProgress p;
         p.steps = o_.optim.steps;
         const at::Device device = base_->device();
@@ -113,12 +113,7 @@ public:
             }
             const double progress = schedule_progress(o_.optim, step, clock.seconds());
             const at::Tensor grad_norm = opt.step(step, progress);
-            p.step = step + 1;
-            p.lr = opt.lr_at(step, progress);
-            p.tokens_seen = tokens;
-            p.elapsed_s = clock.seconds();
-            p.tokens_per_second = (tokens - tokens_at_start) / std::max(1e-9, p.elapsed_s);
-            p.eta_s = p.elapsed_s / std::max<int64_t>(1, p.step - start) * (o_.optim.steps - p.step);
+            record_step(&p, o_.optim, opt.lr_at(step, progress), step, start, tokens, clock.seconds());
             const bool out_of_time = spend_time_budget(o_.optim, &p);
             p.valid_loss = p.valid_bleu = p.valid_f1 = -1;
             const bool last = p.step == o_.optim.steps || out_of_time;

@@ -178,12 +178,7 @@ TrainResult train_lm(const Tokenizer& tok, const LMTrainOptions& o, const RunCon
         }
         const double progress = schedule_progress(o.optim, step, train_clock.seconds());
         const at::Tensor grad_norm = opt.step(step, progress);
-        p.step = step + 1;
-        p.lr = opt.lr_at(step, progress);
-        p.tokens_seen = tokens;
-        p.elapsed_s = train_clock.seconds();
-        p.tokens_per_second = tokens / std::max(1e-9, p.elapsed_s);
-        p.eta_s = p.elapsed_s / p.step * (o.optim.steps - p.step);
+        record_step(&p, o.optim, opt.lr_at(step, progress), step, 0, tokens, train_clock.seconds());
         const bool out_of_time = spend_time_budget(o.optim, &p);
         p.valid_loss = -1;
         const bool last = p.step == o.optim.steps || out_of_time;

@@ -52,6 +52,17 @@ int64_t for_each_synthetic_qa(const std::string& path, int per_text, uint64_t se
     return made;
 }
 
+void record_step(TrainProgress* p, const OptimizerOptions& o, double lr, int64_t step, int64_t first_step,
+                 int64_t tokens, double elapsed_s) {
+    p->step = step + 1;
+    p->steps = o.steps;
+    p->lr = lr;
+    p->tokens_seen = tokens;
+    p->elapsed_s = elapsed_s;
+    p->tokens_per_second = static_cast<double>(tokens) / std::max(1e-9, elapsed_s);
+    p->eta_s = elapsed_s / static_cast<double>(std::max<int64_t>(1, p->step - first_step)) * static_cast<double>(o.steps - p->step);
+}
+
 static std::string duration(double s) {
     char buf[32];
     const long v = static_cast<long>(s);

@@ -35,6 +35,11 @@ double schedule_progress(const OptimizerOptions& o, int64_t steps_done, double e
 // After a step: true when the time budget is spent; clamps p->eta_s to the budget left.
 bool spend_time_budget(const OptimizerOptions& o, TrainProgress* p);
 
+// The numbers both trainers log after optimizer step `step` (counted from 0) of a run that began
+// at `first_step` (a resumed run) and has seen `tokens` target tokens in `elapsed_s` seconds.
+void record_step(TrainProgress* p, const OptimizerOptions& o, double lr, int64_t step, int64_t first_step,
+                 int64_t tokens, double elapsed_s);
+
 // Calls fn(text, pair) for each extractive pair synthetic_qa makes from the texts of a JSONL file
 // (at most per_text each, seeded per text from `seed`); returns the number of pairs.
 int64_t for_each_synthetic_qa(const std::string& path, int per_text, uint64_t seed, int64_t limit_records,

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "xcomp/io/utf8.h"  // is_valid_utf8: every text is checked before encoding
+
 namespace xcomp {
 
 class Tokenizer {
@@ -33,8 +35,5 @@ private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
-
-// True when `text` is well-formed UTF-8; `bad_offset` gets the first bad byte's offset.
-bool is_valid_utf8(const std::string& text, size_t* bad_offset = nullptr);
 
 }  // namespace xcomp

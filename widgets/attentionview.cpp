@@ -116,7 +116,10 @@ bool plotHeatmap(QCustomPlot* plot, QCPColorMap* map, const QVector<double>& mat
         d->setSize(0, 0);
     } else {
         d->setSize(tokens, memory);
-        d->setRange(QCPRange(0, tokens - 1), QCPRange(0, memory - 1));
+        // Cells centred on 0..n-1. QCustomPlot draws a dimension of one cell across its range, so
+        // that range must be the cell itself, not the empty [0, 0] (m = 1 drew nothing).
+        const auto cells = [](int n) { return n > 1 ? QCPRange(0, n - 1) : QCPRange(-0.5, 0.5); };
+        d->setRange(cells(tokens), cells(memory));
         double maxValue = 0;
         for (int t = 0; t < tokens; ++t)
             for (int m = 0; m < memory; ++m) {

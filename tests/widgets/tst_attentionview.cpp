@@ -63,6 +63,7 @@ private slots:
     void memoryMass();
     void displayedBarsFollowLayer();
     void heatmap();
+    void oneMemoryTokenIsDrawn();
     void curve();
     void curveWithoutMemoryTotal();
     void encoderAndTopSourceTokens();
@@ -148,6 +149,46 @@ void TstAttentionView::heatmap()
     QVERIFY(std::abs(view.heatmapValue(1, 0) - 0.6) < 1e-6);
     QVERIFY(std::abs(view.heatmapValue(0, 1) - 0.1) < 1e-6);
     compareVectors(view.decoderMatrix(1, 0), {0.5, 0.1, 0.6, 0.0, 0.4, 0.2});
+}
+
+// With m = 1 (and a one-token text) every heatmap has a dimension of one cell: each map must span
+// that cell, and a rendering must show it (it drew nothing before).
+void TstAttentionView::oneMemoryTokenIsDrawn()
+{
+    view::AttentionData d;
+    d.layers = 1;
+    d.heads = 1;
+    d.memoryTokens = 1;
+    d.generatedTokens = {QStringLiteral("\u2581The")};
+    d.sourceTokens = {QStringLiteral("\u2581The")};
+    d.memoryAttention = {0.9f};   // [L][H][G][M]
+    d.memoryTotal = {0.9f};
+    d.encoderAttention = {0.6f};  // [L][H][M][N]
+    AttentionView view;
+    view.resize(900, 700);
+    view.setData(d);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QCOMPARE(view.heatmapColumns(), 1);
+    int maps = 0;
+    for (QCustomPlot* plot : view.findChildren<QCustomPlot*>()) {
+        for (int i = 0; i < plot->plottableCount(); ++i) {
+            auto* map = qobject_cast<QCPColorMap*>(plot->plottable(i));
+            if (!map || !map->visible())
+                continue;
+            ++maps;
+            QVERIFY(map->data()->keyRange().size() > 0);
+            QVERIFY(map->data()->valueRange().size() > 0);
+            // The rendered plot shows the cell's colour at the cell's centre.
+            plot->replot();
+            const QImage image = plot->toPixmap().toImage();
+            const QPoint centre(int(map->keyAxis()->coordToPixel(0)), int(map->valueAxis()->coordToPixel(0)));
+            QVERIFY(image.rect().contains(centre));
+            const QRgb cell = map->gradient().color(map->data()->cell(0, 0), map->dataRange());
+            QVERIFY2(image.pixel(centre) == cell, "the one-cell heatmap was not drawn");
+        }
+    }
+    QCOMPARE(maps, 2);  // the decoder's and the encoder's heatmap
 }
 
 void TstAttentionView::curve()

@@ -2,6 +2,7 @@
 #include "xcomp/io/atomic_file.h"
 #include "xcomp/model/model.h"
 
+#include <ATen/core/grad_mode.h>
 #include <torch/version.h>
 
 #include <cmath>
@@ -292,13 +293,27 @@ at::Tensor rms_norm(const at::Tensor& x, const at::Tensor& w, double eps) {
     return w * h.to(x.scalar_type());
 }
 
+// x [.., in] -> [.., out] = x W^T + bias; W [out, in]. One row on the CPU (a decode step at batch
+// 1) goes through at::mv: BLAS's gemv streams W once, where sgemm with M = 1 runs far slower
+// (docs/PERFORMANCE.md, "CPU"). Autograd and every other shape keep at::linear.
+at::Tensor apply_linear(const at::Tensor& x, const at::Tensor& w, const at::Tensor& bias = {}) {
+    if (x.is_cpu() && x.numel() == x.size(-1) && !at::GradMode::is_enabled() && x.scalar_type() == w.scalar_type()) {
+        std::vector<int64_t> shape = x.sizes().vec();
+        shape.back() = w.size(0);
+        at::Tensor y = at::mv(w, x.reshape({-1}));  // [out]
+        if (bias.defined()) y.add_(bias);
+        return y.view(shape);
+    }
+    return at::linear(x, w, bias);
+}
+
 // x [.., in] -> [.., out]; W [out, in]; plus the LoRA delta scale * B (A x) when present.
 at::Tensor project(const at::Tensor& x, const at::Tensor& w, const at::Tensor& bias, const LoraWeights* lora, int layer,
                    Proj p) {
-    at::Tensor y = at::linear(x, w, bias);
+    at::Tensor y = apply_linear(x, w, bias);
     if (lora) {
         if (const LoraWeights::Pair* pair = lora->find(layer, p)) {
-            y = y + at::linear(at::linear(x, pair->a), pair->b) * lora->scale();
+            y = y + apply_linear(apply_linear(x, pair->a), pair->b) * lora->scale();
         }
     }
     return y;
@@ -435,7 +450,7 @@ ForwardOutput llama_forward(const LlamaConfig& c, const LlamaWeights& w, const a
     }
     if (sc) sc->slot.add_(T);
     out.hidden = rms_norm(h, w.final_norm, c.rms_norm_eps);
-    if (o.compute_logits) out.logits = at::linear(out.hidden, w.lm_head);
+    if (o.compute_logits) out.logits = apply_linear(out.hidden, w.lm_head);  // [B, T, V]
     return out;
 }
 

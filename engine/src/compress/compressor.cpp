@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "xcomp/error.h"
+#include "model/token_ids.h"
 #include "xcomp/io/tensor_io.h"
 #include "xcomp/io/weight_quantization.h"
 
@@ -226,9 +227,7 @@ EncoderInput Compressor::encoder_input(const std::vector<std::vector<int64_t>>& 
         if (static_cast<int64_t>(row.size()) > config_.max_source_tokens)
             throw Error("the text has " + std::to_string(row.size()) + " tokens; " + config_.label + " compresses at most " +
                         std::to_string(config_.max_source_tokens) + " (split it or use a shorter text)");
-        for (int64_t id : row)
-            if (id < 0 || id >= V)
-                throw Error("token id " + std::to_string(id) + " is outside the vocabulary (size " + std::to_string(V) + ")");
+        check_token_ids(row, V);
         T = std::max<int64_t>(T, static_cast<int64_t>(row.size()));
     }
     const bool padded = std::any_of(ids.begin(), ids.end(), [&](const auto& r) { return static_cast<int64_t>(r.size()) != T; });

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "xcomp/error.h"
+#include "model/token_ids.h"
 
 namespace xcomp {
 
@@ -63,9 +64,7 @@ DecoderTargets decoder_targets(const LlamaConfig& config, const std::vector<std:
         std::vector<int64_t> row = prompts[b];
         row.insert(row.end(), targets[b].begin(), targets[b].end());
         const int64_t P = static_cast<int64_t>(prompts[b].size());
-        for (int64_t id : row)
-            if (id < 0 || id >= V)
-                throw Error("token id " + std::to_string(id) + " is outside the vocabulary (size " + std::to_string(V) + ")");
+        check_token_ids(row, V);
         for (int64_t i = 0; i + 1 < static_cast<int64_t>(row.size()); ++i) {
             input[b * T + i] = row[i];
             if (i + 1 >= P) {

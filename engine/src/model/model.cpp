@@ -10,6 +10,7 @@
 #include <filesystem>
 
 #include "rope.h"
+#include "token_ids.h"
 #include "xcomp/error.h"
 #include "xcomp/io/safetensors.h"
 #include "xcomp/io/tensor_io.h"
@@ -491,9 +492,7 @@ ForwardOutput LlamaModel::forward(const at::Tensor& input_ids, const ForwardOpti
     const int64_t V = config_.vocab_size;
     if (input_ids.numel() > 0) {
         const int64_t lo = input_ids.min().item<int64_t>(), hi = input_ids.max().item<int64_t>();
-        if (lo < 0 || hi >= V)
-            throw Error("token id " + std::to_string(lo < 0 ? lo : hi) + " is outside the vocabulary (size " +
-                        std::to_string(V) + ")");
+        check_token_ids({lo, hi}, V);
     }
     return llama_forward(config_, weights_, embed(input_ids), options);
 }

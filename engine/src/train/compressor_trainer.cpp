@@ -126,8 +126,7 @@ public:
             if (validating) validate(&p);
             if (p.step % o_.log_every == 0 || last || p.valid_loss >= 0) {
                 log.write(p);
-                if (cb_.on_progress) cb_.progress(Progress{static_cast<double>(p.step) / static_cast<double>(p.steps), p.step, p.steps, "train", &p});
-                else std::fprintf(stderr, "%s\n", progress_line(p).c_str());
+                report_step(cb_, p);
             }
             if ((o_.checkpoint_every > 0 && p.step % o_.checkpoint_every == 0) || cancelled) save_checkpoint(ckpt, opt, p.step);
             if (cancelled) return TrainResult{true, p.step, 0, ckpt};

@@ -190,8 +190,7 @@ TrainResult train_lm(const Tokenizer& tok, const LMTrainOptions& o, const RunCon
         if (validating) p.valid_loss = valid_loss = evaluate();
         if (p.step % o.log_every == 0 || last || p.valid_loss >= 0) {
             log.write(p);
-            if (cb.on_progress) cb.progress(Progress{static_cast<double>(p.step) / static_cast<double>(p.steps), p.step, p.steps, "train", &p});
-            else std::fprintf(stderr, "%s\n", progress_line(p).c_str());
+            report_step(cb, p);
         }
         if (cb.cancel_requested()) {
             cancelled = true;  // the weights so far are saved below, so --init-from can continue

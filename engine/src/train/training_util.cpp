@@ -63,6 +63,14 @@ void record_step(TrainProgress* p, const OptimizerOptions& o, double lr, int64_t
     p->eta_s = elapsed_s / static_cast<double>(std::max<int64_t>(1, p->step - first_step)) * static_cast<double>(o.steps - p->step);
 }
 
+void report_step(const RunControl& control, const TrainProgress& p) {
+    if (control.on_progress)
+        control.progress(Progress{static_cast<double>(p.step) / static_cast<double>(std::max<int64_t>(1, p.steps)), p.step,
+                                  p.steps, "train", &p});
+    else
+        std::fprintf(stderr, "%s\n", progress_line(p).c_str());
+}
+
 static std::string duration(double s) {
     char buf[32];
     const long v = static_cast<long>(s);

@@ -40,6 +40,9 @@ bool spend_time_budget(const OptimizerOptions& o, TrainProgress* p);
 void record_step(TrainProgress* p, const OptimizerOptions& o, double lr, int64_t step, int64_t first_step,
                  int64_t tokens, double elapsed_s);
 
+// A logged step: to control.on_progress (Progress::training = p), or a line on stderr without one.
+void report_step(const RunControl& control, const TrainProgress& p);
+
 // Calls fn(text, pair) for each extractive pair synthetic_qa makes from the texts of a JSONL file
 // (at most per_text each, seeded per text from `seed`); returns the number of pairs.
 int64_t for_each_synthetic_qa(const std::string& path, int per_text, uint64_t seed, int64_t limit_records,

@@ -22,6 +22,7 @@
 #                V_BATCH: their batch size (default 256)
 #   LORA_OPTS    LoRA shape (--lora-r, --lora-targets) of a LoRA compressor that starts afresh
 #   FRESH        ids that start afresh even when INIT has them (a new LoRA shape)
+#   LRS          learning-rate overrides, "ID=LR ..." (default: 1e-3 for AOC, 2e-3 for the LoRA methods)
 #   GENERAL_MIN  shortest text a general compressor trains on when it has a variant (default 128)
 # Data (DATA, default ../shared/data): ARXIV, VALID, BOOKS, SQUAD override single files.
 set -euo pipefail
@@ -93,7 +94,12 @@ train_compressor() {  # METHOD M ID LR OUTDIR [extra options...]; continues from
 
 COMPRESSORS=${COMPRESSORS-aoc-m1 aoc-m4 aoc-m16 500x-m1 500x-m4 500x-m16 icae-m1 icae-m4 icae-m16}
 VARIANTS=${VARIANTS-aoc-m16 aoc-m4 aoc-m1 500x-m16 500x-m4 icae-m16}
-lr_of() { [ "${1%%-*}" = aoc ] && echo 1e-3 || echo 2e-3; }  # the full attention stack vs LoRA + memory tokens
+# LRS="ID=LR ..." overrides the learning rate of a compressor or variant (e.g. LRS="icae-m16-t96=5e-3").
+lr_of() {
+  local o
+  for o in ${LRS:-}; do [ "${o%%=*}" = "$1" ] && { echo "${o#*=}"; return; }; done
+  [ "${1%%-*}" = aoc ] && echo 1e-3 || echo 2e-3  # the full attention stack vs LoRA + memory tokens
+}
 
 if has compressors; then
   stamp "compressors, in parallel (${C_SECONDS}s): ${COMPRESSORS} | variants: ${VARIANTS}"
@@ -117,7 +123,7 @@ if has compressors; then
         [[ $s =~ ^[0-9]+$ ]] && [ "$s" -lt "$n" ] && [ "$s" -gt "$best" ] && best=$s from=$id-t$s
       done
     fi
-    FROM_ID="$from $id" C_BATCH=${V_BATCH:-256} train_compressor "$method" "$m" "$vid" "$(lr_of "$id")" "$OUT/compressors/$vid" \
+    FROM_ID="$from $id" C_BATCH=${V_BATCH:-256} train_compressor "$method" "$m" "$vid" "$(lr_of "$vid")" "$OUT/compressors/$vid" \
       --min-tokens "$(variant_min "$spec")" --max-tokens "$n" --loss-norm sample --variant-of "$id" --serves-up-to "$n" \
       --label "$(method_label "$method") m=$m (texts up to $n tokens)" &
     pids+=($!)

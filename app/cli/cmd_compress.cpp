@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "commands.h"
+#include "interrupt.h"
 #include "xcomp/io/config.h"
 #include "xcomp/error.h"
 #include "xcomp/runtime.h"
@@ -32,12 +33,14 @@ Opened open_session(Args& a, bool need_compressor = true) {
     const std::string want = a.str("compressor", "");
     const bool is_dir = !want.empty() && fs::is_directory(want);
     if (is_dir) o.extra_compressor_dirs.push_back(want);
+    o.optimisation = optimisation_options(a);
     Opened r;
     r.session = Session::open(o);
     for (const auto& w : r.session->model().warnings) std::fprintf(stderr, "warning: %s\n", w.c_str());
     if (!need_compressor) return r;
     if (want.empty()) throw Error("--compressor is required (an id such as aoc-m4, or a compressor folder)");
-    for (const auto* list : {&r.session->compressors(), &r.session->variants()})  // variants by their own id too
+    // Variants and the optimised methods by their own id too.
+    for (const auto* list : {&r.session->compressors(), &r.session->variants(), &r.session->optimised()})
         for (const auto& info : *list)
             if ((is_dir && fs::equivalent(info.dir, want)) || (!is_dir && info.id == want)) r.compressor = info.id;
     if (r.compressor.empty()) {
@@ -46,6 +49,18 @@ Opened open_session(Args& a, bool need_compressor = true) {
         throw Error("no compressor '" + want + "' (available:" + (ids.empty() ? std::string(" none") : ids) + ")");
     }
     return r;
+}
+
+// An optimised method's steps on stderr (they take seconds to minutes); Ctrl-C stops at the best so far.
+RunControl optimisation_progress() {
+    RunControl c;
+    c.cancel = catch_interrupts();
+    c.on_progress = [](const Progress& p) {
+        if (p.stage != "optimise memory") return;
+        std::fprintf(stderr, "\roptimise memory: step %lld of at most %lld   ", (long long)p.done, (long long)p.total);
+        std::fflush(stderr);
+    };
+    return c;
 }
 
 // Which compressor ran, when the id asked for routed a short text to a length variant.
@@ -85,7 +100,7 @@ int cmd_compress(Args& a) {
     std::string text = read_text(a);
     Opened s = open_session(a);
     a.finish();
-    const int slot = s.session->compress_to_slot(s.compressor, text);
+    const int slot = s.session->compress_to_slot(s.compressor, text, optimisation_progress());
     s.session->save_slot(slot, out);
     const CompressorInfo& info = s.session->compressor(s.session->slot_compressor(slot));  // a length variant may have run
     const int tokens = s.session->count_tokens(text);
@@ -121,7 +136,11 @@ int cmd_regenerate(Args& a) {
     std::string text = read_text(a);
     Opened s = open_session(a);
     a.finish();
-    RegenerationReport r = s.session->regenerate(s.compressor, text, ro);
+    RegenerationReport r = s.session->regenerate(s.compressor, text, ro, optimisation_progress());
+    if (r.cancelled) {
+        std::fprintf(stderr, "\nregenerate: interrupted\n");
+        return kInterruptedExit;
+    }
     if (json) {
         nlohmann::json j = {{"compressor", r.compressor.id},
                             {"requested", r.requested_id},

@@ -3,11 +3,13 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <set>
 
 #include "commands.h"
 #include "interrupt.h"
 #include "xcomp/compress/compressor.h"
+#include "xcomp/compress/memory_optimisation.h"
 #include "xcomp/error.h"
 #include "xcomp/eval/evaluation.h"
 #include "xcomp/runtime.h"
@@ -62,6 +64,7 @@ int cmd_eval(Args& a) {
     std::vector<std::string> wanted = a.list("compressor");
     const bool no_variants = a.flag("no-length-variants");
     const bool resume = a.flag("resume");
+    const MemoryOptimisationOptions optimisation = optimisation_options(a);
     ModelFolder f = open_model(a, true);
     a.finish();
     // Fail early on an unwritable output folder, before hours of work.
@@ -88,7 +91,9 @@ int cmd_eval(Args& a) {
     std::vector<std::shared_ptr<Compressor>> comps;
     for (const std::string& w : wanted) {
         const std::string dir = fs::is_directory(w) ? w : (fs::path(f.model->dir()) / "compressors" / w).string();
-        auto c = Compressor::load(dir, f.model);
+        std::optional<CompressorConfig> optimised = fs::is_directory(dir) ? std::nullopt : optimised_compressor_config(w);
+        if (optimised) optimised->optimisation = optimisation;
+        auto c = optimised ? Compressor::create(*optimised, f.model, 0) : Compressor::load(dir, f.model);
         if (o.qa != c->config().qa && o.qa) std::fprintf(stderr, "note: %s was not fine-tuned for QA\n", c->config().id.c_str());
         comps.push_back(c);
     }

@@ -23,6 +23,13 @@ ModelFolder open_model(Args& a, bool require_tokenizer) {
     return load_model_folder(a.str("model", default_model_dir()), o, require_tokenizer);
 }
 
+MemoryOptimisationOptions optimisation_options(Args& a) {
+    MemoryOptimisationOptions o;
+    o.max_steps = static_cast<int>(a.integer("optimise-steps", o.max_steps, 1, 1000000));
+    o.lr = a.real("optimise-lr", o.lr, 1e-6, 10);
+    return o;
+}
+
 int cmd_info(Args& a) {
     const bool json = a.flag("json");
     ModelFolder f = open_model(a, false);

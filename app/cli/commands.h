@@ -1,6 +1,7 @@
 // The CLI's sub-commands; each takes the parsed options and returns the exit code.
 #pragma once
 #include "args.h"
+#include "xcomp/compress/optimisation_options.h"
 #include "xcomp/io/model_folder.h"
 
 namespace xcomp::cli {
@@ -22,5 +23,8 @@ int cmd_bench(Args& a);
 
 // --model (default: the bundled model), --device, --dtype.
 ModelFolder open_model(Args& a, bool require_tokenizer = true);
+
+// --optimise-steps, --optimise-lr: how the optimised-memory methods fit a text.
+MemoryOptimisationOptions optimisation_options(Args& a);
 
 }  // namespace xcomp::cli

@@ -35,11 +35,15 @@ length variants (aoc-m16 -> aoc-m16-t192) runs the variant on texts it serves an
               | --xcp A.xcp [--json]
   qa          --compressor C (--context T | --file F) --question Q [--answer GOLD] [--json]
   interpolate --alpha A [--spherical] A.xcp B.xcp [--json]
+Optimised memory (the upper bound: no encoder, the memory fitted to each text against the frozen decoder):
+  --compressor optimised-kv-mM | optimised-emb-mM   (M memory tokens' KV values | input embeddings) with
+              compress, regenerate, qa and eval; [--optimise-steps 1000] [--optimise-lr 0.01]
 
 Evaluation:
   eval        --model DIR --compressor all|ID,DIR,... --data FILE.jsonl[.xz] --out DIR
               [--lengths 96,192,288,384,480] [--qa [--heldout 0.2]] [--limit N] [--batch-size 32]
               [--no-length-variants] [--resume]   Ctrl-C keeps the finished examples; --resume runs the rest
+              --compressor optimised-kv-m16,...: the upper bound per text ([--optimise-steps] [--optimise-lr])
   bench       --data FILE.jsonl [--section cpu|gpu|qa|all] [--repeats 7] [--out FILE.json]
               [--decode-mode auto|dynamic|static|cuda-graph] [--workbench EXE] [--max-batch 256]  (docs/PERFORMANCE.md)
 

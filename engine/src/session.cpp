@@ -11,6 +11,7 @@
 #include "xcomp/compress/compressor.h"
 #include "xcomp/compress/compressor_family.h"
 #include "xcomp/compress/decoding.h"
+#include "xcomp/compress/memory_optimisation.h"
 #include "xcomp/error.h"
 #include "xcomp/io/model_folder.h"
 #include "xcomp/runtime.h"
@@ -46,6 +47,7 @@ struct Session::Impl {
     ModelSummary summary;
     std::vector<CompressorInfo> infos;          // the ones to pick from
     std::vector<CompressorInfo> variant_infos;  // length variants, reached through their family's id
+    std::vector<CompressorInfo> optimised_infos;  // the per-text upper bounds (optimised-kv-m16, ...)
     std::map<std::string, std::shared_ptr<Compressor>> compressors;
     CompressorFamilies families;
     std::map<int, CompressedPrompt> slots;
@@ -100,6 +102,14 @@ struct Session::Impl {
 
     std::string decode(const std::vector<int64_t>& ids) const {
         return folder.tokenizer->decode(std::vector<int>(ids.begin(), ids.end()));
+    }
+
+    // The compress stage's control: an optimised method's steps fill [0, share) of the call's progress.
+    static RunControl compress_control(const RunControl& cb, double share) {
+        RunControl c;
+        c.cancel = cb.cancel;
+        c.on_progress = [&cb, share](const Progress& p) { cb.progress(Progress{share * p.fraction, p.done, p.total, p.stage}); };
+        return c;
     }
 
     GenerationOptions generation_options(int max_new, const RunControl& cb, std::vector<int64_t>* so_far) const {
@@ -168,6 +178,16 @@ std::unique_ptr<Session> Session::open(const SessionOptions& o) {
     };
     std::stable_sort(I.infos.begin(), I.infos.end(), [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
     for (CompressorInfo& i : I.infos) i.routing = I.families.describe(i.id);
+    // The upper bound of what m memory tokens hold for a text: fitted per text, nothing to load.
+    for (const char* kind : {"kv", "emb"})
+        for (int m : {1, 4, 16}) {
+            CompressorConfig cfg = *optimised_compressor_config("optimised-" + std::string(kind) + "-m" + std::to_string(m));
+            cfg.optimisation = o.optimisation;
+            auto comp = Compressor::create(cfg, I.folder.model, 0);
+            if (I.compressors.count(cfg.id)) continue;  // a folder of that id wins
+            I.optimised_infos.push_back(info_of(*comp, ""));
+            I.compressors[cfg.id] = comp;
+        }
     for (const CompressorInfo& v : I.variant_infos)
         if (!I.compressors.count(v.variant_of))
             S.warnings.push_back(v.dir + ": a length variant of '" + v.variant_of + "', which is not loaded; run it by its own id");
@@ -177,9 +197,10 @@ std::unique_ptr<Session> Session::open(const SessionOptions& o) {
 const ModelSummary& Session::model() const { return impl_->summary; }
 const std::vector<CompressorInfo>& Session::compressors() const { return impl_->infos; }
 const std::vector<CompressorInfo>& Session::variants() const { return impl_->variant_infos; }
+const std::vector<CompressorInfo>& Session::optimised() const { return impl_->optimised_infos; }
 
 const CompressorInfo& Session::compressor(const std::string& id) const {
-    for (const auto* list : {&impl_->infos, &impl_->variant_infos})
+    for (const auto* list : {&impl_->infos, &impl_->variant_infos, &impl_->optimised_infos})
         for (const auto& i : *list)
             if (i.id == id) return i;
     throw Error("no compressor '" + id + "' is loaded");
@@ -225,7 +246,12 @@ RegenerationReport Session::regenerate(const std::string& compressor_id, const s
     }
     cb.progress(Progress{0.0, 0, 0, "compress"});
     auto t0 = std::chrono::steady_clock::now();
-    MemoryBatch mem = comp.encode({ids}, o.capture_attention);
+    const RunControl cc = Impl::compress_control(cb, 0.2);
+    MemoryBatch mem = comp.encode({ids}, o.capture_attention, &cc);
+    if (mem.cancelled) {
+        r.cancelled = true;
+        return r;
+    }
     if (dec.device().is_cuda()) (mem.keys.defined() ? mem.keys : mem.embeddings).sum().item<float>();  // time the GPU work
     r.compress_ms = ms_since(t0);
     r.compressed_bytes = to_prompt(mem, 0, comp, r.source_tokens, "").bytes();
@@ -298,7 +324,9 @@ QAReport Session::answer(const std::string& compressor_id, const std::string& co
     go.control.cancel = cb.cancel;
     cb.progress(Progress{0.0, 0, 0, "compressed"});
     auto t0 = std::chrono::steady_clock::now();
-    MemoryBatch mem = comp.encode({ids});
+    const RunControl cc = Impl::compress_control(cb, 0.5);
+    MemoryBatch mem = comp.encode({ids}, false, &cc);
+    if (mem.cancelled) return r;
     std::vector<int64_t> prompt = qa_prompt_ids(*I.folder.tokenizer, dec.config(), comp.config().qa_template, question);
     r.answer_compressed = strip_whitespace(I.decode(continue_after(dec, &mem, prompt, go).ids[0]));
     r.ms_compressed = ms_since(t0);
@@ -326,7 +354,9 @@ int Session::compress_to_slot(const std::string& compressor_id, const std::strin
     Impl& I = *impl_;
     const Compressor* comp = nullptr;
     const std::vector<int64_t> ids = I.source_ids(compressor_id, text, &comp);
-    MemoryBatch mem = comp->encode({ids});
+    // Cancelled, an optimised method keeps the best memory so far: still a prompt to look at.
+    const RunControl cc = Impl::compress_control(cb, 1.0);
+    MemoryBatch mem = comp->encode({ids}, false, &cc);
     const int slot = I.next_slot++;
     I.slots[slot] = to_prompt(mem, 0, *comp, static_cast<int>(ids.size()), I.decode(ids));
     return slot;

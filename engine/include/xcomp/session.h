@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "xcomp/compress/optimisation_options.h"
 #include "xcomp/eval/alignment.h"
 #include "xcomp/eval/metrics.h"
 #include "xcomp/run_control.h"
@@ -26,6 +27,8 @@ struct SessionOptions {
     std::string dtype = "auto";     // "auto", "float32", "bfloat16", "float16"
     int threads = 0;                // CPU threads for LibTorch (0: its default)
     std::vector<std::string> extra_compressor_dirs;  // compressor folders outside <model_dir>/compressors (none)
+    // How the optimised-memory methods (optimised-kv-m16, ...) fit memory to a text (their defaults).
+    MemoryOptimisationOptions optimisation;
 };
 
 struct ModelSummary {
@@ -113,6 +116,9 @@ public:
     // The compressors to pick from; length variants are not listed, their family's id routes to them.
     const std::vector<CompressorInfo>& compressors() const;
     const std::vector<CompressorInfo>& variants() const;            // the length variants
+    // The per-text upper bounds, optimised-{kv,emb}-m{1,4,16} (xcomp/compress/memory_optimisation.h):
+    // not in compressors(), since each text takes seconds to minutes; run them by id.
+    const std::vector<CompressorInfo>& optimised() const;
     const CompressorInfo& compressor(const std::string& id) const;  // any loaded one, variants too; throws when unknown
     // The id that runs a text of `text_tokens` tokens when `id` is asked for.
     std::string route(const std::string& id, int text_tokens) const;

@@ -14,6 +14,7 @@
 #include "model/token_ids.h"
 #include "xcomp/io/tensor_io.h"
 #include "xcomp/io/weight_quantization.h"
+#include "xcomp/compress/memory_optimisation.h"
 
 namespace xcomp {
 namespace fs = std::filesystem;
@@ -24,22 +25,26 @@ const char* method_name(Method m) {
     case Method::ICAE: return "icae";
     case Method::AOC: return "aoc";
     case Method::LoraAOC: return "lora-aoc";
+    case Method::OptimisedKV: return "optimised-kv";
+    case Method::OptimisedEmbeddings: return "optimised-emb";
     }
     return "?";
 }
 
 Method parse_method(const std::string& name) {
-    for (Method m : {Method::X500, Method::ICAE, Method::AOC, Method::LoraAOC})
+    for (Method m : {Method::X500, Method::ICAE, Method::AOC, Method::LoraAOC, Method::OptimisedKV,
+                     Method::OptimisedEmbeddings})
         if (name == method_name(m)) return m;
-    throw Error("unknown method '" + name + "' (use 500x, icae, aoc or lora-aoc)");
+    throw Error("unknown method '" + name + "' (use 500x, icae, aoc, lora-aoc, optimised-kv or optimised-emb)");
 }
 
-bool method_outputs_kv(Method m) { return m != Method::ICAE; }
-bool method_uses_lora(Method m) { return m != Method::AOC; }
+bool method_outputs_kv(Method m) { return m != Method::ICAE && m != Method::OptimisedEmbeddings; }
+bool method_uses_lora(Method m) { return m == Method::X500 || m == Method::ICAE || m == Method::LoraAOC; }
 bool method_drops_mlp(Method m) { return m == Method::AOC || m == Method::LoraAOC; }
+bool method_is_optimised(Method m) { return m == Method::OptimisedKV || m == Method::OptimisedEmbeddings; }
 
 static std::string default_label(Method m, int memory_tokens) {
-    const char* names[] = {"500x", "ICAE", "AOC", "LoRA-AOC"};
+    const char* names[] = {"500x", "ICAE", "AOC", "LoRA-AOC", "Optimised KV", "Optimised emb."};
     return std::string(names[static_cast<int>(m)]) + " m=" + std::to_string(memory_tokens);
 }
 
@@ -97,6 +102,17 @@ CompressorConfig CompressorConfig::from_json_text(const std::string& text, const
         c.variant_of = j.value("variant_of", "");
         c.serves_up_to = static_cast<int>(integer_field(j, "serves_up_to", 0, 0, 1 << 30, path));
         if (j.contains("training")) c.training_json = j["training"].dump();
+        if (method_is_optimised(c.method) && j.contains("optimisation")) {
+            const nlohmann::json& o = j["optimisation"];
+            if (!o.is_object()) throw Error(path + ": field 'optimisation': must be an object");
+            const std::string where = path + " (optimisation)";
+            c.optimisation.max_steps = static_cast<int>(integer_field(o, "max_steps", c.optimisation.max_steps, 1, 1000000, where));
+            c.optimisation.check_every =
+                static_cast<int>(integer_field(o, "check_every", c.optimisation.check_every, 1, 1000000, where));
+            c.optimisation.lr = o.value("lr", c.optimisation.lr);
+            if (!(c.optimisation.lr > 0 && c.optimisation.lr <= 10))
+                throw Error(path + ": field 'optimisation.lr': must be a number in (0, 10]");
+        }
     } catch (const nlohmann::json::exception& e) {
         throw Error(path + ": bad or missing field (" + e.what() + ")");
     }
@@ -127,6 +143,8 @@ std::string CompressorConfig::to_json_text() const {
         j["variant_of"] = variant_of;
         j["serves_up_to"] = serves_up_to;
     }
+    if (method_is_optimised(method))
+        j["optimisation"] = {{"max_steps", optimisation.max_steps}, {"lr", optimisation.lr}, {"check_every", optimisation.check_every}};
     if (method_uses_lora(method)) {
         j["lora_r"] = lora_r;
         j["lora_alpha"] = lora_alpha;
@@ -159,6 +177,7 @@ Compressor::Compressor(CompressorConfig config, std::shared_ptr<const LlamaModel
 std::shared_ptr<Compressor> Compressor::create(const CompressorConfig& config, std::shared_ptr<const LlamaModel> base,
                                                uint64_t seed) {
     std::shared_ptr<Compressor> c(new Compressor(config, std::move(base)));
+    if (method_is_optimised(config.method)) return c;  // nothing trained: the memory is fitted per text
     const LlamaModel& b = *c->base_;
     const at::Device device = b.device();
     at::Generator gen = at::detail::createCPUGenerator(seed);
@@ -263,11 +282,28 @@ EncoderInput Compressor::encoder_input(const std::vector<std::vector<int64_t>>& 
     return in;
 }
 
-MemoryBatch Compressor::encode(const std::vector<std::vector<int64_t>>& ids, bool capture_attention) const {
+MemoryBatch Compressor::encode(const std::vector<std::vector<int64_t>>& ids, bool capture_attention,
+                               const RunControl* control) const {
+    if (method_is_optimised(config_.method)) {
+        encoder_input(ids);  // the same checks: empty, too long, ids out of range
+        return optimise_memory(*base_, ids, config_.method == Method::OptimisedKV, config_.memory_tokens,
+                               config_.optimisation, control);
+    }
     return encode(encoder_input(ids).to(base_->device()), capture_attention);
 }
 
-MemoryBatch Compressor::encode(const EncoderInput& input, bool capture_attention) const {
+MemoryBatch Compressor::encode(const EncoderInput& input, bool capture_attention, const RunControl* control) const {
+    if (method_is_optimised(config_.method)) {
+        // Back to the rows' ids: every row is left-padded to end at T.
+        const at::Tensor ids = input.ids.to(at::kCPU).contiguous();  // [B, T]
+        const at::Tensor mask = input.mask.defined() ? input.mask.to(at::kCPU).contiguous() : at::Tensor();  // [B, T+m]
+        const int64_t B = ids.size(0), T = ids.size(1);
+        std::vector<std::vector<int64_t>> rows(B);
+        for (int64_t r = 0; r < B; ++r)
+            for (int64_t i = 0; i < T; ++i)
+                if (!mask.defined() || mask[r][i].item<bool>()) rows[r].push_back(ids[r][i].item<int64_t>());
+        return encode(rows, capture_attention, control);
+    }
     const LlamaModel& b = *base_;
     const int64_t B = input.ids.size(0), T = input.ids.size(1);
     const int64_t m = config_.memory_tokens;
@@ -316,6 +352,10 @@ MemoryBatch Compressor::encode(const EncoderInput& input, bool capture_attention
 
 void Compressor::save(const std::string& dir) const {
     fs::create_directories(dir);
+    if (method_is_optimised(config_.method)) {
+        write_file_atomically((fs::path(dir) / "compressor.json").string(), config_.to_json_text());
+        return;
+    }
     const at::ScalarType dtype = base_->dtype() == at::kFloat ? at::kFloat : base_->dtype();
     save_safetensors((fs::path(dir) / "memory.safetensors").string(),
                      {{"memory_tokens", weights_.memory.detach().to(dtype)}}, {{"format", "pt"}});
@@ -344,6 +384,7 @@ std::shared_ptr<Compressor> Compressor::load(const std::string& dir, std::shared
         throw Error(dir + ": this compressor was trained for another base model (fingerprint " + config.base_fingerprint +
                     ", loaded model " + base->fingerprint() + ")");
     std::shared_ptr<Compressor> c(new Compressor(config, base));
+    if (method_is_optimised(config.method)) return c;  // compressor.json is all there is
     const at::Device device = base->device();
     const at::ScalarType dtype = base->dtype();
     const LlamaConfig& lc = base->config();

@@ -138,7 +138,20 @@ EvalResult evaluate(const std::vector<std::shared_ptr<Compressor>>& compressors,
                 const auto& full = ids[rows[k]];
                 src.emplace_back(full.begin(), o.qa ? full.end() : full.begin() + job.length);
             }
-            MemoryBatch mem = comp.encode(src);
+            // An optimised method fits each batch for seconds to minutes: its steps count within the batch.
+            RunControl cc;
+            cc.cancel = o.control.cancel;
+            cc.on_progress = [&](const Progress& p) {
+                const double now = static_cast<double>(done) + p.fraction * static_cast<double>(end - start);
+                o.control.progress(Progress{total > 0 ? now / static_cast<double>(total) : 1.0, done, total,
+                                            cell.compressor_id + " @ " + std::to_string(job.length) + ", " + p.stage + " " +
+                                                std::to_string(p.done) + "/" + std::to_string(p.total)});
+            };
+            MemoryBatch mem = comp.encode(src, false, &cc);
+            if (mem.cancelled) {
+                result.cancelled = true;
+                break;
+            }
             GenerationOptions go;
             go.control.cancel = o.control.cancel;
             std::vector<EvalExample> batch(end - start);

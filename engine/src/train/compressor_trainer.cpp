@@ -376,6 +376,10 @@ private:
 
 TrainResult train_compressor(std::shared_ptr<const LlamaModel> base, const Tokenizer& tokenizer,
                              const CompressorTrainOptions& options, const RunControl& control) {
+    if (method_is_optimised(options.compressor.method))
+        throw Error(std::string("the method '") + method_name(options.compressor.method) +
+                    "' is not trained: it fits the memory to each text when it compresses (use it with compress, "
+                    "regenerate or eval)");
     return Trainer(std::move(base), tokenizer, options, control).run();
 }
 

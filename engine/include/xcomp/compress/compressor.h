@@ -19,16 +19,23 @@
 #include <string>
 #include <vector>
 
+#include "xcomp/compress/optimisation_options.h"
 #include "xcomp/model/model.h"
+#include "xcomp/run_control.h"
 
 namespace xcomp {
 
-enum class Method { X500, ICAE, AOC, LoraAOC };
-const char* method_name(Method m);  // "500x", "icae", "aoc", "lora-aoc"
+// OptimisedKV / OptimisedEmbeddings are no encoder but the per-text upper bound: the memory is
+// fitted to each text against the frozen decoder (xcomp/compress/memory_optimisation.h).
+enum class Method { X500, ICAE, AOC, LoraAOC, OptimisedKV, OptimisedEmbeddings };
+// "500x", "icae", "aoc", "lora-aoc", "optimised-kv", "optimised-emb"
+const char* method_name(Method m);
 Method parse_method(const std::string& name);  // throws xcomp::Error
-bool method_outputs_kv(Method m);   // all but ICAE
+bool method_outputs_kv(Method m);   // all but ICAE and OptimisedEmbeddings
 bool method_uses_lora(Method m);    // 500x, ICAE, LoRA-AOC
 bool method_drops_mlp(Method m);    // AOC, LoRA-AOC
+bool method_is_optimised(Method m); // OptimisedKV, OptimisedEmbeddings: nothing trained, nothing to load
+
 
 constexpr int kMaxMemoryTokens = 64;
 
@@ -49,6 +56,7 @@ struct CompressorConfig {
     std::string variant_of;            // the family's id; empty: a compressor in its own right ("")
     int serves_up_to = 0;              // longest input it serves, in tokens (0: not a variant)
     std::string training_json = "{}";  // how it was trained (free-form JSON object)
+    MemoryOptimisationOptions optimisation;  // optimised methods only
 
     static CompressorConfig from_file(const std::string& path);
     // compressor.json's text; `origin` names it in messages (from_file reads the file and calls this).
@@ -61,7 +69,12 @@ struct MemoryBatch {
     at::Tensor keys;        // [L, B, Hkv, m, D] (KV methods)
     at::Tensor values;      // [L, B, Hkv, m, D]
     at::Tensor embeddings;  // [B, m, d] (ICAE)
-    std::vector<at::Tensor> encoder_attention;  // when captured: per layer [B, H, m, T+m] float32
+    std::vector<at::Tensor> encoder_attention;  // when captured: per layer [B, H, m, T+m] float32 (none
+                                                // for the optimised methods: no encoder reads the text)
+    // Optimised methods: per row, the steps until the greedy regeneration was exact (-1: not within
+    // the budget); `cancelled` when RunControl::cancel stopped the optimisation (best memory so far).
+    std::vector<int> optimisation_steps;
+    bool cancelled = false;
 };
 
 // The encoder's input for a batch of texts, as tensors: left-padded so that every row ends with
@@ -102,11 +115,13 @@ public:
 
     // ids: per row the text's token ids (no BOS). Runs with grad when `weights` require it.
     // Trainable weights kept in float32 (trainer) are cast to the base dtype on the fly.
-    MemoryBatch encode(const std::vector<std::vector<int64_t>>& ids, bool capture_attention = false) const;
+    // `control` matters to the optimised methods only, which take seconds to minutes per text.
+    MemoryBatch encode(const std::vector<std::vector<int64_t>>& ids, bool capture_attention = false,
+                       const RunControl* control = nullptr) const;
     // The same in two halves: validate and pad on the host (pinned: page-locked, for an
     // asynchronous copy to a GPU), then encode tensors already on the base's device.
     EncoderInput encoder_input(const std::vector<std::vector<int64_t>>& ids, bool pinned = false) const;
-    MemoryBatch encode(const EncoderInput& input, bool capture_attention = false) const;
+    MemoryBatch encode(const EncoderInput& input, bool capture_attention = false, const RunControl* control = nullptr) const;
 
 private:
     Compressor(CompressorConfig config, std::shared_ptr<const LlamaModel> base);

@@ -174,6 +174,10 @@ private slots:
                     CompressorConfig::from_json_text(
                         R"({"method": "optimised-kv", "memory_tokens": 4, "optimisation": {"max_steps": 0}})", "c.json");
                 }).contains(QStringLiteral("max_steps")));
+        // Found here: a zero (stored by nlohmann as unsigned) slipped past every integer field's lower bound.
+        QVERIFY(error_of([] {
+                    CompressorConfig::from_json_text(R"({"method": "500x", "memory_tokens": 4, "lora_r": 0})", "c.json");
+                }).contains(QStringLiteral("lora_r")));
         // A folder holding only compressor.json loads and saves.
         ModelFolder f = tiny();
         QTemporaryDir dir;

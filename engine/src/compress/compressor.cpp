@@ -60,7 +60,9 @@ int64_t integer_field(const nlohmann::json& j, const char* key, int64_t fallback
     if (it == j.end()) return fallback;
     const std::string range = " between " + std::to_string(lo) + " and " + std::to_string(hi);
     if (!it->is_number_integer()) throw Error(path + ": field '" + key + "': must be an integer" + range);
-    if (it->is_number_unsigned() ? it->get<uint64_t>() > static_cast<uint64_t>(hi)
+    // nlohmann stores every non-negative integer as unsigned: both bounds apply to it too (0 < lo).
+    if (it->is_number_unsigned() ? it->get<uint64_t>() > static_cast<uint64_t>(hi) ||
+                                       static_cast<int64_t>(it->get<uint64_t>()) < lo
                                  : it->get<int64_t>() < lo || it->get<int64_t>() > hi)
         throw Error(path + ": field '" + key + "': must be" + range + ", got " + it->dump());
     return it->get<int64_t>();

@@ -12,6 +12,7 @@
 #include "xcomp/compress/compressor_family.h"
 #include "xcomp/compress/decoding.h"
 #include "xcomp/compress/memory_optimisation.h"
+#include "xcomp/eval/token_evidence.h"
 #include "xcomp/error.h"
 #include "xcomp/io/model_folder.h"
 #include "xcomp/runtime.h"
@@ -270,6 +271,11 @@ RegenerationReport Session::regenerate(const std::string& compressor_id, const s
     r.regenerated_pieces = I.folder.tokenizer->pieces(std::vector<int>(g.ids[0].begin(), g.ids[0].end()));
     r.scores = score_regeneration(r.original, r.regenerated);
     r.alignment = align_texts(r.original, r.regenerated);
+    if (!g.cancelled) {
+        TokenEvidence e = token_evidence(dec, mem, {ids}, g.ids, g.hit_eos).front();
+        r.evidence = {std::move(e.probability), std::move(e.rank), std::move(e.entropy), e.teacher_forced_accuracy,
+                      e.first_divergence};
+    }
     if (o.capture_attention) {
         AttentionUsage& A = r.attention;
         const int m = comp.config().memory_tokens;

@@ -71,6 +71,16 @@ struct AttentionUsage {
     std::vector<float> encoder_attention;  // [L][H][M][N] memory token m's weight on source token n
 };
 
+// How the decoder rates each original token under teacher forcing from the memory
+// (xcomp/eval/token_evidence.h): per source token, then EOS (source_tokens + 1 entries).
+struct TokenEvidenceReport {
+    std::vector<float> probability;     // p(original token | memory, [BOS], original prefix)
+    std::vector<int> rank;              // 1: the decoder's first choice
+    std::vector<float> entropy;         // nats
+    double teacher_forced_accuracy = 0; // share of rank-1 positions
+    int first_divergence = -1;          // first token where greedy decoding leaves the original; -1: exact
+};
+
 struct RegenerationReport {
     std::string requested_id;          // the id asked for
     CompressorInfo compressor;         // the one that ran: a length variant of requested_id for a short text
@@ -86,6 +96,7 @@ struct RegenerationReport {
     double compress_ms = 0, regenerate_ms = 0;
     bool cancelled = false;
     AttentionUsage attention;          // when asked for
+    TokenEvidenceReport evidence;      // always (one teacher-forced pass)
 };
 
 struct QAReport {

@@ -1,5 +1,6 @@
 #include "xcomp/io/atomic_file.h"
 #include "xcomp/eval/evaluation.h"
+#include "xcomp/eval/token_evidence.h"
 
 #include <ATen/core/grad_mode.h>
 #include <nlohmann/json.hpp>
@@ -101,6 +102,7 @@ EvalResult evaluate(const std::vector<std::shared_ptr<Compressor>>& compressors,
             cell.rouge_l_f += e.scores.rouge_l_f;
             cell.exact_match += e.scores.exact_match;
             cell.prefix_exact_match += e.scores.prefix_exact_match;
+            cell.teacher_forced_accuracy += e.teacher_forced_accuracy;
             for (int t = 0; t < 5; ++t) cell.error_share[t] += e.alignment.word_share[t];
             cell.f1_compressed += e.f1_compressed;
             cell.em_compressed += e.em_compressed;
@@ -162,8 +164,11 @@ EvalResult evaluate(const std::vector<std::shared_ptr<Compressor>>& compressors,
                     result.cancelled = true;
                     break;
                 }
+                const std::vector<TokenEvidence> evidence = token_evidence(dec, mem, src, g.ids, g.hit_eos);
                 for (size_t k = 0; k < batch.size(); ++k) {
                     EvalExample& e = batch[k];
+                    e.teacher_forced_accuracy = evidence[k].teacher_forced_accuracy;
+                    e.first_divergence = evidence[k].first_divergence;
                     e.original = decode(tok, src[k]);
                     e.regenerated = decode(tok, g.ids[k]);
                     e.scores = score_regeneration(e.original, e.regenerated);
@@ -213,7 +218,8 @@ EvalResult evaluate(const std::vector<std::shared_ptr<Compressor>>& compressors,
         }
         if (cell.n > 0) {
             const double n = static_cast<double>(cell.n);
-            for (double* v : {&cell.bleu, &cell.rouge_l_f, &cell.exact_match, &cell.prefix_exact_match, &cell.f1_compressed,
+            for (double* v : {&cell.bleu, &cell.rouge_l_f, &cell.exact_match, &cell.prefix_exact_match,
+                              &cell.teacher_forced_accuracy, &cell.f1_compressed,
                               &cell.em_compressed, &cell.f1_full, &cell.em_full})
                 *v /= n;
             for (double& v : cell.error_share) v /= n;
@@ -265,6 +271,8 @@ std::vector<EvalExample> read_eval_examples(const std::string& dir, bool qa) {
                 e.scores.rouge_l_f = j.at("rouge_l_f").get<double>();
                 e.scores.exact_match = j.at("exact_match").get<double>();
                 e.scores.prefix_exact_match = j.at("prefix_exact_match").get<double>();
+                e.teacher_forced_accuracy = j.value("teacher_forced_accuracy", 0.0);  // absent before stop 26
+                e.first_divergence = j.value("first_divergence", -1);
                 e.alignment = align_texts(e.original, e.regenerated);
             }
             out.push_back(std::move(e));
@@ -289,14 +297,14 @@ std::string eval_table_markdown(const EvalResult& r, bool qa) {
         }
         return out;
     }
-    out += "| compressor | method | m | length | n | BLEU | ROUGE-L F | EM | prefix EM | mistake | info loss | hallucination | paraphrase |\n";
-    out += "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
+    out += "| compressor | method | m | length | n | BLEU | ROUGE-L F | EM | prefix EM | mistake | info loss | hallucination | paraphrase | TF acc |\n";
+    out += "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
     for (const EvalCell& c : r.cells) {
         std::snprintf(buf, sizeof buf,
-                      "| %s | %s | %d | %d | %lld | %.4f | %.4f | %.4f | %.4f | %.3f | %.3f | %.3f | %.3f |\n",
+                      "| %s | %s | %d | %d | %lld | %.4f | %.4f | %.4f | %.4f | %.3f | %.3f | %.3f | %.3f | %.4f |\n",
                       shown_id(c).c_str(), c.method.c_str(), c.memory_tokens, c.length, (long long)c.n, c.bleu,
                       c.rouge_l_f, c.exact_match, c.prefix_exact_match, c.error_share[1], c.error_share[2],
-                      c.error_share[3], c.error_share[4]);
+                      c.error_share[3], c.error_share[4], c.teacher_forced_accuracy);
         out += buf;
     }
     return out;
@@ -326,6 +334,8 @@ void write_eval_outputs(const EvalResult& r, const std::string& dir, const EvalO
             j["rouge_l_f"] = e.scores.rouge_l_f;
             j["exact_match"] = e.scores.exact_match;
             j["prefix_exact_match"] = e.scores.prefix_exact_match;
+            j["teacher_forced_accuracy"] = e.teacher_forced_accuracy;
+            j["first_divergence"] = e.first_divergence;
             nlohmann::json spans = nlohmann::json::array();
             for (const AlignedSpan& s : e.alignment.spans)
                 if (s.type != ErrorType::Equal)
@@ -341,7 +351,7 @@ void write_eval_outputs(const EvalResult& r, const std::string& dir, const EvalO
     write_file_atomically((fs::path(dir) / "table.md").string(), eval_table_markdown(r, o.qa));
     std::string csv = o.qa ? "compressor,method,m,n,f1_compressed,em_compressed,f1_full,em_full\n"
                            : "compressor,method,m,length,n,bleu,rouge_l_f,exact_match,prefix_exact_match,mistake,"
-                             "information_loss,hallucination,paraphrase\n";
+                             "information_loss,hallucination,paraphrase,teacher_forced_accuracy\n";
     nlohmann::json cells = nlohmann::json::array();
     char buf[512];
     for (const EvalCell& c : r.cells) {
@@ -349,15 +359,16 @@ void write_eval_outputs(const EvalResult& r, const std::string& dir, const EvalO
             std::snprintf(buf, sizeof buf, "%s,%s,%d,%lld,%.6f,%.6f,%.6f,%.6f\n", c.compressor_id.c_str(), c.method.c_str(),
                           c.memory_tokens, (long long)c.n, c.f1_compressed, c.em_compressed, c.f1_full, c.em_full);
         } else {
-            std::snprintf(buf, sizeof buf, "%s,%s,%d,%d,%lld,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f\n",
+            std::snprintf(buf, sizeof buf, "%s,%s,%d,%d,%lld,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f\n",
                           c.compressor_id.c_str(), c.method.c_str(), c.memory_tokens, c.length, (long long)c.n, c.bleu,
                           c.rouge_l_f, c.exact_match, c.prefix_exact_match, c.error_share[1], c.error_share[2],
-                          c.error_share[3], c.error_share[4]);
+                          c.error_share[3], c.error_share[4], c.teacher_forced_accuracy);
         }
         csv += buf;
         cells.push_back({{"compressor", c.compressor_id}, {"ran", c.ran_id}, {"method", c.method}, {"memory_tokens", c.memory_tokens},
                          {"length", c.length}, {"n", c.n}, {"bleu", c.bleu}, {"rouge_l_f", c.rouge_l_f},
                          {"exact_match", c.exact_match}, {"prefix_exact_match", c.prefix_exact_match},
+                         {"teacher_forced_accuracy", c.teacher_forced_accuracy},
                          {"error_share", {{"mistake", c.error_share[1]}, {"information_loss", c.error_share[2]},
                                           {"hallucination", c.error_share[3]}, {"paraphrase", c.error_share[4]}}},
                          {"f1_compressed", c.f1_compressed}, {"em_compressed", c.em_compressed},

@@ -23,6 +23,10 @@ struct EvalExample {
     std::string original, regenerated;   // regeneration mode
     RegenerationScores scores;
     Alignment alignment;
+    // Per-token evidence (xcomp/eval/token_evidence.h): teacher-forced accuracy over the text and EOS,
+    // and the first position where the greedy regeneration leaves the original (-1: exact).
+    double teacher_forced_accuracy = 0;
+    int first_divergence = -1;
     std::string question, answer_compressed, answer_full;  // QA mode
     std::vector<std::string> answers;
     double f1_compressed = 0, em_compressed = 0, f1_full = 0, em_full = 0;
@@ -52,6 +56,7 @@ struct EvalCell {  // one row of the aggregate table
     int memory_tokens = 0, length = 0;  // length 0 in QA mode
     int64_t n = 0;
     double bleu = 0, rouge_l_f = 0, exact_match = 0, prefix_exact_match = 0;
+    double teacher_forced_accuracy = 0;  // mean over the examples
     double error_share[5] = {0, 0, 0, 0, 0};  // mean word share per ErrorType
     double f1_compressed = 0, em_compressed = 0, f1_full = 0, em_full = 0;
 };

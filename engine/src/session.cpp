@@ -12,6 +12,7 @@
 #include "xcomp/compress/compressor_family.h"
 #include "xcomp/compress/decoding.h"
 #include "xcomp/compress/memory_optimisation.h"
+#include "xcomp/eval/memory_ablation.h"
 #include "xcomp/eval/token_evidence.h"
 #include "xcomp/error.h"
 #include "xcomp/io/model_folder.h"
@@ -308,6 +309,61 @@ RegenerationReport Session::regenerate(const std::string& compressor_id, const s
                       A.encoder_attention.begin() + static_cast<size_t>(l) * H * m * N);
         }
     }
+    cb.progress(Progress{1.0, 0, 0, "done"});
+    return r;
+}
+
+AblationReport Session::ablate(const std::string& compressor_id, const std::string& text, const AblationRequest& q,
+                              const RunControl& cb) {
+    at::NoGradGuard ng;
+    Impl& I = *impl_;
+    const AblationMode mode = parse_ablation_mode(q.mode);
+    const Compressor* ran = nullptr;
+    const std::vector<int64_t> ids = I.source_ids(compressor_id, text, &ran);
+    const Compressor& comp = *ran;
+    const LlamaModel& dec = *I.folder.model;
+    const int m = comp.config().memory_tokens;
+    if (q.memory_token < 0 || q.memory_token >= m)
+        throw Error("memory token " + std::to_string(q.memory_token) + " does not exist: " + comp.config().label + " has " +
+                    std::to_string(m) + " (0 to " + std::to_string(m - 1) + ")");
+    MemoryBatch donor;
+    if (mode == AblationMode::Replace) {
+        const CompressedPrompt& p = [&]() -> const CompressedPrompt& {
+            auto it = I.slots.find(q.donor_slot);
+            if (it == I.slots.end()) throw Error("replacing a memory token needs a compressed prompt to take it from (slot " +
+                                                 std::to_string(q.donor_slot) + " is empty)");
+            return it->second;
+        }();
+        if (p.compressor_id != comp.config().id)
+            throw Error("the prompt to take memory token " + std::to_string(q.memory_token) + " from was made by " +
+                        p.compressor_id + ", this text by " + comp.config().id + ": a memory token only means something to "
+                        "its own compressor");
+        donor = to_batch({&p}, dec);
+    }
+    AblationReport r;
+    r.compressor_id = comp.config().id;
+    r.original = I.decode(ids);
+    cb.progress(Progress{0.0, 0, 0, "compress"});
+    const RunControl cc = Impl::compress_control(cb, 0.2);
+    MemoryBatch mem = comp.encode({ids}, false, &cc);
+    if (mem.cancelled) {
+        r.cancelled = true;
+        return r;
+    }
+    const MemoryImportance imp = memory_importance(dec, mem, ids);
+    r.loss = imp.loss;
+    r.importance = imp.importance();
+    const int max_new = static_cast<int>(ids.size()) + 16;
+    std::vector<int64_t> so_far;
+    GenerationOptions go = I.generation_options(max_new, cb, &so_far);
+    GenerationResult a = xcomp::regenerate(dec, mem, go);
+    so_far.clear();
+    GenerationResult b = a.cancelled ? a : xcomp::regenerate(dec, ablate_memory(mem, q.memory_token, mode, &donor), go);
+    r.cancelled = a.cancelled || b.cancelled;
+    r.unablated = I.decode(a.ids[0]);
+    r.ablated = I.decode(b.ids[0]);
+    r.vs_unablated = align_texts(r.unablated, r.ablated);
+    r.scores = score_regeneration(r.original, r.ablated);
     cb.progress(Progress{1.0, 0, 0, "done"});
     return r;
 }

@@ -99,6 +99,24 @@ struct RegenerationReport {
     TokenEvidenceReport evidence;      // always (one teacher-forced pass)
 };
 
+// Memory-token ablation (xcomp/eval/memory_ablation.h): what memory token k carries.
+struct AblationRequest {
+    std::string mode = "drop";  // "drop" (not attended), "zero" (K/V set to 0) or "replace" ("drop")
+    int memory_token = 0;       // k, 0 .. m-1 (0)
+    int donor_slot = 0;         // replace: the slot whose memory token k takes its place (0: none)
+};
+
+struct AblationReport {
+    std::string compressor_id;        // the one that ran (a length variant for a short text)
+    std::string original;             // what was compressed
+    std::string unablated, ablated;   // regenerations from every memory token, and with k ablated
+    Alignment vs_unablated;           // the ablated regeneration against the unablated one
+    RegenerationScores scores;        // the ablated regeneration against the original
+    double loss = 0;                  // teacher-forced loss with every memory token (nats/token)
+    std::vector<double> importance;   // per memory token: the loss increase when it is dropped
+    bool cancelled = false;
+};
+
 struct QAReport {
     std::string compressor_id;      // the one that ran (a length variant for a short context)
     std::string question;
@@ -140,6 +158,11 @@ public:
     // Compresses `text` with a compressor and regenerates it with the frozen decoder.
     RegenerationReport regenerate(const std::string& compressor_id, const std::string& text,
                                   const RegenerateOptions& options, const RunControl& callbacks = {});
+
+    // Compresses `text`, regenerates it with memory token k ablated and without, and measures every
+    // memory token's importance. Throws for k out of range or a donor from another compressor.
+    AblationReport ablate(const std::string& compressor_id, const std::string& text, const AblationRequest& request,
+                          const RunControl& callbacks = {});
 
     // Asks `question` of the compressed text and of the full text; gold answers are optional.
     QAReport answer(const std::string& compressor_id, const std::string& context, const std::string& question,

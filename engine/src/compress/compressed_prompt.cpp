@@ -226,10 +226,13 @@ KVCache decoder_prefix(const LlamaModel& decoder, const MemoryBatch& memory) {
             cache.keys.push_back(memory.keys[l].to(decoder.dtype()));    // [B, Hkv, m, D]
             cache.values.push_back(memory.values[l].to(decoder.dtype()));
         }
+        if (memory.mask.defined()) cache.mask = memory.mask.to(decoder.device(), at::kBool);  // [B, m]
     } else {
         ForwardOptions fo;
         fo.cache = &cache;
         fo.compute_logits = false;
+        // A masked memory embedding is hidden from the other memory positions and from the decoder.
+        if (memory.mask.defined()) fo.attention_mask = memory.mask;
         decoder.forward_embeds(memory.embeddings, fo);  // ICAE: memory as input embeddings at 0..m-1
     }
     return cache;

@@ -105,6 +105,19 @@ at::Tensor decoder_loss(const LlamaModel& decoder, const MemoryBatch& memory, co
     return (per_token.sum(1) / counts).mean();
 }
 
+at::Tensor decoder_row_losses(const LlamaModel& decoder, const MemoryBatch& memory, const DecoderTargets& d) {
+    at::NoGradGuard ng;
+    const int64_t B = d.input.size(0), T = d.input.size(1);
+    KVCache cache = decoder_prefix(decoder, memory);
+    ForwardOptions fo;
+    fo.cache = &cache;
+    at::Tensor logits = llama_forward(decoder.config(), decoder.weights(), decoder.embed(d.input), fo).logits;  // [B, T, V]
+    at::Tensor per_token = at::cross_entropy_loss(logits.reshape({B * T, -1}).to(at::kFloat), d.labels.reshape({B * T}), {},
+                                                  at::Reduction::None, -100)
+                               .view({B, T});                                       // [B, T]
+    return per_token.sum(1) / d.labels.ne(-100).sum(1).clamp_min(1).to(at::kFloat);  // [B]
+}
+
 GenerationResult regenerate(const LlamaModel& decoder, const MemoryBatch& memory, const GenerationOptions& options) {
     const int64_t B = memory.keys.defined() ? memory.keys.size(1) : memory.embeddings.size(0);
     const int64_t bos = decoder.config().bos_token_id();

@@ -10,23 +10,6 @@
 
 namespace xcomp {
 
-namespace {
-
-// Row-wise mean cross-entropy of every target row given `memory`: [B] float32, no grad.
-at::Tensor row_losses(const LlamaModel& decoder, const MemoryBatch& memory, const DecoderTargets& d) {
-    at::NoGradGuard ng;
-    const int64_t B = d.input.size(0), T = d.input.size(1);
-    KVCache cache = decoder_prefix(decoder, memory);
-    ForwardOptions fo;
-    fo.cache = &cache;
-    at::Tensor logits = llama_forward(decoder.config(), decoder.weights(), decoder.embed(d.input), fo).logits;  // [B, T, V]
-    at::Tensor per_token = at::cross_entropy_loss(logits.reshape({B * T, -1}).to(at::kFloat), d.labels.reshape({B * T}), {},
-                                                  at::Reduction::None, -100)
-                               .view({B, T});                                       // [B, T]
-    return per_token.sum(1) / d.labels.ne(-100).sum(1).clamp_min(1).to(at::kFloat);  // [B]
-}
-
-}  // namespace
 
 MemoryBatch optimise_memory(const LlamaModel& decoder, const std::vector<std::vector<int64_t>>& ids, bool kv,
                             int memory_tokens, const MemoryOptimisationOptions& o, const RunControl* control,
@@ -165,7 +148,7 @@ MemoryBatch optimise_memory(const LlamaModel& decoder, const std::vector<std::ve
         }
     }
     if (stats) {
-        const at::Tensor losses = row_losses(decoder, best, d).to(at::kCPU);  // [B]
+        const at::Tensor losses = decoder_row_losses(decoder, best, d).to(at::kCPU);  // [B]
         stats->rows.assign(B, {});
         for (int64_t b = 0; b < B; ++b) {
             MemoryOptimisationRow& r = stats->rows[b];

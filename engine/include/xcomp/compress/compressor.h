@@ -69,6 +69,9 @@ struct MemoryBatch {
     at::Tensor keys;        // [L, B, Hkv, m, D] (KV methods)
     at::Tensor values;      // [L, B, Hkv, m, D]
     at::Tensor embeddings;  // [B, m, d] (ICAE)
+    // [B, m] bool, false: the decoder does not attend to that memory token (ablation,
+    // xcomp/eval/memory_ablation.h); undefined: every memory token is read.
+    at::Tensor mask;
     std::vector<at::Tensor> encoder_attention;  // when captured: per layer [B, H, m, T+m] float32 (none
                                                 // for the optimised methods: no encoder reads the text)
     // Optimised methods: per row, the steps until the greedy regeneration was exact (-1: not within

@@ -53,6 +53,9 @@ at::Tensor decoder_loss(const LlamaModel& decoder, const MemoryBatch& memory,
 at::Tensor decoder_loss(const LlamaModel& decoder, const MemoryBatch& memory, const DecoderTargets& targets,
                         LossNormalization norm = LossNormalization::Token);
 
+// Each row's mean cross-entropy over its targets (no grad): [B] float32 on the decoder's device.
+at::Tensor decoder_row_losses(const LlamaModel& decoder, const MemoryBatch& memory, const DecoderTargets& targets);
+
 // Greedy regeneration of every row: memory, [BOS], then up to max_new_tokens (EOS stops a row).
 GenerationResult regenerate(const LlamaModel& decoder, const MemoryBatch& memory, const GenerationOptions& options);
 

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <sstream>
 
 #include "commands.h"
@@ -52,16 +53,27 @@ Opened open_session(Args& a, bool need_compressor = true) {
 }
 
 // An optimised method's steps on stderr (they take seconds to minutes); Ctrl-C stops at the best so far.
-RunControl optimisation_progress() {
-    RunControl c;
-    c.cancel = catch_interrupts();
-    c.on_progress = [](const Progress& p) {
-        if (p.stage != "optimise memory") return;
-        std::fprintf(stderr, "\roptimise memory: step %lld of at most %lld   ", (long long)p.done, (long long)p.total);
-        std::fflush(stderr);
-    };
-    return c;
-}
+struct OptimisationProgress {
+    RunControl control;
+    std::shared_ptr<bool> shown = std::make_shared<bool>(false);  // a progress line is open on stderr
+    OptimisationProgress() {
+        control.cancel = catch_interrupts();
+        control.on_progress = [shown = shown](const Progress& p) {
+            if (p.stage == "optimise memory") {
+                if (p.done % 10 != 0) return;
+                std::fprintf(stderr, "\roptimise memory: step %lld of at most %lld   ", (long long)p.done, (long long)p.total);
+                std::fflush(stderr);
+                *shown = true;
+            } else if (*shown) {
+                std::fputs("\n", stderr);
+                *shown = false;
+            }
+        };
+    }
+    ~OptimisationProgress() {
+        if (*shown) std::fputs("\n", stderr);
+    }
+};
 
 // Which compressor ran, when the id asked for routed a short text to a length variant.
 void print_route(const std::string& asked, const CompressorInfo& ran, int tokens) {
@@ -100,7 +112,7 @@ int cmd_compress(Args& a) {
     std::string text = read_text(a);
     Opened s = open_session(a);
     a.finish();
-    const int slot = s.session->compress_to_slot(s.compressor, text, optimisation_progress());
+    const int slot = s.session->compress_to_slot(s.compressor, text, OptimisationProgress().control);
     s.session->save_slot(slot, out);
     const CompressorInfo& info = s.session->compressor(s.session->slot_compressor(slot));  // a length variant may have run
     const int tokens = s.session->count_tokens(text);
@@ -136,7 +148,7 @@ int cmd_regenerate(Args& a) {
     std::string text = read_text(a);
     Opened s = open_session(a);
     a.finish();
-    RegenerationReport r = s.session->regenerate(s.compressor, text, ro, optimisation_progress());
+    RegenerationReport r = s.session->regenerate(s.compressor, text, ro, OptimisationProgress().control);
     if (r.cancelled) {
         std::fprintf(stderr, "\nregenerate: interrupted\n");
         return kInterruptedExit;
@@ -156,7 +168,12 @@ int cmd_regenerate(Args& a) {
                             {"regenerate_ms", r.regenerate_ms},
                             {"compressed_bytes", r.compressed_bytes},
                             {"full_kv_bytes", r.full_kv_bytes},
-                            {"errors", spans_json(r.alignment)}};
+                            {"errors", spans_json(r.alignment)},
+                            {"evidence", {{"teacher_forced_accuracy", r.evidence.teacher_forced_accuracy},
+                                          {"first_divergence", r.evidence.first_divergence},
+                                          {"probability", r.evidence.probability},
+                                          {"rank", r.evidence.rank},
+                                          {"entropy", r.evidence.entropy}}}};
         if (attention) {
             j["attention"] = {{"layers", r.attention.layers}, {"heads", r.attention.heads},
                               {"generated", r.attention.generated}, {"memory_tokens", r.attention.memory_tokens},
@@ -171,7 +188,52 @@ int cmd_regenerate(Args& a) {
                 r.scores.exact_match, r.compress_ms, r.regenerate_ms);
     std::printf("errors: %d mistake, %d information loss, %d hallucination, %d paraphrase\n",
                 r.alignment.counts[1], r.alignment.counts[2], r.alignment.counts[3], r.alignment.counts[4]);
+    if (r.evidence.first_divergence < 0)
+        std::printf("teacher-forced accuracy %.3f; greedy decoding gives the original exactly\n",
+                    r.evidence.teacher_forced_accuracy);
+    else
+        std::printf("teacher-forced accuracy %.3f; greedy decoding leaves the original at token %d of %d\n",
+                    r.evidence.teacher_forced_accuracy, r.evidence.first_divergence, r.source_tokens);
     if (r.compressor.id != r.requested_id) print_route(r.requested_id, r.compressor, r.source_tokens);
+    return 0;
+}
+
+int cmd_ablate(Args& a) {
+    const bool json = a.flag("json");
+    AblationRequest q;
+    q.mode = a.str("mode", "drop");
+    q.memory_token = static_cast<int>(a.integer("memory-token", 0, 0, 1 << 20));
+    const std::string donor = a.str("donor", "");
+    std::string text = read_text(a);
+    Opened s = open_session(a);
+    a.finish();
+    if (q.mode == "replace" && donor.empty()) throw Error("--mode replace needs --donor B.xcp (the prompt to take the token from)");
+    if (!donor.empty()) q.donor_slot = s.session->load_slot(donor);
+    AblationReport r = s.session->ablate(s.compressor, text, q, OptimisationProgress().control);
+    if (r.cancelled) {
+        std::fprintf(stderr, "\nablate: interrupted\n");
+        return kInterruptedExit;
+    }
+    if (json) {
+        std::cout << nlohmann::json({{"compressor", r.compressor_id}, {"mode", q.mode}, {"memory_token", q.memory_token},
+                                     {"original", r.original}, {"unablated", r.unablated}, {"ablated", r.ablated},
+                                     {"bleu", r.scores.bleu}, {"rouge_l_f", r.scores.rouge_l_f},
+                                     {"loss", r.loss}, {"importance", r.importance},
+                                     {"changes", spans_json(r.vs_unablated)}})
+                         .dump()
+                  << "\n";
+        return 0;
+    }
+    std::printf("unablated: %s\n\n%s memory token %d: %s\n\n", r.unablated.c_str(), q.mode.c_str(), q.memory_token,
+                r.ablated.c_str());
+    std::printf("%s, ablated against the original: BLEU %.4f  ROUGE-L F %.4f\n", r.compressor_id.c_str(), r.scores.bleu,
+                r.scores.rouge_l_f);
+    std::printf("importance (loss increase in nats/token when dropped; loss with all %.3f):\n", r.loss);
+    double top = 1e-9;
+    for (double v : r.importance) top = std::max(top, v);
+    for (size_t k = 0; k < r.importance.size(); ++k)
+        std::printf("  %3zu %+8.4f %s\n", k, r.importance[k],
+                    std::string(static_cast<size_t>(std::max(0.0, 40.0 * r.importance[k] / top)), '#').c_str());
     return 0;
 }
 

@@ -17,6 +17,7 @@ int cmd_quantize_compressor(Args& a);
 int cmd_compress(Args& a);
 int cmd_regenerate(Args& a);
 int cmd_qa(Args& a);
+int cmd_ablate(Args& a);
 int cmd_interpolate(Args& a);
 int cmd_eval(Args& a);
 int cmd_bench(Args& a);

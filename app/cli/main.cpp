@@ -35,6 +35,8 @@ length variants (aoc-m16 -> aoc-m16-t192) runs the variant on texts it serves an
               | --xcp A.xcp [--json]
   qa          --compressor C (--context T | --file F) --question Q [--answer GOLD] [--json]
   interpolate --alpha A [--spherical] A.xcp B.xcp [--json]
+  ablate      --compressor C (--text T | --file F) --memory-token K [--mode drop|zero|replace --donor B.xcp] [--json]
+              regenerates without memory token K, and each memory token's importance (loss increase when dropped)
 Optimised memory (the upper bound: no encoder, the memory fitted to each text against the frozen decoder):
   --compressor optimised-kv-mM | optimised-emb-mM   (M memory tokens' KV values | input embeddings) with
               compress, regenerate, qa and eval; [--optimise-steps 1000] [--optimise-lr 0.01]
@@ -123,6 +125,7 @@ int main(int argc, char** argv) {
         {"compress", cmd_compress},
         {"regenerate", cmd_regenerate},
         {"qa", cmd_qa},
+        {"ablate", cmd_ablate},
         {"interpolate", cmd_interpolate},
         {"eval", cmd_eval},
         {"bench", cmd_bench},

@@ -1,5 +1,6 @@
 #include "xcomp/compress/decoding.h"
 
+#include <ATen/core/grad_mode.h>
 #include <algorithm>
 
 #include "xcomp/error.h"

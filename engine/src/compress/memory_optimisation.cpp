@@ -1,6 +1,7 @@
 // Optimised memory: m memory tokens fitted to one text against the frozen decoder.
 #include "xcomp/compress/memory_optimisation.h"
 
+#include <ATen/core/grad_mode.h>
 #include <algorithm>
 #include <regex>
 

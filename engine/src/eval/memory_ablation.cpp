@@ -1,6 +1,7 @@
 // Memory-token ablation: masks, zeros or swaps one memory token and measures the loss it costs.
 #include "xcomp/eval/memory_ablation.h"
 
+#include <ATen/core/grad_mode.h>
 #include <ATen/ATen.h>
 
 #include "xcomp/compress/decoding.h"

@@ -1,6 +1,7 @@
 // Per-token evidence: one teacher-forced pass of the frozen decoder over the original text.
 #include "xcomp/eval/token_evidence.h"
 
+#include <ATen/core/grad_mode.h>
 #include <ATen/ATen.h>
 
 #include <algorithm>

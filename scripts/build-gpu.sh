@@ -23,7 +23,7 @@ if [ -n "${XCOMP_QT_DEBS:-}" ]; then
 fi
 extra=()
 [ -n "${XCOMP_EXTRA_INCLUDE:-}" ] && extra+=(-DXCOMP_NLOHMANN_INCLUDE="$XCOMP_EXTRA_INCLUDE")
-cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DXCOMP_WITH_QT=OFF -DXCOMP_BUILD_TESTS=$tests \
+cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DXCOMP_WITH_QT=OFF -DXCOMP_WITH_GLOO=OFF -DXCOMP_BUILD_TESTS=$tests \
   -DXCOMP_SPM_BUILTIN_PROTOBUF=ON -DXCOMP_DEPS_PREFIX="$deps" -DCMAKE_PREFIX_PATH="$prefix_path" \
   -DCMAKE_CUDA_ARCHITECTURES=90 "${extra[@]}"
 targets=(); for t in "$@"; do targets+=(--target "$t"); done

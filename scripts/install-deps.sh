@@ -8,7 +8,7 @@ sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
 
 pkgs=(build-essential cmake ninja-build pkg-config git xz-utils ca-certificates dpkg-dev
       qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev
-      libqcustomplot-dev libtorch-dev nlohmann-json3-dev libprotobuf-dev protobuf-compiler
+      libqcustomplot-dev libtorch-dev libgloo-dev nlohmann-json3-dev libprotobuf-dev protobuf-compiler
       libopenblas0-openmp sentencepiece xvfb xauth libgl1-mesa-dev libxkbcommon-dev
       python3-nltk fonts-dejavu-core fonts-wqy-microhei)
 missing=()

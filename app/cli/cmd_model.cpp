@@ -16,9 +16,10 @@
 
 namespace xcomp::cli {
 
-ModelFolder open_model(Args& a, bool require_tokenizer) {
+ModelFolder open_model(Args& a, bool require_tokenizer, const std::string& device_override) {
     LlamaModel::LoadOptions o;
     o.device = a.str("device", "cpu");
+    if (!device_override.empty()) o.device = device_override;
     o.dtype = a.str("dtype", "auto");
     return load_model_folder(a.str("model", default_model_dir()), o, require_tokenizer);
 }

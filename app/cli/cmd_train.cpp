@@ -3,6 +3,7 @@
 #include <fstream>
 
 #include "commands.h"
+#include "launcher.h"
 #include "interrupt.h"
 #include "xcomp/io/dataset.h"
 #include "xcomp/error.h"
@@ -151,7 +152,31 @@ int cmd_train_compressor(Args& a) {
     o.limit_records = a.integer("limit", -1, -1, 1LL << 40);
     o.seed = static_cast<uint64_t>(a.integer("seed", 1, 0, 1LL << 62));
     o.optim = optimizer_options(a, 1e-4, 2000);
-    ModelFolder f = open_model(a, true);
+    const int nproc = static_cast<int>(a.integer("nproc", 1, 1, 4096));
+    const double dist_timeout = a.real("dist-timeout", 600, 1, 86400);
+    if (nproc > 1) {  // the launcher form: this command again as ranks 0..nproc-1
+        for (const char* k : {"model", "device", "dtype"}) a.str(k, "");
+        a.finish();
+        std::vector<std::string> argv;
+        const std::vector<std::string>& all = command_line();
+        for (size_t i = 0; i < all.size(); ++i) {
+            if (all[i] == "--nproc") {
+                ++i;
+                continue;
+            }
+            if (all[i].rfind("--nproc=", 0) == 0) continue;
+            argv.push_back(all[i]);
+        }
+        return launch_ranks(nproc, argv, "train-compressor");
+    }
+    o.distributed = distributed_from_env();  // the environment form (torchrun, a cluster's launcher)
+    std::string device;
+    if (o.distributed) {
+        o.distributed->timeout_s = dist_timeout;
+        // One GPU per rank: --device cuda means this rank's cuda:LOCAL_RANK.
+        if (a.str("device", "cpu") == "cuda") device = "cuda:" + std::to_string(o.distributed->local_rank);
+    }
+    ModelFolder f = open_model(a, true, device);
     a.finish();
     RunControl cb;
     cb.cancel = catch_interrupts();

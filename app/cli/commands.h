@@ -1,5 +1,8 @@
 // The CLI's sub-commands; each takes the parsed options and returns the exit code.
 #pragma once
+#include <string>
+#include <vector>
+
 #include "args.h"
 #include "xcomp/compress/optimisation_options.h"
 #include "xcomp/io/model_folder.h"
@@ -22,8 +25,11 @@ int cmd_interpolate(Args& a);
 int cmd_eval(Args& a);
 int cmd_bench(Args& a);
 
-// --model (default: the bundled model), --device, --dtype.
-ModelFolder open_model(Args& a, bool require_tokenizer = true);
+// --model (default: the bundled model), --device (device_override, when given, instead), --dtype.
+ModelFolder open_model(Args& a, bool require_tokenizer = true, const std::string& device_override = "");
+
+// The command line as main() received it (argv[0] first).
+const std::vector<std::string>& command_line();
 
 // --optimise-steps, --optimise-lr: how the optimised-memory methods fit a text.
 MemoryOptimisationOptions optimisation_options(Args& a);

@@ -58,6 +58,8 @@ Training (see docs/TRAINING.md):
                   [--loss-norm sample|token] [--length-curriculum FRACTION] [--max-seconds S] [--synthetic-qa TEXTS.jsonl]
                   [--variant-of ID --serves-up-to N]   a length variant: ID runs it on texts of <= N tokens
                   [--adamw-kernel auto|loop|fused]   (train-lm too) fused: one kernel, no host sync (CUDA)
+                  [--nproc N]   data parallel: N ranks on this machine (or RANK/WORLD_SIZE/MASTER_ADDR/MASTER_PORT
+                  as torchrun sets them); --batch-size is the global batch; [--dist-timeout 600]
                   Ctrl-C saves a checkpoint (train-compressor: --resume continues; train-lm: --init-from OUT)
   quantize-compressor DIR...   stores compressors' matrices as int8 rows, in place (half the size or less)
 
@@ -107,8 +109,14 @@ void on_fatal_signal(int sig, siginfo_t* si, void* context) {
 
 }  // namespace
 
+namespace xcomp::cli {
+static std::vector<std::string> g_command_line;
+const std::vector<std::string>& command_line() { return g_command_line; }
+}  // namespace xcomp::cli
+
 int main(int argc, char** argv) {
     using namespace xcomp::cli;
+    g_command_line.assign(argv, argv + argc);
     struct sigaction sa {};
     sa.sa_sigaction = on_fatal_signal;
     sa.sa_flags = SA_SIGINFO;

@@ -99,12 +99,17 @@ private slots:
         QCOMPARE(ran, std::string("aoc-m16"));
     }
 
-    // A text over 192 tokens goes to the general compressor.
-    void long_texts_run_the_general_compressor() {
+    // Texts route by length: up to 192 tokens aoc-m16-t192, then aoc-m16-t288, aoc-m16-t480, and
+    // only past 480 the general compressor.
+    void long_texts_route_by_length() {
+        QCOMPARE(s_->route("aoc-m16", 192), std::string("aoc-m16-t192"));
+        QCOMPARE(s_->route("aoc-m16", 250), std::string("aoc-m16-t288"));
+        QCOMPARE(s_->route("aoc-m16", 400), std::string("aoc-m16-t480"));
+        QCOMPARE(s_->route("aoc-m16", 500), std::string("aoc-m16"));
         const std::string text = read(kTexts[0]) + " " + read(kTexts[1]) + " " + read(kTexts[2]);
         RegenerationReport r = s_->regenerate("aoc-m16", text, {});
         QVERIFY(r.source_tokens > 192);
-        QCOMPARE(r.compressor.id, std::string("aoc-m16"));
+        QCOMPARE(r.compressor.id, s_->route("aoc-m16", r.source_tokens));
     }
 };
 

@@ -64,6 +64,17 @@ public:
         if (o_.batch_size < 1 || o_.optim.grad_accum < 1 || o_.optim.steps < 1) throw Error("batch size, grad_accum and steps must be positive");
         if (!o_.compressor.variant_of.empty() && o_.compressor.variant_of == o_.compressor.id)
             throw Error("a compressor cannot be a variant of itself ('" + o_.compressor.id + "')");
+        // Data parallelism: every rank draws the same global batch and computes its slice of it, so
+        // any world size takes the same steps as one process with that batch.
+        std::unique_ptr<DataParallel> dp;
+        if (o_.distributed && o_.distributed->world_size > 1) {
+            if (o_.batch_size % o_.distributed->world_size != 0)
+                throw Error("the global batch (" + std::to_string(o_.batch_size) + ") must be a multiple of the " +
+                            std::to_string(o_.distributed->world_size) + " ranks");
+            dp = std::make_unique<DataParallel>(*o_.distributed);
+        }
+        const int world = dp ? dp->world_size() : 1, rank = dp ? dp->rank() : 0;
+        const bool main = rank == 0;
         fs::create_directories(o_.out_dir);
         load_data();
         CompressorConfig cc = o_.compressor;
@@ -84,9 +95,12 @@ public:
         int64_t start = 0;
         const std::string ckpt = (fs::path(o_.out_dir) / "checkpoint.safetensors").string();
         if (o_.resume && fs::exists(ckpt)) start = load_checkpoint(ckpt, opt);
-        JsonlLog log((fs::path(o_.out_dir) / "train_log.jsonl").string(), o_.resume);
+        if (dp) dp->broadcast(params_);  // one start for every rank, whatever each read
+        std::optional<JsonlLog> log;
+        if (main) log.emplace((fs::path(o_.out_dir) / "train_log.jsonl").string(), o_.resume);
+        double agreed_s = 0;  // data parallel: the ranks' mean elapsed time, the one clock they all follow
         Stopwatch clock;
-        int64_t tokens = 0;
+        int64_t local_tokens = 0;
         TrainProgress p;
         p.steps = o_.optim.steps;
         const at::Device device = base_->device();
@@ -94,45 +108,61 @@ public:
         // The next micro-batch is sampled, padded and pinned on a worker thread while the GPU runs
         // this one; losses and norms stay on the device until a step is logged, so the host never
         // waits for the GPU inside a step.
-        auto build_next = [this, gpu](double progress) {
-            return std::async(std::launch::async, [this, gpu, progress] {
-                return host_batch(sample_batch(train_, o_.batch_size, progress), gpu);
+        auto build_next = [this, gpu, world, rank](double progress) {
+            return std::async(std::launch::async, [this, gpu, world, rank, progress] {
+                std::vector<Example> global = sample_batch(train_, o_.batch_size, progress);
+                const int b = o_.batch_size / world;
+                return host_batch(std::vector<Example>(global.begin() + rank * b, global.begin() + (rank + 1) * b), gpu);
             });
         };
+        auto now = [&] { return dp ? agreed_s : clock.seconds(); };
         std::future<HostBatch> next = build_next(run_fraction(start, 0.0));
         for (int64_t step = start; step < o_.optim.steps; ++step) {
             at::Tensor loss_sum;  // 0-dim float32 on the device
             for (int a = 0; a < o_.optim.grad_accum; ++a) {
                 HostBatch host = next.get();
                 const bool more = a + 1 < o_.optim.grad_accum || step + 1 < o_.optim.steps;
-                if (more) next = build_next(run_fraction(step + (a + 1 == o_.optim.grad_accum), clock.seconds()));
+                if (more) next = build_next(run_fraction(step + (a + 1 == o_.optim.grad_accum), now()));
                 at::Tensor loss = batch_loss(host, device, o_.loss_normalization);
                 (loss / o_.optim.grad_accum).backward();
                 loss_sum = a == 0 ? loss.detach() : loss_sum + loss.detach();
-                tokens += host.targets.count;
+                local_tokens += host.targets.count;
             }
-            const double progress = schedule_progress(o_.optim, step, clock.seconds());
+            int64_t tokens = local_tokens;  // target tokens of every rank since the start
+            bool stop_requested = cb_.cancel_requested();
+            if (dp) {  // mean gradient, and one view of the loss, the clock and a stop request
+                dp->average_gradients(params_);
+                const std::vector<double> agreed =
+                    dp->sum({loss_sum.item<double>(), clock.seconds(), stop_requested ? 1.0 : 0.0, static_cast<double>(local_tokens)});
+                loss_sum = at::full({}, agreed[0] / world, at::kFloat);
+                agreed_s = agreed[1] / world;
+                stop_requested = agreed[2] > 0;
+                tokens = static_cast<int64_t>(agreed[3]);
+            }
+            const double progress = schedule_progress(o_.optim, step, now());
             const at::Tensor grad_norm = opt.step(step, progress);
-            record_step(&p, o_.optim, opt.lr_at(step, progress), step, start, tokens, clock.seconds());
+            record_step(&p, o_.optim, opt.lr_at(step, progress), step, start, tokens, now());
             const bool out_of_time = spend_time_budget(o_.optim, &p);
             p.valid_loss = p.valid_bleu = p.valid_f1 = -1;
             const bool last = p.step == o_.optim.steps || out_of_time;
-            const bool cancelled = cb_.cancel_requested();
-            const bool validating = (o_.valid_every > 0 && p.step % o_.valid_every == 0) || last;
+            const bool cancelled = stop_requested;
+            const bool validating = main && ((o_.valid_every > 0 && p.step % o_.valid_every == 0) || last);
             if (p.step % o_.log_every == 0 || last || validating || cancelled) {
                 p.loss = loss_sum.item<double>() / o_.optim.grad_accum;  // the one wait for the GPU
                 p.grad_norm = grad_norm.item<double>();
             }
             if (validating) validate(&p);
-            if (p.step % o_.log_every == 0 || last || p.valid_loss >= 0) {
-                log.write(p);
+            if (main && (p.step % o_.log_every == 0 || last || p.valid_loss >= 0)) {
+                log->write(p);
                 report_step(cb_, p);
             }
-            if ((o_.checkpoint_every > 0 && p.step % o_.checkpoint_every == 0) || cancelled) save_checkpoint(ckpt, opt, p.step);
+            if (main && ((o_.checkpoint_every > 0 && p.step % o_.checkpoint_every == 0) || cancelled))
+                save_checkpoint(ckpt, opt, p.step);
             if (cancelled) return TrainResult{true, p.step, 0, ckpt};
             if (last) break;
         }
-        finish(p, clock.seconds());
+        if (main) finish(p, now());
+        if (dp) dp->barrier();  // the other ranks end once rank 0 has written the compressor
         return TrainResult{false, p.step, 0, ""};
     }
 

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,7 @@
 #include "xcomp/io/config.h"
 #include "xcomp/compress/decoding.h"
 #include "xcomp/run_control.h"
+#include "xcomp/train/distributed.h"
 #include "xcomp/io/tokenizer.h"
 
 namespace xcomp {
@@ -76,6 +78,9 @@ struct CompressorTrainOptions {
     double qa_holdout = 0.2;           // share of SQuAD articles kept out of QA training
     int64_t limit_records = -1;
     uint64_t seed = 1;
+    // Data parallelism (xcomp/train/distributed.h): batch_size is the global batch, each of the
+    // world_size ranks computes batch_size / world_size of its rows; none: one process.
+    std::optional<DistributedOptions> distributed;
 };
 
 // Trains a compressor for `base` (frozen) and writes it to options.out_dir. control.on_progress

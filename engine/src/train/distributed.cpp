@@ -1,0 +1,167 @@
+// Data parallelism on c10d's Gloo backend: a TCP store for the rendezvous, flat gradient buckets.
+#include "xcomp/train/distributed.h"
+
+#include <ATen/core/grad_mode.h>
+#include <chrono>
+#include <cstdlib>
+#include <string>
+
+#include "xcomp/error.h"
+
+#if defined(XCOMP_HAVE_GLOO)
+#include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
+#include <torch/csrc/distributed/c10d/TCPStore.hpp>
+#endif
+
+namespace xcomp {
+
+namespace {
+
+int env_int(const char* name, int fallback, int lo, int hi) {
+    const char* v = std::getenv(name);
+    if (!v || !*v) return fallback;
+    char* end = nullptr;
+    const long x = std::strtol(v, &end, 10);
+    if (*end || x < lo || x > hi)
+        throw Error(std::string(name) + " must be an integer between " + std::to_string(lo) + " and " + std::to_string(hi) +
+                    ", got '" + v + "'");
+    return static_cast<int>(x);
+}
+
+}  // namespace
+
+std::optional<DistributedOptions> distributed_from_env() {
+    const char* ws = std::getenv("WORLD_SIZE");
+    if (!ws || !*ws) return std::nullopt;
+    DistributedOptions o;
+    o.world_size = env_int("WORLD_SIZE", 1, 1, 65536);
+    o.rank = env_int("RANK", -1, 0, o.world_size - 1);
+    if (o.rank < 0) throw Error("WORLD_SIZE is set but RANK is not (set both, as torchrun does)");
+    o.local_rank = env_int("LOCAL_RANK", o.rank, 0, 65535);
+    if (const char* a = std::getenv("MASTER_ADDR"); a && *a) o.master_addr = a;
+    o.master_port = env_int("MASTER_PORT", o.master_port, 1, 65535);
+    return o;
+}
+
+#if defined(XCOMP_HAVE_GLOO)
+
+bool distributed_available() { return true; }
+
+struct DataParallel::Impl {
+    DistributedOptions o;
+    c10::intrusive_ptr<c10d::Store> store;
+    c10::intrusive_ptr<c10d::ProcessGroupGloo> pg;
+
+    // Runs a collective and names this rank in any failure: a peer that died shows up here.
+    template <typename F>
+    void run(const char* what, F&& f) {
+        try {
+            auto work = f();
+            work->wait(std::chrono::milliseconds(static_cast<int64_t>(o.timeout_s * 1000)));
+        } catch (const std::exception& e) {
+            throw Error("data parallel: rank " + std::to_string(o.rank) + " of " + std::to_string(o.world_size) + ": " +
+                        what + " failed (did another rank stop?): " + e.what());
+        }
+    }
+};
+
+DataParallel::DataParallel(const DistributedOptions& o) : impl_(new Impl) {
+    Impl& I = *impl_;
+    I.o = o;
+    if (o.world_size < 1 || o.rank < 0 || o.rank >= o.world_size)
+        throw Error("data parallel: rank " + std::to_string(o.rank) + " is not in 0 .. " + std::to_string(o.world_size - 1));
+    const auto timeout = std::chrono::milliseconds(static_cast<int64_t>(o.timeout_s * 1000));
+    try {
+        c10d::TCPStoreOptions so;
+        so.port = static_cast<std::uint16_t>(o.master_port);
+        so.isServer = o.rank == 0;
+        so.numWorkers = static_cast<std::size_t>(o.world_size);
+        so.waitWorkers = true;
+        so.timeout = timeout;
+        I.store = c10::make_intrusive<c10d::TCPStore>(o.master_addr, so);
+        auto opts = c10d::ProcessGroupGloo::Options::create(timeout);
+        const bool local = o.master_addr == "127.0.0.1" || o.master_addr == "localhost";
+        opts->devices.push_back(local ? c10d::ProcessGroupGloo::createDeviceForHostname("127.0.0.1")
+                                      : c10d::ProcessGroupGloo::createDefaultDevice());
+        I.pg = c10::make_intrusive<c10d::ProcessGroupGloo>(I.store, o.rank, o.world_size, opts);
+    } catch (const std::exception& e) {
+        throw Error("data parallel: rank " + std::to_string(o.rank) + " could not join the group at " + o.master_addr + ":" +
+                    std::to_string(o.master_port) + ": " + e.what());
+    }
+}
+
+DataParallel::~DataParallel() = default;
+int DataParallel::rank() const { return impl_->o.rank; }
+int DataParallel::world_size() const { return impl_->o.world_size; }
+
+void DataParallel::average_gradients(const std::vector<at::Tensor>& params, int64_t bucket_bytes) {
+    at::NoGradGuard ng;
+    const double scale = 1.0 / static_cast<double>(world_size());
+    std::vector<at::Tensor> bucket;
+    int64_t bytes = 0;
+    auto flush = [&] {
+        if (bucket.empty()) return;
+        std::vector<at::Tensor> grads;
+        for (const at::Tensor& p : bucket) grads.push_back(p.grad().reshape({-1}));
+        std::vector<at::Tensor> flat{at::cat(grads)};  // [sum of numels]
+        impl_->run("all-reduce of the gradients", [&] { return impl_->pg->allreduce(flat); });
+        flat[0].mul_(scale);
+        int64_t at_ = 0;
+        for (const at::Tensor& p : bucket) {
+            const int64_t n = p.numel();
+            p.mutable_grad().copy_(flat[0].narrow(0, at_, n).view_as(p));
+            at_ += n;
+        }
+        bucket.clear();
+        bytes = 0;
+    };
+    for (const at::Tensor& p : params) {
+        if (!p.grad().defined()) const_cast<at::Tensor&>(p).mutable_grad() = at::zeros_like(p);
+        bucket.push_back(p);
+        bytes += p.numel() * static_cast<int64_t>(p.element_size());
+        if (bytes >= bucket_bytes) flush();
+    }
+    flush();
+}
+
+void DataParallel::broadcast(const std::vector<at::Tensor>& tensors) {
+    at::NoGradGuard ng;
+    for (const at::Tensor& t : tensors) {
+        std::vector<at::Tensor> one{t.detach()};
+        impl_->run("broadcast of the weights", [&] { return impl_->pg->broadcast(one); });
+    }
+}
+
+std::vector<double> DataParallel::sum(const std::vector<double>& values) {
+    std::vector<at::Tensor> t{at::tensor(values, at::kDouble)};
+    impl_->run("all-reduce of the step's numbers", [&] { return impl_->pg->allreduce(t); });
+    const at::Tensor r = t[0].contiguous();
+    return std::vector<double>(r.data_ptr<double>(), r.data_ptr<double>() + r.numel());
+}
+
+void DataParallel::barrier() {
+    impl_->run("barrier", [&] { return impl_->pg->barrier(); });
+}
+
+#else
+
+bool distributed_available() { return false; }
+
+struct DataParallel::Impl {
+    DistributedOptions o;
+};
+
+DataParallel::DataParallel(const DistributedOptions& o) : impl_(new Impl{o}) {
+    throw Error("this build has no c10d Gloo backend (install libgloo-dev and rebuild) for data-parallel training");
+}
+DataParallel::~DataParallel() = default;
+int DataParallel::rank() const { return impl_->o.rank; }
+int DataParallel::world_size() const { return impl_->o.world_size; }
+void DataParallel::average_gradients(const std::vector<at::Tensor>&, int64_t) {}
+void DataParallel::broadcast(const std::vector<at::Tensor>&) {}
+std::vector<double> DataParallel::sum(const std::vector<double>& v) { return v; }
+void DataParallel::barrier() {}
+
+#endif
+
+}  // namespace xcomp

@@ -1,0 +1,174 @@
+// Data-parallel compressor training on c10d Gloo (xcomp/train/distributed.h), through the real CLI:
+// two ranks train the same weights as one process with the same global batch, a run resumes under
+// another world size, a killed rank stops the whole job at once, and bad environments are refused.
+#include <ATen/ATen.h>
+
+#include "xcomp/io/tensor_io.h"
+#include "xcomp/train/distributed.h"
+
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <csignal>
+#include <fstream>
+
+#include "engine_test_util.h"
+
+using namespace xcomp;
+
+namespace {
+
+const QString kXcomp = QStringLiteral(XCOMP_BINARY_DIR "/app/xcomp");
+
+// The tiny model, ten short texts, a few deterministic steps (no time budget: the schedule follows steps).
+QStringList train_args(const QString& data, const QString& out, int steps, int batch) {
+    return {QStringLiteral("train-compressor"), QStringLiteral("--model"), QString::fromStdString(test::fixture("tiny-model")),
+            QStringLiteral("--method"), QStringLiteral("aoc"), QStringLiteral("--memory-tokens"), QStringLiteral("4"),
+            QStringLiteral("--data"), data, QStringLiteral("--min-tokens"), QStringLiteral("4"), QStringLiteral("--max-tokens"),
+            QStringLiteral("16"), QStringLiteral("--steps"), QString::number(steps), QStringLiteral("--batch-size"),
+            QString::number(batch), QStringLiteral("--lr"), QStringLiteral("1e-3"), QStringLiteral("--warmup"), QStringLiteral("1"),
+            QStringLiteral("--valid-every"), QStringLiteral("0"), QStringLiteral("--checkpoint-every"), QString::number(steps),
+            QStringLiteral("--bleu-examples"), QStringLiteral("0"), QStringLiteral("--valid-examples"), QStringLiteral("0"),
+            QStringLiteral("--seed"), QStringLiteral("3"), QStringLiteral("--threads"), QStringLiteral("1"),
+            QStringLiteral("--out"), out};
+}
+
+struct Run {
+    int code = -1;
+    QString err;
+};
+
+Run run(const QStringList& args, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment(), int ms = 240000) {
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(kXcomp, args);
+    if (!p.waitForFinished(ms)) {
+        p.kill();
+        p.waitForFinished();
+    }
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardError())};
+}
+
+// The largest difference between two compressor folders' weights.
+double weight_diff(const QString& a, const QString& b) {
+    double worst = 0;
+    for (const char* f : {"/encoder.safetensors", "/memory.safetensors"}) {
+        TensorMap x = load_safetensors(a.toStdString() + f), y = load_safetensors(b.toStdString() + f);
+        if (x.size() != y.size()) return 1e9;
+        for (const auto& [name, t] : x) worst = std::max(worst, test::max_abs_diff(t, y.at(name)));
+    }
+    return worst;
+}
+
+QString write_data(const QTemporaryDir& dir) {
+    const QString path = dir.filePath(QStringLiteral("data.jsonl"));
+    std::ifstream in(std::string(XCOMP_SOURCE_DIR) + "/resources/examples/sample-short.jsonl");
+    std::ofstream out(path.toStdString());
+    out << in.rdbuf();
+    return path;
+}
+
+}  // namespace
+
+class TestDistributed : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() {
+        if (!distributed_available()) QSKIP("this build has no c10d Gloo backend (libgloo-dev)");
+    }
+
+    // Each rank computes its slice of the same global batch; the averaged gradient is the global one.
+    void two_ranks_train_what_one_process_trains() {
+        QTemporaryDir dir;
+        const QString data = write_data(dir);
+        const Run one = run(train_args(data, dir.filePath(QStringLiteral("one")), 5, 4));
+        QVERIFY2(one.code == 0, qPrintable(one.err));
+        const Run two = run(train_args(data, dir.filePath(QStringLiteral("two")), 5, 4) << QStringLiteral("--nproc")
+                                                                                         << QStringLiteral("2"));
+        QVERIFY2(two.code == 0, qPrintable(two.err));
+        QVERIFY(two.err.contains(QStringLiteral("rank 1 of 2 is pid")));
+        const double d = weight_diff(dir.filePath(QStringLiteral("one")), dir.filePath(QStringLiteral("two")));
+        QVERIFY2(d < 1e-4, qPrintable(QStringLiteral("weights differ by %1").arg(d)));
+        // Rank 0 alone wrote the log: the same lines as one process, not one set per rank.
+        QFile log1(dir.filePath(QStringLiteral("one/train_log.jsonl"))), log2(dir.filePath(QStringLiteral("two/train_log.jsonl")));
+        QVERIFY(log1.open(QIODevice::ReadOnly) && log2.open(QIODevice::ReadOnly));
+        const QByteArray a = log1.readAll(), b = log2.readAll();
+        QVERIFY(a.count('\n') >= 1);
+        QCOMPARE(b.count('\n'), a.count('\n'));
+    }
+
+    // A checkpoint holds no rank-specific state: one process's run continues under two ranks and
+    // ends where one process would.
+    void resumes_under_another_world_size() {
+        QTemporaryDir dir;
+        const QString data = write_data(dir);
+        for (const QString& name : {QStringLiteral("a"), QStringLiteral("b")})
+            QCOMPARE(run(train_args(data, dir.filePath(name), 3, 4)).code, 0);
+        const Run a = run(train_args(data, dir.filePath(QStringLiteral("a")), 6, 4) << QStringLiteral("--resume"));
+        QVERIFY2(a.code == 0, qPrintable(a.err));
+        const Run b = run(train_args(data, dir.filePath(QStringLiteral("b")), 6, 4)
+                          << QStringLiteral("--resume") << QStringLiteral("--nproc") << QStringLiteral("2"));
+        QVERIFY2(b.code == 0, qPrintable(b.err));
+        QVERIFY(b.err.contains(QStringLiteral("resumed from")));
+        const double d = weight_diff(dir.filePath(QStringLiteral("a")), dir.filePath(QStringLiteral("b")));
+        QVERIFY2(d < 1e-4, qPrintable(QStringLiteral("weights differ by %1").arg(d)));
+    }
+
+    // A rank that dies ends the job at once, naming the rank, instead of leaving the others waiting.
+    void killed_rank_stops_the_job() {
+        QTemporaryDir dir;
+        const QString data = write_data(dir);
+        QProcess p;
+        p.start(kXcomp, train_args(data, dir.filePath(QStringLiteral("k")), 1000000, 4) << QStringLiteral("--nproc")
+                                                                                          << QStringLiteral("2"));
+        QVERIFY(p.waitForStarted());
+        QString err;
+        qint64 pid = 0;
+        QElapsedTimer t;
+        t.start();
+        const QRegularExpression re(QStringLiteral("rank 1 of 2 is pid (\\d+)"));
+        while (pid == 0 && t.elapsed() < 60000) {
+            p.waitForReadyRead(500);
+            err += QString::fromUtf8(p.readAllStandardError());
+            const auto m = re.match(err);
+            if (m.hasMatch()) pid = m.captured(1).toLongLong();
+        }
+        QVERIFY2(pid > 0, qPrintable(err));
+        // Let both ranks reach their training steps, then kill rank 1.
+        while (!err.contains(QStringLiteral("step ")) && t.elapsed() < 120000) {
+            p.waitForReadyRead(500);
+            err += QString::fromUtf8(p.readAllStandardError());
+        }
+        QVERIFY2(err.contains(QStringLiteral("step ")), qPrintable(err));
+        ::kill(static_cast<pid_t>(pid), SIGKILL);
+        QElapsedTimer gone;
+        gone.start();
+        QVERIFY(p.waitForFinished(30000));
+        err += QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(gone.elapsed() < 20000, qPrintable(QStringLiteral("took %1 ms").arg(gone.elapsed())));
+        QCOMPARE(p.exitCode(), 1);
+        QVERIFY2(err.contains(QStringLiteral("rank 1 was killed by signal 9")), qPrintable(err));
+    }
+
+    void refuses_bad_setups() {
+        QTemporaryDir dir;
+        const QString data = write_data(dir);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("WORLD_SIZE"), QStringLiteral("2"));
+        Run r = run(train_args(data, dir.filePath(QStringLiteral("x")), 2, 4), env);
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("RANK is not")), qPrintable(r.err));
+        env.insert(QStringLiteral("RANK"), QStringLiteral("2"));
+        r = run(train_args(data, dir.filePath(QStringLiteral("x")), 2, 4), env);
+        QVERIFY2(r.err.contains(QStringLiteral("RANK must be an integer between 0 and 1")), qPrintable(r.err));
+        r = run(train_args(data, dir.filePath(QStringLiteral("x")), 2, 5) << QStringLiteral("--nproc") << QStringLiteral("2"));
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("must be a multiple of the 2 ranks")), qPrintable(r.err));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestDistributed)
+#include "tst_distributed.moc"

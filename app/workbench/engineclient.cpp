@@ -97,8 +97,13 @@ EngineClient::EngineClient(QObject* parent) : QObject(parent)
 
 EngineClient::~EngineClient()
 {
-    if (m_worker)
+    if (m_worker) {
         m_worker->cancel(m_nextJob);
+        // Qt orders cancel() before the worker's deletion (quit, finished, deleteLater) with locks of
+        // its own, which ThreadSanitizer cannot see; the worker's queue lock, which the deletion takes
+        // too, makes the order visible (docs/RELIABILITY.md, "ThreadSanitizer").
+        m_worker->enqueue([](EngineWorker&) {});
+    }
     m_thread.requestInterruption();
     m_thread.quit();
     m_thread.wait();

@@ -8,7 +8,9 @@
 # $BUILD_DIR/fuzz-logs/<name>.log. A crash input that shows a bug belongs, once the bug is fixed, in
 # tests/fuzz/regressions/<name>/ (the default build's ctest replays it). Exit status 1 if any crashed.
 # RUNS=N also stops each harness after N executions (the long runs: RUNS=10000000); LOG_DIR puts the
-# logs elsewhere (two runs at once).
+# logs elsewhere (two runs at once); TIMEOUT (default 10) is the seconds of wall-clock time one input
+# may take before it counts as a hang: raise it for runs at the lowest CPU priority on a busy
+# machine, where a fuzzer can wait longer than that for the CPU.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_EACH=${1:-60}
@@ -18,6 +20,7 @@ PARALLEL=${PARALLEL:-1}
 JOBS=${JOBS:-2}
 LOG_DIR=${LOG_DIR:-$BUILD_DIR/fuzz-logs}
 RUNS=${RUNS:-}
+TIMEOUT=${TIMEOUT:-10}
 FUZZ_DIR=tests/fuzz
 ALL=(safetensors checkpoint_index config tokenizer compressor_json adapter_config xcp session dataset dataset_reader cli_args utf8)
 HARNESSES=("$@")
@@ -41,7 +44,7 @@ run_one() {
   esac
   [ -n "$RUNS" ] && runs=(-runs="$RUNS")
   # -timeout: an input taking 10 s is a bug (a hang); -rss_limit_mb: so is one needing 2 GB.
-  "$bin" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+  "$bin" -max_total_time="$SECONDS_EACH" -timeout="$TIMEOUT" -rss_limit_mb=2048 -print_final_stats=1 \
     "${runs[@]}" -artifact_prefix="$art" "${dict[@]}" "$work" "$FUZZ_DIR/corpus/$name" >"$log" 2>&1 || true
 }
 

@@ -10,7 +10,8 @@ pkgs=(build-essential cmake ninja-build pkg-config git xz-utils ca-certificates 
       qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev
       libqcustomplot-dev libtorch-dev libgloo-dev nlohmann-json3-dev libprotobuf-dev protobuf-compiler
       libopenblas0-openmp sentencepiece xvfb xauth libgl1-mesa-dev libxkbcommon-dev
-      python3-nltk fonts-dejavu-core fonts-wqy-microhei)
+      python3-nltk fonts-dejavu-core fonts-wqy-microhei
+      clang libclang-rt-14-dev)  # the fuzz harnesses (libFuzzer), run by setup.sh --test
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

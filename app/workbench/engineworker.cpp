@@ -82,7 +82,12 @@ QString stageText(const std::string& stage)
 
 EngineWorker::EngineWorker(QObject* parent) : QObject(parent) {}
 
-EngineWorker::~EngineWorker() = default;
+EngineWorker::~EngineWorker()
+{
+    // Calls enqueued but never run (the thread was quit first) go here, under the lock enqueue() took.
+    const std::lock_guard<std::mutex> lock(m_callsMutex);
+    m_calls.clear();
+}
 
 void EngineWorker::cancel(quint64 upToJob)
 {
@@ -101,6 +106,29 @@ void EngineWorker::supersedeInterpolation(quint64 latestSliderId)
     const quint64 running = m_runningSlider.load();
     if (running != 0 && running < latestSliderId)
         m_interpCancel.store(true);  // only a slider request is stopped, never a sweep point
+}
+
+void EngineWorker::enqueue(std::function<void(EngineWorker&)> call)
+{
+    {
+        const std::lock_guard<std::mutex> lock(m_callsMutex);
+        m_calls.push_back(std::move(call));
+    }
+    // A call by name carries no data and is built inside Qt: nothing of ours crosses here.
+    QMetaObject::invokeMethod(this, "runEnqueuedCall", Qt::QueuedConnection);
+}
+
+void EngineWorker::runEnqueuedCall()
+{
+    std::function<void(EngineWorker&)> call;
+    {
+        const std::lock_guard<std::mutex> lock(m_callsMutex);
+        if (m_calls.empty())
+            return;
+        call = std::move(m_calls.front());
+        m_calls.pop_front();
+    }
+    call(*this);
 }
 
 bool EngineWorker::shouldStop(quint64 job) const

@@ -15,7 +15,10 @@
 #include <QVector>
 
 #include <atomic>
+#include <deque>
+#include <functional>
 #include <memory>
+#include <mutex>
 
 #include "enginetypes.h"
 
@@ -35,6 +38,12 @@ public:
     // Thread-safe (atomics): may be called directly from the GUI thread while a job runs.
     void cancel(quint64 upToJob);
     void supersedeInterpolation(quint64 latestSliderId);
+
+    // Thread-safe: runs `call` on this worker's thread, after every call enqueued before it.
+    // The call and its arguments go through a queue guarded by a std::mutex; only a notification
+    // without data goes through Qt's event queue. (Qt's event queue alone would order them too, but
+    // through a QMutex inside Qt, which ThreadSanitizer cannot see: docs/RELIABILITY.md.)
+    void enqueue(std::function<void(EngineWorker&)> call);
 
 public slots:
     // Opens (or re-opens) a model folder; the old session is closed first.
@@ -76,6 +85,9 @@ signals:
     void jobFinished(quint64 job);
 
 private:
+    // The oldest enqueued call (one per notification that enqueue() posted).
+    Q_INVOKABLE void runEnqueuedCall();
+
     template <typename Fn>
     void guarded(quint64 job, const QString& operation, Fn&& fn);
     // A long job on the open session: `fn` runs guarded, with m_cancel set for this job; ends with
@@ -87,6 +99,8 @@ private:
     bool requireSession(quint64 job, const QString& operation);
 
     std::unique_ptr<xcomp::Session> m_session;
+    std::mutex m_callsMutex;
+    std::deque<std::function<void(EngineWorker&)>> m_calls;  // guarded by m_callsMutex
     std::atomic<quint64> m_cancelUpTo{0};
     std::atomic<bool> m_cancel{false};
     std::atomic<quint64> m_latestSlider{0};

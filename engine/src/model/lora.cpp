@@ -1,6 +1,7 @@
 // PEFT LoRA adapters: loading, saving (PEFT's layout) and initialisation.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -64,36 +65,97 @@ std::vector<at::Tensor> LoraWeights::all() const {
     return out;
 }
 
-LoraWeights LoraWeights::load(const std::string& dir, const LlamaConfig& config, at::Device device, at::ScalarType dtype) {
-    const std::string cfg_path = (fs::path(dir) / "adapter_config.json").string();
-    std::ifstream f(cfg_path);
-    if (!f) throw Error("LoRA adapter: cannot open " + cfg_path);
+namespace {
+
+// Whether a PEFT option is switched on: present and not null, false, "" or an empty list or map.
+bool option_set(const nlohmann::json& j, const char* key) {
+    if (!j.contains(key)) return false;
+    const nlohmann::json& v = j[key];
+    if (v.is_null()) return false;
+    if (v.is_boolean()) return v.get<bool>();
+    if (v.is_array() || v.is_object() || v.is_string()) return !v.empty() && v != "";
+    return true;
+}
+
+}  // namespace
+
+LoraWeights LoraWeights::parse_config(const std::string& json_text, const std::string& origin) {
     nlohmann::json j;
     try {
-        j = nlohmann::json::parse(f);
+        j = nlohmann::json::parse(json_text);
     } catch (const std::exception& e) {
-        throw Error(cfg_path + ": not valid JSON (" + e.what() + ")");
+        throw Error(origin + ": not valid JSON (" + e.what() + ")");
     }
+    if (!j.is_object()) throw Error(origin + ": not a JSON object");
     LoraWeights lora;
     try {
         if (j.contains("peft_type") && j["peft_type"] != "LORA")
-            throw Error(cfg_path + ": peft_type is " + j["peft_type"].dump() + ", only LORA is supported");
+            throw Error(origin + ": peft_type is " + j["peft_type"].dump() + ", only LORA is supported");
         // A float such as 1.7e73 would be cast out of range (undefined behaviour): whole numbers only.
         const auto& r = j.at("r");
         if (!r.is_number_integer() || r.get<int64_t>() < 1 || r.get<int64_t>() > 65536)
-            throw Error(cfg_path + ": r must be a whole number between 1 and 65536, got " + r.dump());
+            throw Error(origin + ": r must be a whole number between 1 and 65536, got " + r.dump());
         lora.r = r.get<int64_t>();
-        lora.alpha = j.at("lora_alpha").get<double>();
+        const auto& alpha = j.at("lora_alpha");
+        if (!alpha.is_number()) throw Error(origin + ": lora_alpha must be a number, got " + alpha.dump());
+        lora.alpha = alpha.get<double>();
         const auto& tm = j.at("target_modules");
-        if (tm.is_string()) lora.target_modules = {tm.get<std::string>()};
-        else lora.target_modules = tm.get<std::vector<std::string>>();
+        std::vector<std::string> targets;
+        if (tm.is_string()) targets = {tm.get<std::string>()};
+        else targets = tm.get<std::vector<std::string>>();
+        // PEFT takes the list as a set: a module named twice is adapted once.
+        for (const std::string& t : targets)
+            if (std::find(lora.target_modules.begin(), lora.target_modules.end(), t) == lora.target_modules.end())
+                lora.target_modules.push_back(t);
         // rsLoRA scales by alpha / sqrt(r); fold that into alpha so scale() stays alpha / r.
         if (j.value("use_rslora", false)) lora.alpha *= std::sqrt(static_cast<double>(lora.r));
-        if (j.value("fan_in_fan_out", false)) throw Error(cfg_path + ": fan_in_fan_out adapters are not supported");
+        if (!std::isfinite(lora.alpha))
+            throw Error(origin + ": lora_alpha " + alpha.dump() + " with use_rslora overflows (the scale would be infinite)");
+        if (j.value("fan_in_fan_out", false)) throw Error(origin + ": fan_in_fan_out adapters are not supported");
+        // What PEFT would apply but this engine does not: refused, not ignored (the output would be wrong).
+        if (j.contains("bias") && !j["bias"].is_null() && j["bias"] != "none")
+            throw Error(origin + ": bias is " + j["bias"].dump() + ", but this engine does not support trained biases (only \"none\")");
+        static const std::pair<const char*, const char*> unsupported[] = {
+            {"use_dora", "DoRA"},
+            {"lora_bias", "trained LoRA biases"},
+            {"modules_to_save", "fully trained modules"},
+            {"rank_pattern", "per-module ranks"},
+            {"alpha_pattern", "per-module alphas"},
+            {"layers_to_transform", "adapting only some layers"},
+            {"layer_replication", "replicated layers"},
+            {"exclude_modules", "excluded modules"},
+            {"target_parameters", "targeting parameters"},
+            {"trainable_token_indices", "trained token embeddings"},
+        };
+        for (const auto& [key, what] : unsupported)
+            if (option_set(j, key))
+                throw Error(origin + ": " + key + " is set, but this engine does not support " + what + " (" +
+                            j[key].dump() + ")");
     } catch (const nlohmann::json::exception& e) {
-        throw Error(cfg_path + ": bad field (" + e.what() + ")");
+        throw Error(origin + ": bad field (" + e.what() + ")");
     }
-    if (lora.r <= 0) throw Error(cfg_path + ": r must be positive");
+    if (lora.target_modules.empty()) throw Error(origin + ": target_modules is empty");
+    parse_targets(lora.target_modules, origin);
+    return lora;
+}
+
+std::string LoraWeights::config_json_text(const std::string& base_model_name) const {
+    const nlohmann::json j = {{"peft_type", "LORA"},       {"task_type", "CAUSAL_LM"},
+                              {"r", r},                    {"lora_alpha", alpha},
+                              {"lora_dropout", 0.0},       {"target_modules", target_modules},
+                              {"bias", "none"},            {"fan_in_fan_out", false},
+                              {"inference_mode", true},    {"use_rslora", false},
+                              {"base_model_name_or_path", base_model_name}};
+    return j.dump(2) + "\n";
+}
+
+LoraWeights LoraWeights::load(const std::string& dir, const LlamaConfig& config, at::Device device, at::ScalarType dtype) {
+    const std::string cfg_path = (fs::path(dir) / "adapter_config.json").string();
+    std::ifstream f(cfg_path, std::ios::binary);
+    if (!f) throw Error("LoRA adapter: cannot open " + cfg_path);
+    const std::string text((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+    if (f.bad()) throw Error("LoRA adapter: cannot read " + cfg_path);
+    LoraWeights lora = parse_config(text, cfg_path);
     const std::vector<Proj> targets = parse_targets(lora.target_modules, cfg_path);
 
     Checkpoint ckpt = Checkpoint::open(dir, "adapter_model");
@@ -132,13 +194,7 @@ void LoraWeights::save(const std::string& dir, const std::string& base_model_nam
         tensors[module_path(key.first, key.second) + ".lora_B.weight"] = pair.b;
     }
     save_safetensors((fs::path(dir) / "adapter_model.safetensors").string(), tensors, {{"format", "pt"}});
-    nlohmann::json j = {{"peft_type", "LORA"},       {"task_type", "CAUSAL_LM"},
-                        {"r", r},                    {"lora_alpha", alpha},
-                        {"lora_dropout", 0.0},       {"target_modules", target_modules},
-                        {"bias", "none"},            {"fan_in_fan_out", false},
-                        {"inference_mode", true},    {"use_rslora", false},
-                        {"base_model_name_or_path", base_model_name}};
-    write_file_atomically((fs::path(dir) / "adapter_config.json").string(), j.dump(2) + "\n");
+    write_file_atomically((fs::path(dir) / "adapter_config.json").string(), config_json_text(base_model_name));
 }
 
 LoraWeights LoraWeights::init(const LlamaConfig& config, int64_t r, double alpha, const std::vector<std::string>& targets,

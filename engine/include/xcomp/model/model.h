@@ -75,6 +75,13 @@ struct LoraWeights {
     const Pair* find(int layer, Proj p) const;
     // Loads adapter_config.json + adapter_model.safetensors; checks shapes against `config`.
     static LoraWeights load(const std::string& dir, const LlamaConfig& config, at::Device device, at::ScalarType dtype);
+    // Reads the text of an adapter_config.json (what load() reads first): r, lora_alpha (an rsLoRA
+    // adapter's sqrt(r) folded in), target_modules (duplicates dropped); no tensors. Refuses, with
+    // `origin` in the message, PEFT features this engine would otherwise ignore silently (DoRA,
+    // biases, modules_to_save, rank/alpha patterns, a subset of layers, trainable tokens).
+    static LoraWeights parse_config(const std::string& json_text, const std::string& origin);
+    // adapter_config.json as save() writes it; parse_config() reads it back as the same r, alpha, targets.
+    std::string config_json_text(const std::string& base_model_name) const;
     // Writes PEFT's layout (base_model.model.model.layers.N.self_attn.q_proj.lora_A.weight, ...).
     void save(const std::string& dir, const std::string& base_model_name) const;
     // Fresh adapter as PEFT initialises it: A Kaiming-uniform(a=sqrt(5)), B zero.

@@ -118,7 +118,13 @@ int main(int argc, char** argv)
     }
     window.show();
     window.openModelFolder(modelDir);
-    for (const QString& file : parser.positionalArguments())
-        window.openFile(file);
+    const QStringList files = parser.positionalArguments();
+    const QString lastSession = probe ? QString() : Preferences::sessionToRestore();
+    if (!files.isEmpty()) {
+        for (const QString& file : files)
+            window.openFile(file);
+    } else if (lastSession.isEmpty() || !window.openFile(lastSession)) {
+        window.offerStarterExample();  // a newcomer finds a text ready to compress
+    }
     return app.exec();
 }

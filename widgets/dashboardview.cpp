@@ -6,6 +6,7 @@
 #include "dashboardview.h"
 
 #include <QComboBox>
+#include <QLocale>
 #include <QDir>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -102,7 +103,15 @@ DashboardView::DashboardView(QWidget* parent) : QWidget(parent)
     QFont legendFont = m_plot->font();
     legendFont.setPointSizeF(qMax(7.0, legendFont.pointSizeF() - 1));
     m_plot->legend->setFont(legendFont);
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignLeft);
+    // The legend below the axes, in rows of three, never over the data or the top tick.
+    auto* legendRow = new QCPLayoutGrid;
+    m_plot->plotLayout()->addElement(m_plot->plotLayout()->rowCount(), 0, legendRow);
+    legendRow->setMargins(QMargins(0, 0, 0, 4));
+    legendRow->addElement(0, 0, m_plot->legend);
+    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    m_plot->legend->setWrap(3);
+    m_plot->legend->setBorderPen(Qt::NoPen);
+    m_plot->plotLayout()->setRowStretchFactor(m_plot->plotLayout()->rowCount() - 1, 0.001);
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("summaryLabel"));
     m_summary->setWordWrap(true);
@@ -177,6 +186,8 @@ void DashboardView::retranslateUi()
     m_exportButton->setText(tr("Export"));
     buildExportMenu(m_exportButton);
     emit m_model->headerDataChanged(Qt::Horizontal, 0, EvalTableModel::ColumnCount - 1);
+    // Headers fit their words in every language ("Verhältnis"), with or without rows.
+    m_table->resizeColumnsToContents();
     setProgress(m_done, m_total);
     refreshPlot();
 }
@@ -371,7 +382,25 @@ void DashboardView::refreshPlot()
         m_plot->xAxis->setRange(std::max(0.0, minX - pad), maxX + pad);
     }
     m_plot->yAxis->setLabel(metricName(m_metric));
-    m_plot->yAxis->setRange(-0.02, 1.05);
+    // The range of the data (scores are 0-1), padded and at least 0.2 high, so that small
+    // differences between compressors show.
+    double minY = 1, maxY = 0;
+    for (const Series& s : m_series)
+        for (double v : s.values) {
+            minY = std::min(minY, v);
+            maxY = std::max(maxY, v);
+        }
+    if (minY > maxY) {
+        m_plot->yAxis->setRange(-0.02, 1.05);
+    } else {
+        double lo = std::floor((minY - 0.05) * 10) / 10, hi = std::ceil((maxY + 0.05) * 10) / 10;
+        if (hi - lo < 0.2) {
+            const double mid = (lo + hi) / 2;
+            lo = mid - 0.1;
+            hi = mid + 0.1;
+        }
+        m_plot->yAxis->setRange(std::max(-0.02, lo), std::min(1.05, hi));
+    }
     const QString buckets = width > 0 ? tr("mean per %1-token length bucket").arg(width) : tr("mean per length");
     PlotStyle::setTitle(m_plot, tr("%1 against text length (%2)").arg(metricName(m_metric), buckets));
     m_plot->legend->setVisible(!m_series.isEmpty());
@@ -401,7 +430,7 @@ void DashboardView::refreshSummary()
         s.compressor = it.key().second;
         parts << tr("%1: %2 (n = %3)")
                      .arg(seriesLabel(s))
-                     .arg(it.value().first / it.value().second, 0, 'f', 3)
+                     .arg(QLocale().toString(it.value().first / it.value().second, 'f', 3))
                      .arg(it.value().second);
     }
     m_summary->setText(tr("Mean %1 \u2014 %2").arg(metricName(m_metric), parts.join(QStringLiteral("; "))));

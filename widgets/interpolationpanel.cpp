@@ -6,6 +6,7 @@
 #include "interpolationpanel.h"
 
 #include <QComboBox>
+#include <QLocale>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -245,7 +246,7 @@ void InterpolationPanel::retranslateUi()
 
 void InterpolationPanel::updateAlphaLabel()
 {
-    m_alphaLabel->setText(tr("α = %1").arg(alpha(), 0, 'f', 2));
+    m_alphaLabel->setText(tr("α = %1").arg(QLocale().toString(alpha(), 'f', 2)));
 }
 
 void InterpolationPanel::setEndpoints(const QString& textA, const QString& textB)
@@ -345,7 +346,7 @@ void InterpolationPanel::updatePaneTitles()
         m_paneTitleB->setText(tr("Regeneration, differences from B"));
         return;
     }
-    const QString at = QString::number(m_shownAlpha, 'f', 2);
+    const QString at = QLocale().toString(m_shownAlpha, 'f', 2);
     m_paneTitleA->setText(tr("Regeneration at α = %1, differences from A").arg(at));
     m_paneTitleB->setText(tr("Regeneration at α = %1, differences from B").arg(at));
 }
@@ -372,7 +373,7 @@ void InterpolationPanel::setCurve(const QVector<view::InterpolationPoint>& point
         QString crossing;
         for (int i = 0; i < m_curve.size(); ++i) {
             if (m_curve[i].bleuToB > m_curve[i].bleuToA) {
-                crossing = tr("The regeneration is closer to B than to A from α = %1 on.").arg(m_curve[i].alpha, 0, 'f', 2);
+                crossing = tr("The regeneration is closer to B than to A from α = %1 on.").arg(QLocale().toString(m_curve[i].alpha, 'f', 2));
                 break;
             }
         }

@@ -155,6 +155,8 @@ bool BatchPage::loadDataset(const QString& path, QString* error, QStringList* wa
             *warnings = r.warnings;
         return false;
     }
+    if (path != m_path && !isRunning())
+        m_dashboard->clear();  // another dataset: the old rows would read as its results
     m_path = path;
     m_examples = r.examples;
     m_resumable = false;  // another dataset: the cancelled run's rows are of the old one

@@ -35,6 +35,8 @@ public:
     void clear();
 
     bool hasResult() const { return m_hasResult; }
+    // The result on screen is of another text than the one on the left now (edited since).
+    bool isStale() const { return m_stale; }
     const view::RegenerationView& result() const { return m_result; }
 
     DiffView* diffView() const { return m_diff; }
@@ -51,6 +53,8 @@ private:
     // The strip's cards sit in one row when they fit, else in the compact two-column layout.
     void updateStripLayout(bool remeasure);
     void onRegenerated(const RegenerationResult& result);
+    void updateStale();
+    void updateTitle();
 
     int m_wideWidth = 0;
     DiffView* m_diff = nullptr;
@@ -59,6 +63,9 @@ private:
     QString m_runningOriginal;
     view::RegenerationView m_result;
     bool m_hasResult = false;
+    bool m_stale = false;
+    bool m_ofSourceText = true;  // false for a batch row under review
+    QString m_resultTitle;  // "Regenerated with …" of the result on screen
     quint64 m_job = 0;  // the running regeneration
     RegenerationResult m_lastRegeneration;
     bool m_hasRegeneration = false;

@@ -229,6 +229,30 @@
         <source>No regenerations to compare yet. Compress one text with several compressors to see their regenerations side by side.</source>
         <translation>Noch keine Regenerationen zum Vergleichen. Komprimieren Sie einen Text mit mehreren Kompressoren, um deren Regenerationen nebeneinander zu sehen.</translation>
     </message>
+    <message>
+        <source>Uncheck to hide this column; click to scroll to it and mark its errors in the original.</source>
+        <translation>Abhaken entfernen blendet diese Spalte aus; Klicken scrollt zu ihr und markiert ihre Fehler im Original.</translation>
+    </message>
+    <message>
+        <source>Compressor</source>
+        <translation>Kompressor</translation>
+    </message>
+    <message>
+        <source>BLEU</source>
+        <translation>BLEU</translation>
+    </message>
+    <message>
+        <source>ROUGE-L F</source>
+        <translation>ROUGE-L F</translation>
+    </message>
+    <message>
+        <source>EM</source>
+        <translation>EM</translation>
+    </message>
+    <message>
+        <source>One row per compressor. Click a header to sort (again to reverse); uncheck a compressor to hide its column.</source>
+        <translation>Eine Zeile je Kompressor. Klicken Sie auf eine Spaltenüberschrift, um zu sortieren (erneut: umgekehrt); entfernen Sie das Häkchen eines Kompressors, um seine Spalte auszublenden.</translation>
+    </message>
 </context>
 <context>
     <name>xcomp::DashboardView</name>

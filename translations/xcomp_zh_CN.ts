@@ -229,6 +229,30 @@
         <source>No regenerations to compare yet. Compress one text with several compressors to see their regenerations side by side.</source>
         <translation>还没有可比较的再生结果。用多个压缩器压缩同一段文本，即可并排查看它们的再生结果。</translation>
     </message>
+    <message>
+        <source>Uncheck to hide this column; click to scroll to it and mark its errors in the original.</source>
+        <translation>取消勾选可隐藏此列；单击可滚动到该列并在原文中标出其错误。</translation>
+    </message>
+    <message>
+        <source>Compressor</source>
+        <translation>压缩器</translation>
+    </message>
+    <message>
+        <source>BLEU</source>
+        <translation>BLEU</translation>
+    </message>
+    <message>
+        <source>ROUGE-L F</source>
+        <translation>ROUGE-L F</translation>
+    </message>
+    <message>
+        <source>EM</source>
+        <translation>EM</translation>
+    </message>
+    <message>
+        <source>One row per compressor. Click a header to sort (again to reverse); uncheck a compressor to hide its column.</source>
+        <translation>每个压缩器一行。单击表头可排序（再次单击则反向）；取消勾选某个压缩器可隐藏其列。</translation>
+    </message>
 </context>
 <context>
     <name>xcomp::DashboardView</name>

@@ -1057,6 +1057,51 @@
             <numerusform>%n Zeilen übersprungen. Erste: %1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exportiert nach %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n file(s) to %1</source>
+        <translation>
+            <numerusform>%n Datei nach %1 exportiert</numerusform>
+            <numerusform>%n Dateien nach %1 exportiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>under a minute</source>
+        <translation>unter einer Minute</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n Min.</numerusform>
+            <numerusform>%n Min.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 Std. %2 Min.</translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation>noch etwa %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s)</source>
+        <translation>
+            <numerusform>%n Auftrag</numerusform>
+            <numerusform>%n Aufträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, about %2</source>
+        <translation>%1, etwa %2</translation>
+    </message>
+    <message>
+        <source>%1 (time known after the first regeneration)</source>
+        <translation>%1 (Dauer bekannt nach der ersten Regeneration)</translation>
+    </message>
 </context>
 <context>
     <name>xcomp::workbench::ComparePage</name>
@@ -1126,6 +1171,23 @@
     <message>
         <source>The file holds no examples.</source>
         <translation>Die Datei enthält keine Beispiele.</translation>
+    </message>
+</context>
+<context>
+    <name>xcomp::workbench::EngineClient</name>
+    <message numerus="yes">
+        <source>waiting for the batch evaluation, %n job(s) ahead</source>
+        <translation>
+            <numerusform>wartet auf die Stapelauswertung, %n Auftrag davor</numerusform>
+            <numerusform>wartet auf die Stapelauswertung, %n Aufträge davor</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>waiting, %n job(s) ahead</source>
+        <translation>
+            <numerusform>wartet, %n Auftrag davor</numerusform>
+            <numerusform>wartet, %n Aufträge davor</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1433,6 +1495,20 @@
     <message>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) waiting for the batch evaluation</source>
+        <translation>
+            <numerusform>%n Auftrag wartet auf die Stapelauswertung</numerusform>
+            <numerusform>%n Aufträge warten auf die Stapelauswertung</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) waiting</source>
+        <translation>
+            <numerusform>%n Auftrag wartet</numerusform>
+            <numerusform>%n Aufträge warten</numerusform>
+        </translation>
     </message>
 </context>
 <context>

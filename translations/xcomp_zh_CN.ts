@@ -1051,6 +1051,48 @@
             <numerusform>已跳过 %n 行。第一处：%1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n file(s) to %1</source>
+        <translation>
+            <numerusform>已将 %n 个文件导出到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>under a minute</source>
+        <translation>不到一分钟</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation>大约还剩 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s)</source>
+        <translation>
+            <numerusform>%n 个任务</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, about %2</source>
+        <translation>%1，大约 %2</translation>
+    </message>
+    <message>
+        <source>%1 (time known after the first regeneration)</source>
+        <translation>%1（首次重建后可估算时间）</translation>
+    </message>
 </context>
 <context>
     <name>xcomp::workbench::ComparePage</name>
@@ -1120,6 +1162,21 @@
     <message>
         <source>The file holds no examples.</source>
         <translation>文件中没有示例。</translation>
+    </message>
+</context>
+<context>
+    <name>xcomp::workbench::EngineClient</name>
+    <message numerus="yes">
+        <source>waiting for the batch evaluation, %n job(s) ahead</source>
+        <translation>
+            <numerusform>正在等待批量评估，前面还有 %n 个任务</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>waiting, %n job(s) ahead</source>
+        <translation>
+            <numerusform>正在等待，前面还有 %n 个任务</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1426,6 +1483,18 @@
     <message>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) waiting for the batch evaluation</source>
+        <translation>
+            <numerusform>%n 个任务正在等待批量评估</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) waiting</source>
+        <translation>
+            <numerusform>%n 个任务正在等待</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include <qcustomplot.h>
 
 #include "attentionview.h"
+#include "flowlayout.h"
 
 #include <QComboBox>
 #include <QLocale>
@@ -225,20 +226,21 @@ void AttentionView::buildUi()
     m_headCombo->setObjectName(QStringLiteral("headCombo"));
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("summaryLabel"));
+    m_summary->setWordWrap(true);  // a long summary takes a second line, not a wider window
+    m_summary->setMinimumWidth(120);
     m_helpButton = new QToolButton(this);
     m_helpButton->setCheckable(true);
     m_helpButton->setAutoRaise(true);
 
-    auto* controls = new QHBoxLayout;
+    // The choices wrap when narrow; the summary has a row of its own (a long one wraps too).
+    auto* controlsWidget = new QWidget(this);
+    auto* controls = new FlowLayout(controlsWidget, 8, 2);
     m_layerLabel = new QLabel(this);
     m_headLabel = new QLabel(this);
     controls->addWidget(m_layerLabel);
     controls->addWidget(m_layerCombo);
-    controls->addSpacing(8);
     controls->addWidget(m_headLabel);
     controls->addWidget(m_headCombo);
-    controls->addSpacing(12);
-    controls->addWidget(m_summary, 1);
     controls->addWidget(m_helpButton);
 
     m_help = new QLabel(this);
@@ -299,7 +301,8 @@ void AttentionView::buildUi()
     }
 
     auto* layout = new QVBoxLayout(this);
-    layout->addLayout(controls);
+    layout->addWidget(controlsWidget);
+    layout->addWidget(m_summary);
     layout->addWidget(m_help);
     layout->addWidget(columns, 1);
     layout->addWidget(m_selectionInfo);
@@ -341,7 +344,12 @@ void AttentionView::setupPlots()
     QFont legendFont = m_massPlot->font();
     legendFont.setPointSizeF(qMax(7.0, legendFont.pointSizeF() - 1));
     m_massPlot->legend->setFont(legendFont);
-    m_massPlot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    // Below the bars, not over them: the plot is narrow beside the decoder heatmap.
+    auto* legendRow = new QCPLayoutGrid;
+    m_massPlot->plotLayout()->addElement(m_massPlot->plotLayout()->rowCount(), 0, legendRow);
+    legendRow->addElement(0, 0, m_massPlot->legend);
+    m_massPlot->legend->setBorderPen(Qt::NoPen);
+    m_massPlot->plotLayout()->setRowStretchFactor(m_massPlot->plotLayout()->rowCount() - 1, 0.001);
 
     auto setupHeatmap = [&](QCustomPlot* plot, QCPColorMap*& map, QCPColorScale*& scale) {
         PlotStyle::apply(plot);

@@ -77,6 +77,7 @@ CompareView::CompareView(QWidget* parent) : QWidget(parent)
     m_split->setStretchFactor(0, 1);
     m_split->setStretchFactor(1, 3);
     m_originalPane->setMinimumWidth(160);
+    connect(m_split, &QSplitter::splitterMoved, this, [this] { m_userSplit = true; });
 
     // The summary: one row per compressor, sortable; its check boxes choose the columns shown.
     m_summary = new QStandardItemModel(0, SummaryFirstError + int(ErrorStyle::errorTypes().size()), this);
@@ -94,7 +95,6 @@ CompareView::CompareView(QWidget* parent) : QWidget(parent)
     m_summaryTable->horizontalHeader()->setSortIndicatorClearable(true);
     m_summaryTable->horizontalHeader()->setStretchLastSection(false);
     m_summaryTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_summaryTable->horizontalHeader()->setSectionResizeMode(SummaryCompressor, QHeaderView::Stretch);
     connect(m_summary, &QStandardItemModel::itemChanged, this, [this](QStandardItem* item) {
         if (m_fillingSummary || item->column() != SummaryCompressor)
             return;
@@ -127,14 +127,9 @@ CompareView::CompareView(QWidget* parent) : QWidget(parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(6);
-    auto* vsplit = new QSplitter(Qt::Vertical, this);
-    vsplit->setChildrenCollapsible(false);
-    vsplit->addWidget(m_summaryTable);
-    vsplit->addWidget(m_split);
-    vsplit->setStretchFactor(0, 0);
-    vsplit->setStretchFactor(1, 1);
     m_summaryTable->setMinimumHeight(m_summaryTable->verticalHeader()->defaultSectionSize() * 2 + 8);
-    layout->addWidget(vsplit, 1);
+    layout->addWidget(m_summaryTable);
+    layout->addWidget(m_split, 1);
     layout->addWidget(m_emptyLabel, 1);
     layout->addWidget(m_legend);
 
@@ -455,6 +450,18 @@ bool CompareView::eventFilter(QObject* watched, QEvent* event)
         }
     }
     return QWidget::eventFilter(watched, event);
+}
+
+// The original gets a quarter of the width (at least its minimum), the result columns the rest,
+// until the user moves the handle.
+void CompareView::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    if (m_userSplit)
+        return;
+    const int total = m_split->width();
+    const int original = std::max(m_originalPane->minimumWidth(), total / 4);
+    m_split->setSizes({original, std::max(0, total - original)});
 }
 
 void CompareView::changeEvent(QEvent* event)

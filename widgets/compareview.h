@@ -72,6 +72,7 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
@@ -97,6 +98,7 @@ private:
     QStandardItemModel* m_summary = nullptr;
     QVector<bool> m_visible;
     bool m_fillingSummary = false;
+    bool m_userSplit = false;  // the user moved the original/results handle
     QWidget* m_canvas = nullptr;
     QGridLayout* m_grid = nullptr;
     QLabel* m_originalHeader = nullptr;

@@ -14,6 +14,8 @@
 
 #include "atomicwrite.h"
 
+#include <algorithm>
+
 namespace xcomp {
 
 namespace {
@@ -45,7 +47,17 @@ class TitleFitter : public QObject {
 public:
     TitleFitter(QCustomPlot* plot, QCPTextElement* title) : QObject(plot), m_plot(plot), m_title(title)
     {
+        // The title's own width must not set the plot's minimum width: it wraps instead.
+        title->setMinimumSize(QSize(60, 0));
         plot->installEventFilter(this);
+        // The title's cell can be narrower than the plot (a colour scale beside the axes): once laid
+        // out, wrap to the cell.
+        QObject::connect(plot, &QCustomPlot::afterReplot, this, [this] {
+            if (m_title && m_title->text() != fitted())
+                m_plot->replot(QCustomPlot::rpQueuedReplot);
+            if (m_title)
+                m_title->setText(fitted());
+        });
     }
     void setTitle(const QString& title)
     {
@@ -54,10 +66,14 @@ public:
     }
     void fit()
     {
-        if (!m_title)
-            return;
+        if (m_title)
+            m_title->setText(fitted());
+    }
+    QString fitted() const
+    {
         const QMargins m = m_title->margins();
-        m_title->setText(wrapTitle(m_full, m_title->font(), m_plot->width() - m.left() - m.right() - 8));
+        const int cell = m_title->outerRect().width() > 0 ? m_title->outerRect().width() : m_plot->width();
+        return wrapTitle(m_full, m_title->font(), std::min(cell, m_plot->width()) - m.left() - m.right() - 8);
     }
     bool eventFilter(QObject* watched, QEvent* event) override
     {

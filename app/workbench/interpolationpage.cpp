@@ -149,6 +149,7 @@ QWidget* InterpolationPage::endpointBox(int which)
     edit->setPlaceholderText(which == 0 ? tr("Type or paste text A, or load a compressed prompt (.xcp)")
                                         : tr("Type or paste text B, or load a compressed prompt (.xcp)"));
     auto* file = new QLabel(box);
+    file->setWordWrap(true);
     file->setTextFormat(Qt::PlainText);
     file->hide();
     auto* buttons = new QHBoxLayout;

@@ -30,6 +30,9 @@ ModelController::ModelController(EngineClient* engine, MessageBar* messages, QOb
     m_compressor->setToolTip(TeachingText::tooltip(TeachingText::Topic::MemoryTokens));
     buildDeviceCombo();
     m_label = new QLabel;
+    // In the status bar: a long model description is cut, it never widens the window (tooltip: the folder).
+    m_label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_label->setMinimumWidth(120);
 
     connect(m_compressor, &QComboBox::currentIndexChanged, this, [this] {
         if (!currentCompressorId().isEmpty())

@@ -20,6 +20,7 @@ RegeneratePage::RegeneratePage(const PageContext& context, QWidget* parent) : Wo
     auto* layout = new QVBoxLayout(this);
     m_title = new QLabel(this);
     m_title->setTextFormat(Qt::PlainText);
+    m_title->setWordWrap(true);  // a long note ("… ran this text with its length variant …") must not widen the window
     QFont f = m_title->font();
     f.setBold(true);
     m_title->setFont(f);
@@ -38,12 +39,19 @@ RegeneratePage::RegeneratePage(const PageContext& context, QWidget* parent) : Wo
     });
     connect(engine, &EngineClient::regenerated, this, &RegeneratePage::onRegenerated);
     connect(m_context.source, &TextPanel::edited, this, &RegeneratePage::updateStale);
+    connect(engine, &EngineClient::queueChanged, this, [this] {
+        if (m_job != 0 && !m_runningLabel.isEmpty())
+            updateRunningTitle();
+    });
     connect(engine, &EngineClient::jobFinished, this, [this](quint64 job) {
         if (job != m_job)
             return;
         m_job = 0;
+        m_runningLabel.clear();
         if (!m_hasRegeneration || m_lastRegeneration.job != job)
             clear();  // failed or cancelled before any text
+        else
+            updateStale();  // the text may have been edited during the run
     });
 }
 
@@ -112,9 +120,11 @@ void RegeneratePage::showResult(const view::RegenerationView& result, const QStr
 // An edited text leaves the old regeneration on screen, but says so (and greys it) until it is run again.
 void RegeneratePage::updateStale()
 {
-    if (!m_hasResult || m_job != 0)
+    if (!m_hasResult)
         return;
-    m_stale = m_ofSourceText && m_context.source->text().trimmed() != m_result.diff.original.trimmed();
+    // While a run goes on, the page shows that run, not an old result.
+    m_stale = m_job == 0 && m_ofSourceText &&
+              m_context.source->text().trimmed() != m_result.diff.original.trimmed();
     m_diff->setEnabled(!m_stale);
     m_metrics->setEnabled(!m_stale);
     updateTitle();
@@ -129,14 +139,23 @@ void RegeneratePage::updateTitle()
 void RegeneratePage::showRunning(const QString& original, const QString& compressorLabel)
 {
     m_runningOriginal = original;
+    m_runningLabel = compressorLabel;
     m_stale = false;
     m_diff->setEnabled(true);
     m_metrics->setEnabled(true);
-    m_title->setText(tr("Compressing and regenerating with %1\u2026").arg(compressorLabel));
+    updateRunningTitle();
     m_metrics->clear();
     view::DiffData d;
     d.original = original;
     m_diff->setDiff(d);
+}
+
+// Queued behind a batch evaluation, a regeneration says so until it runs.
+void RegeneratePage::updateRunningTitle()
+{
+    const QString waiting = m_job != 0 ? m_context.engine->queueText(m_job) : QString();
+    const QString running = tr("Compressing and regenerating with %1\u2026").arg(m_runningLabel);
+    m_title->setText(waiting.isEmpty() ? running : QStringLiteral("%1 (%2)").arg(running, waiting));
 }
 
 void RegeneratePage::showPartial(const QString& textSoFar)

@@ -55,12 +55,14 @@ private:
     void onRegenerated(const RegenerationResult& result);
     void updateStale();
     void updateTitle();
+    void updateRunningTitle();
 
     int m_wideWidth = 0;
     DiffView* m_diff = nullptr;
     MetricsStrip* m_metrics = nullptr;
     QLabel* m_title = nullptr;
     QString m_runningOriginal;
+    QString m_runningLabel;  // the compressor of the run going on
     view::RegenerationView m_result;
     bool m_hasResult = false;
     bool m_stale = false;

@@ -42,7 +42,7 @@ TextPanel::TextPanel(EngineClient* engine, ModelController* model, QAction* runA
     runButton->setDefaultAction(runAction);
     runButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     runButton->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-    setMinimumWidth(260);
+    setMinimumWidth(220);
     layout->addWidget(title);
     layout->addWidget(m_edit, 1);
     layout->addWidget(m_tokenLabel);

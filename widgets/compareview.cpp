@@ -311,6 +311,7 @@ void CompareView::rebuild()
     m_emptyLabel->setVisible(empty);
     m_split->setVisible(!empty);
     m_scroll->setVisible(!m_results.isEmpty());
+    fitSplit();
     rebuildSummary();
     m_summaryTable->setVisible(!m_results.isEmpty());
     refreshOriginal();
@@ -457,9 +458,14 @@ bool CompareView::eventFilter(QObject* watched, QEvent* event)
 void CompareView::resizeEvent(QResizeEvent* event)
 {
     QWidget::resizeEvent(event);
-    if (m_userSplit)
+    fitSplit();
+}
+
+void CompareView::fitSplit()
+{
+    if (m_userSplit || !m_scroll->isVisibleTo(this))
         return;
-    const int total = m_split->width();
+    const int total = width();
     const int original = std::max(m_originalPane->minimumWidth(), total / 4);
     m_split->setSizes({original, std::max(0, total - original)});
 }

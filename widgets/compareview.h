@@ -78,6 +78,7 @@ protected:
 private:
     void rebuild();
     void rebuildSummary();
+    void fitSplit();
     void refreshOriginal();
     void refreshHeaders();
     void retranslate();

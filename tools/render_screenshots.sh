@@ -8,6 +8,7 @@
 #   TEXTS=auto|short|long  short one-sentence texts for tiny test models (auto: below 5 M parameters)
 #   BATCH_LIMIT=0          examples of the sample dataset to evaluate (0: all)
 #   COMPRESSOR, TEXT       compressor id and text file of the Regenerate/Attention shots
+#   SIZE=1500x940          the window's size (check small screens with SIZE=1024x700)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${BUILD:-$here/build-app}
@@ -28,6 +29,7 @@ export OMP_NUM_THREADS=${OMP_NUM_THREADS:-2} OPENBLAS_NUM_THREADS=1
 extra=()
 [ -n "${COMPRESSOR:-}" ] && extra+=(--screenshot-compressor "$COMPRESSOR")
 [ -n "${TEXT:-}" ] && extra+=(--screenshot-text "$TEXT")
+[ -n "${SIZE:-}" ] && extra+=(--screenshot-size "$SIZE")
 for lang in ${LANGS:-en}; do
   if [ "$lang" = zh_CN ] && command -v fc-list >/dev/null && [ -z "$(fc-list :lang=zh)" ]; then
     echo "warning: no Chinese font: the zh_CN screenshots will show boxes (apt-get install fonts-wqy-microhei)" >&2

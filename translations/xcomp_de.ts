@@ -229,6 +229,30 @@
         <source>No regenerations to compare yet. Compress one text with several compressors to see their regenerations side by side.</source>
         <translation>Noch keine Regenerationen zum Vergleichen. Komprimieren Sie einen Text mit mehreren Kompressoren, um deren Regenerationen nebeneinander zu sehen.</translation>
     </message>
+    <message>
+        <source>Uncheck to hide this column; click to scroll to it and mark its errors in the original.</source>
+        <translation>Abhaken entfernen blendet diese Spalte aus; Klicken scrollt zu ihr und markiert ihre Fehler im Original.</translation>
+    </message>
+    <message>
+        <source>Compressor</source>
+        <translation>Kompressor</translation>
+    </message>
+    <message>
+        <source>BLEU</source>
+        <translation>BLEU</translation>
+    </message>
+    <message>
+        <source>ROUGE-L F</source>
+        <translation>ROUGE-L F</translation>
+    </message>
+    <message>
+        <source>EM</source>
+        <translation>EM</translation>
+    </message>
+    <message>
+        <source>One row per compressor. Click a header to sort (again to reverse); uncheck a compressor to hide its column.</source>
+        <translation>Eine Zeile je Kompressor. Klicken Sie auf eine Spaltenüberschrift, um zu sortieren (erneut: umgekehrt); entfernen Sie das Häkchen eines Kompressors, um seine Spalte auszublenden.</translation>
+    </message>
 </context>
 <context>
     <name>xcomp::DashboardView</name>
@@ -510,10 +534,6 @@
         <translation>ID</translation>
     </message>
     <message>
-        <source>Method</source>
-        <translation>Methode</translation>
-    </message>
-    <message>
         <source>m</source>
         <translation>m</translation>
     </message>
@@ -548,6 +568,10 @@
     <message>
         <source>Spans of this type: %1</source>
         <translation>Abschnitte dieser Art: %1</translation>
+    </message>
+    <message>
+        <source>Compressor</source>
+        <translation>Kompressor</translation>
     </message>
 </context>
 <context>
@@ -803,6 +827,14 @@
         <source>Time: how long the compressor took to turn the text into memory tokens, and how long the frozen language model took to regenerate the text from them (token by token, so it grows with the length of the text).</source>
         <translation>Zeit: wie lange der Kompressor brauchte, um den Text in Speichertoken zu verwandeln, und wie lange das eingefrorene Sprachmodell brauchte, um den Text daraus zu regenerieren (Token für Token, daher wächst sie mit der Länge des Texts).</translation>
     </message>
+    <message>
+        <source>⚠ %1 tokens: longer than the %2 tokens this compressor accepts.</source>
+        <translation>⚠ %1 Token: länger als die %2 Token, die dieser Kompressor annimmt.</translation>
+    </message>
+    <message>
+        <source>⚠ %1 tokens: outside the %2 to %3 tokens this compressor was trained on, so expect a weaker regeneration.</source>
+        <translation>⚠ %1 Token: außerhalb der %2 bis %3 Token, auf die dieser Kompressor trainiert wurde; rechnen Sie mit einer schwächeren Regeneration.</translation>
+    </message>
 </context>
 <context>
     <name>xcomp::PlotExport</name>
@@ -1025,6 +1057,51 @@
             <numerusform>%n Zeilen übersprungen. Erste: %1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exportiert nach %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n file(s) to %1</source>
+        <translation>
+            <numerusform>%n Datei nach %1 exportiert</numerusform>
+            <numerusform>%n Dateien nach %1 exportiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>under a minute</source>
+        <translation>unter einer Minute</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n Min.</numerusform>
+            <numerusform>%n Min.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 Std. %2 Min.</translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation>noch etwa %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s)</source>
+        <translation>
+            <numerusform>%n Auftrag</numerusform>
+            <numerusform>%n Aufträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, about %2</source>
+        <translation>%1, etwa %2</translation>
+    </message>
+    <message>
+        <source>%1 (time known after the first regeneration)</source>
+        <translation>%1 (Dauer bekannt nach der ersten Regeneration)</translation>
+    </message>
 </context>
 <context>
     <name>xcomp::workbench::ComparePage</name>
@@ -1064,6 +1141,10 @@
         <source>Open a model and check at least one compressor in the Compare tab.</source>
         <translation>Öffnen Sie ein Modell und haken Sie im Reiter „Vergleichen“ mindestens einen Kompressor an.</translation>
     </message>
+    <message>
+        <source>Stale: the text on the left has changed since these columns were made. Run the comparison again.</source>
+        <translation>Veraltet: Der Text links hat sich geändert, seit diese Spalten entstanden sind. Führen Sie den Vergleich erneut aus.</translation>
+    </message>
 </context>
 <context>
     <name>xcomp::workbench::DatasetReader</name>
@@ -1090,6 +1171,23 @@
     <message>
         <source>The file holds no examples.</source>
         <translation>Die Datei enthält keine Beispiele.</translation>
+    </message>
+</context>
+<context>
+    <name>xcomp::workbench::EngineClient</name>
+    <message numerus="yes">
+        <source>waiting for the batch evaluation, %n job(s) ahead</source>
+        <translation>
+            <numerusform>wartet auf die Stapelauswertung, %n Auftrag davor</numerusform>
+            <numerusform>wartet auf die Stapelauswertung, %n Aufträge davor</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>waiting, %n job(s) ahead</source>
+        <translation>
+            <numerusform>wartet, %n Auftrag davor</numerusform>
+            <numerusform>wartet, %n Aufträge davor</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1172,6 +1270,22 @@
     <message>
         <source>Sample Dataset (Batch Tab)</source>
         <translation>Beispieldatensatz (Reiter „Stapel“)</translation>
+    </message>
+    <message>
+        <source>With a question in the Question Answering tab: %1</source>
+        <translation>Mit einer Frage im Reiter „Fragebeantwortung“: %1</translation>
+    </message>
+    <message>
+        <source>This text is in German. The bundled model was trained on English texts only, so expect a weak regeneration: the example shows what a compressor does outside its training data.</source>
+        <translation>Dieser Text ist deutsch. Das mitgelieferte Modell wurde nur mit englischen Texten trainiert; rechnen Sie mit einer schwachen Regeneration: Das Beispiel zeigt, was ein Kompressor außerhalb seiner Trainingsdaten tut.</translation>
+    </message>
+    <message>
+        <source>This text is in Chinese. The bundled model was trained on English texts only, so expect a weak regeneration: the example shows what a compressor does outside its training data.</source>
+        <translation>Dieser Text ist chinesisch. Das mitgelieferte Modell wurde nur mit englischen Texten trainiert; rechnen Sie mit einer schwachen Regeneration: Das Beispiel zeigt, was ein Kompressor außerhalb seiner Trainingsdaten tut.</translation>
+    </message>
+    <message>
+        <source>This text is not in English. The bundled model was trained on English texts only, so expect a weak regeneration.</source>
+        <translation>Dieser Text ist nicht englisch. Das mitgelieferte Modell wurde nur mit englischen Texten trainiert; rechnen Sie mit einer schwachen Regeneration.</translation>
     </message>
 </context>
 <context>
@@ -1381,6 +1495,20 @@
     <message>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) waiting for the batch evaluation</source>
+        <translation>
+            <numerusform>%n Auftrag wartet auf die Stapelauswertung</numerusform>
+            <numerusform>%n Aufträge warten auf die Stapelauswertung</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) waiting</source>
+        <translation>
+            <numerusform>%n Auftrag wartet</numerusform>
+            <numerusform>%n Aufträge warten</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1734,6 +1862,14 @@
         <source>Applies at once: the window is rebuilt in the new language and keeps your work.</source>
         <translation>Gilt sofort: Das Fenster wird in der neuen Sprache neu aufgebaut und behält Ihre Arbeit.</translation>
     </message>
+    <message>
+        <source>&amp;Reopen the last session at start</source>
+        <translation>Letzte Sitzung beim Start wieder ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>At start, open the session file that was open when the workbench was last closed.</source>
+        <translation>Beim Start die Sitzungsdatei öffnen, die beim letzten Schließen der Workbench geöffnet war.</translation>
+    </message>
 </context>
 <context>
     <name>xcomp::workbench::QaPage</name>
@@ -1851,6 +1987,10 @@
         <source>batch example %1</source>
         <translation>Stapelbeispiel %1</translation>
     </message>
+    <message>
+        <source>Stale: the text on the left has changed since. %1</source>
+        <translation>Veraltet: Der Text links hat sich seitdem geändert. %1</translation>
+    </message>
 </context>
 <context>
     <name>xcomp::workbench::SessionController</name>
@@ -1881,6 +2021,18 @@
     <message>
         <source>%1[*] — xcomp Workbench</source>
         <translation>%1[*] — xcomp Workbench</translation>
+    </message>
+    <message>
+        <source>Unsaved Session</source>
+        <translation>Ungespeicherte Sitzung</translation>
+    </message>
+    <message>
+        <source>The session has changes that are not saved.</source>
+        <translation>Die Sitzung hat Änderungen, die nicht gespeichert sind.</translation>
+    </message>
+    <message>
+        <source>Save them before quitting?</source>
+        <translation>Vor dem Beenden speichern?</translation>
     </message>
 </context>
 <context>
@@ -1934,10 +2086,6 @@
     <message>
         <source>%1× compression</source>
         <translation>%1× Kompression</translation>
-    </message>
-    <message>
-        <source>Longer than the %1 tokens this compressor was trained on.</source>
-        <translation>Länger als die %1 Token, auf die dieser Kompressor trainiert wurde.</translation>
     </message>
 </context>
 </TS>

@@ -45,6 +45,44 @@
             <numerusform>%n lines skipped. First: %1</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Exported %n file(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n file to %1</numerusform>
+            <numerusform>Exported %n files to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s)</source>
+        <translation>
+            <numerusform>%n job</numerusform>
+            <numerusform>%n jobs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>xcomp::workbench::EngineClient</name>
+    <message numerus="yes">
+        <source>waiting for the batch evaluation, %n job(s) ahead</source>
+        <translation>
+            <numerusform>waiting for the batch evaluation, %n job ahead</numerusform>
+            <numerusform>waiting for the batch evaluation, %n jobs ahead</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>waiting, %n job(s) ahead</source>
+        <translation>
+            <numerusform>waiting, %n job ahead</numerusform>
+            <numerusform>waiting, %n jobs ahead</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>xcomp::workbench::InterpolationPage</name>
@@ -53,6 +91,23 @@
         <translation>
             <numerusform>BLEU curve done (%n point).</numerusform>
             <numerusform>BLEU curve done (%n points).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>xcomp::workbench::JobStatusBar</name>
+    <message numerus="yes">
+        <source>%n job(s) waiting for the batch evaluation</source>
+        <translation>
+            <numerusform>%n job waiting for the batch evaluation</numerusform>
+            <numerusform>%n jobs waiting for the batch evaluation</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) waiting</source>
+        <translation>
+            <numerusform>%n job waiting</numerusform>
+            <numerusform>%n jobs waiting</numerusform>
         </translation>
     </message>
 </context>

@@ -229,6 +229,30 @@
         <source>No regenerations to compare yet. Compress one text with several compressors to see their regenerations side by side.</source>
         <translation>还没有可比较的再生结果。用多个压缩器压缩同一段文本，即可并排查看它们的再生结果。</translation>
     </message>
+    <message>
+        <source>Uncheck to hide this column; click to scroll to it and mark its errors in the original.</source>
+        <translation>取消勾选可隐藏此列；单击可滚动到该列并在原文中标出其错误。</translation>
+    </message>
+    <message>
+        <source>Compressor</source>
+        <translation>压缩器</translation>
+    </message>
+    <message>
+        <source>BLEU</source>
+        <translation>BLEU</translation>
+    </message>
+    <message>
+        <source>ROUGE-L F</source>
+        <translation>ROUGE-L F</translation>
+    </message>
+    <message>
+        <source>EM</source>
+        <translation>EM</translation>
+    </message>
+    <message>
+        <source>One row per compressor. Click a header to sort (again to reverse); uncheck a compressor to hide its column.</source>
+        <translation>每个压缩器一行。单击表头可排序（再次单击则反向）；取消勾选某个压缩器可隐藏其列。</translation>
+    </message>
 </context>
 <context>
     <name>xcomp::DashboardView</name>
@@ -510,10 +534,6 @@
         <translation>编号</translation>
     </message>
     <message>
-        <source>Method</source>
-        <translation>方法</translation>
-    </message>
-    <message>
         <source>m</source>
         <translation>m</translation>
     </message>
@@ -548,6 +568,10 @@
     <message>
         <source>Spans of this type: %1</source>
         <translation>此类片段数：%1</translation>
+    </message>
+    <message>
+        <source>Compressor</source>
+        <translation>压缩器</translation>
     </message>
 </context>
 <context>
@@ -803,6 +827,14 @@
         <source>Time: how long the compressor took to turn the text into memory tokens, and how long the frozen language model took to regenerate the text from them (token by token, so it grows with the length of the text).</source>
         <translation>时间：压缩器将文本转换为记忆令牌所用的时间，以及冻结的语言模型据此再生文本所用的时间（逐个令牌生成，因此随文本长度增长）。</translation>
     </message>
+    <message>
+        <source>⚠ %1 tokens: longer than the %2 tokens this compressor accepts.</source>
+        <translation>⚠ %1 个词元：超过此压缩器可接受的 %2 个词元。</translation>
+    </message>
+    <message>
+        <source>⚠ %1 tokens: outside the %2 to %3 tokens this compressor was trained on, so expect a weaker regeneration.</source>
+        <translation>⚠ %1 个词元：超出此压缩器训练时的 %2 至 %3 个词元范围，重建效果可能较差。</translation>
+    </message>
 </context>
 <context>
     <name>xcomp::PlotExport</name>
@@ -1019,6 +1051,48 @@
             <numerusform>已跳过 %n 行。第一处：%1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n file(s) to %1</source>
+        <translation>
+            <numerusform>已将 %n 个文件导出到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>under a minute</source>
+        <translation>不到一分钟</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation>大约还剩 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s)</source>
+        <translation>
+            <numerusform>%n 个任务</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, about %2</source>
+        <translation>%1，大约 %2</translation>
+    </message>
+    <message>
+        <source>%1 (time known after the first regeneration)</source>
+        <translation>%1（首次重建后可估算时间）</translation>
+    </message>
 </context>
 <context>
     <name>xcomp::workbench::ComparePage</name>
@@ -1058,6 +1132,10 @@
         <source>Open a model and check at least one compressor in the Compare tab.</source>
         <translation>请打开模型，并在“比较”选项卡中至少选中一个压缩器。</translation>
     </message>
+    <message>
+        <source>Stale: the text on the left has changed since these columns were made. Run the comparison again.</source>
+        <translation>已过时：左侧文本在生成这些列之后已更改。请重新运行比较。</translation>
+    </message>
 </context>
 <context>
     <name>xcomp::workbench::DatasetReader</name>
@@ -1084,6 +1162,21 @@
     <message>
         <source>The file holds no examples.</source>
         <translation>文件中没有示例。</translation>
+    </message>
+</context>
+<context>
+    <name>xcomp::workbench::EngineClient</name>
+    <message numerus="yes">
+        <source>waiting for the batch evaluation, %n job(s) ahead</source>
+        <translation>
+            <numerusform>正在等待批量评估，前面还有 %n 个任务</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>waiting, %n job(s) ahead</source>
+        <translation>
+            <numerusform>正在等待，前面还有 %n 个任务</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1166,6 +1259,22 @@
     <message>
         <source>Sample Dataset (Batch Tab)</source>
         <translation>示例数据集（批处理选项卡）</translation>
+    </message>
+    <message>
+        <source>With a question in the Question Answering tab: %1</source>
+        <translation>附带问答标签页中的问题：%1</translation>
+    </message>
+    <message>
+        <source>This text is in German. The bundled model was trained on English texts only, so expect a weak regeneration: the example shows what a compressor does outside its training data.</source>
+        <translation>此文本为德语。随附的模型仅用英语文本训练，重建效果会较差：此示例展示压缩器在其训练数据之外的表现。</translation>
+    </message>
+    <message>
+        <source>This text is in Chinese. The bundled model was trained on English texts only, so expect a weak regeneration: the example shows what a compressor does outside its training data.</source>
+        <translation>此文本为中文。随附的模型仅用英语文本训练，重建效果会较差：此示例展示压缩器在其训练数据之外的表现。</translation>
+    </message>
+    <message>
+        <source>This text is not in English. The bundled model was trained on English texts only, so expect a weak regeneration.</source>
+        <translation>此文本不是英语。随附的模型仅用英语文本训练，重建效果会较差。</translation>
     </message>
 </context>
 <context>
@@ -1374,6 +1483,18 @@
     <message>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) waiting for the batch evaluation</source>
+        <translation>
+            <numerusform>%n 个任务正在等待批量评估</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) waiting</source>
+        <translation>
+            <numerusform>%n 个任务正在等待</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1724,6 +1845,14 @@
         <source>Applies at once: the window is rebuilt in the new language and keeps your work.</source>
         <translation>立即生效：窗口以新语言重建，并保留当前的工作。</translation>
     </message>
+    <message>
+        <source>&amp;Reopen the last session at start</source>
+        <translation>启动时重新打开上次的会话(&amp;R)</translation>
+    </message>
+    <message>
+        <source>At start, open the session file that was open when the workbench was last closed.</source>
+        <translation>启动时打开上次关闭工作台时所打开的会话文件。</translation>
+    </message>
 </context>
 <context>
     <name>xcomp::workbench::QaPage</name>
@@ -1841,6 +1970,10 @@
         <source>batch example %1</source>
         <translation>批处理示例 %1</translation>
     </message>
+    <message>
+        <source>Stale: the text on the left has changed since. %1</source>
+        <translation>已过时：左侧文本此后已更改。%1</translation>
+    </message>
 </context>
 <context>
     <name>xcomp::workbench::SessionController</name>
@@ -1871,6 +2004,18 @@
     <message>
         <source>%1[*] — xcomp Workbench</source>
         <translation>%1[*] — xcomp Workbench</translation>
+    </message>
+    <message>
+        <source>Unsaved Session</source>
+        <translation>未保存的会话</translation>
+    </message>
+    <message>
+        <source>The session has changes that are not saved.</source>
+        <translation>会话有尚未保存的更改。</translation>
+    </message>
+    <message>
+        <source>Save them before quitting?</source>
+        <translation>退出前保存吗？</translation>
     </message>
 </context>
 <context>
@@ -1923,10 +2068,6 @@
     <message>
         <source>%1× compression</source>
         <translation>压缩 %1 倍</translation>
-    </message>
-    <message>
-        <source>Longer than the %1 tokens this compressor was trained on.</source>
-        <translation>超过了该压缩器训练时使用的 %1 个令牌。</translation>
     </message>
 </context>
 </TS>

@@ -4,8 +4,10 @@
 #include <qcustomplot.h>
 
 #include "attentionview.h"
+#include "flowlayout.h"
 
 #include <QComboBox>
+#include <QLocale>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMouseEvent>
@@ -49,7 +51,8 @@ public:
         if (m_count <= 0 || hi < lo)
             return;
         const bool horizontal = m_axis->orientation() == Qt::Horizontal;
-        const double pixels = std::abs(m_axis->coordToPixel(1) - m_axis->coordToPixel(0));
+        const double pixels = currentPixels();
+        m_generatedAt = pixels;
         const QFontMetrics fm(m_axis->tickLabelFont());
         const bool named = !m_labels.isEmpty();
         // Pieces stand rotated on a horizontal axis, so each needs a line height; "m12" on a
@@ -86,7 +89,14 @@ public:
             add(p);
     }
 
+    // QCustomPlot makes the ticks before it lays out the axis rect, so after a resize (the first
+    // show above all) they were decided for the old size: replot once more when that happened.
+    bool isStale() const { return std::abs(currentPixels() - m_generatedAt) > 0.5; }
+
 private:
+    double currentPixels() const { return std::abs(m_axis->coordToPixel(1) - m_axis->coordToPixel(0)); }
+
+    double m_generatedAt = -1;
     QCPAxis* m_axis;
     QStringList m_labels;
     int m_count;
@@ -216,20 +226,21 @@ void AttentionView::buildUi()
     m_headCombo->setObjectName(QStringLiteral("headCombo"));
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("summaryLabel"));
+    m_summary->setWordWrap(true);  // a long summary takes a second line, not a wider window
+    m_summary->setMinimumWidth(120);
     m_helpButton = new QToolButton(this);
     m_helpButton->setCheckable(true);
     m_helpButton->setAutoRaise(true);
 
-    auto* controls = new QHBoxLayout;
+    // The choices wrap when narrow; the summary has a row of its own (a long one wraps too).
+    auto* controlsWidget = new QWidget(this);
+    auto* controls = new FlowLayout(controlsWidget, 8, 2);
     m_layerLabel = new QLabel(this);
     m_headLabel = new QLabel(this);
     controls->addWidget(m_layerLabel);
     controls->addWidget(m_layerCombo);
-    controls->addSpacing(8);
     controls->addWidget(m_headLabel);
     controls->addWidget(m_headCombo);
-    controls->addSpacing(12);
-    controls->addWidget(m_summary, 1);
     controls->addWidget(m_helpButton);
 
     m_help = new QLabel(this);
@@ -251,6 +262,14 @@ void AttentionView::buildUi()
         connect(plot, &QCustomPlot::mouseRelease, this, [this, plot](QMouseEvent* e) { onPlotRelease(plot, e); });
         connect(plot, &QCustomPlot::mouseMove, this, [this, plot](QMouseEvent* e) { onPlotMove(plot, e); });
         plot->setMouseTracking(true);
+        connect(plot, &QCustomPlot::afterReplot, plot, [plot] {
+            for (QCPAxisRect* rect : plot->axisRects())
+                for (QCPAxis* axis : rect->axes())
+                    if (auto* t = dynamic_cast<TokenTicker*>(axis->ticker().data()); t && t->isStale()) {
+                        plot->replot(QCustomPlot::rpQueuedReplot);
+                        return;
+                    }
+        });
     }
 
     // Left: the decoder side (heatmap above the curve, sharing the regenerated-token axis).
@@ -282,7 +301,8 @@ void AttentionView::buildUi()
     }
 
     auto* layout = new QVBoxLayout(this);
-    layout->addLayout(controls);
+    layout->addWidget(controlsWidget);
+    layout->addWidget(m_summary);
     layout->addWidget(m_help);
     layout->addWidget(columns, 1);
     layout->addWidget(m_selectionInfo);
@@ -324,7 +344,12 @@ void AttentionView::setupPlots()
     QFont legendFont = m_massPlot->font();
     legendFont.setPointSizeF(qMax(7.0, legendFont.pointSizeF() - 1));
     m_massPlot->legend->setFont(legendFont);
-    m_massPlot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    // Below the bars, not over them: the plot is narrow beside the decoder heatmap.
+    auto* legendRow = new QCPLayoutGrid;
+    m_massPlot->plotLayout()->addElement(m_massPlot->plotLayout()->rowCount(), 0, legendRow);
+    legendRow->addElement(0, 0, m_massPlot->legend);
+    m_massPlot->legend->setBorderPen(Qt::NoPen);
+    m_massPlot->plotLayout()->setRowStretchFactor(m_massPlot->plotLayout()->rowCount() - 1, 0.001);
 
     auto setupHeatmap = [&](QCustomPlot* plot, QCPColorMap*& map, QCPColorScale*& scale) {
         PlotStyle::apply(plot);
@@ -525,7 +550,7 @@ QString AttentionView::hoverText(QCustomPlot* plot, const QPoint& pos) const
         const int g = int(std::lround(m_curveRect->axis(QCPAxis::atBottom)->pixelToCoord(pos.x())));
         if (g < 0 || g >= m_curve.size())
             return QString();
-        return tokenName(g) + QStringLiteral("\n") + tr("attention on memory: %1").arg(m_curve[g], 0, 'f', 3);
+        return tokenName(g) + QStringLiteral("\n") + tr("attention on memory: %1").arg(QLocale().toString(m_curve[g], 'f', 3));
     }
     if (!plot->axisRect()->rect().contains(pos))
         return QString();
@@ -534,16 +559,16 @@ QString AttentionView::hoverText(QCustomPlot* plot, const QPoint& pos) const
     if (plot == m_massPlot) {
         if (x < 0 || x >= m_mass.size())
             return QString();
-        QString text = tr("memory token m%1: mean weight %2").arg(x + 1).arg(m_mass[x], 0, 'f', 3);
+        QString text = tr("memory token m%1: mean weight %2").arg(x + 1).arg(QLocale().toString(m_mass[x], 'f', 3));
         if (x < m_tokenUsage.size())
-            text += QStringLiteral("\n") + tr("%1: %2").arg(tokenName(m_selectedGenerated)).arg(m_tokenUsage[x], 0, 'f', 3);
+            text += QStringLiteral("\n") + tr("%1: %2").arg(tokenName(m_selectedGenerated)).arg(QLocale().toString(m_tokenUsage[x], 'f', 3));
         return text;
     }
     if (plot == m_decoderPlot) {
         if (x < 0 || x >= generatedCount() || y < 0 || y >= memoryCount() || m_decoder.isEmpty())
             return QString();
         return tokenName(x) + QStringLiteral("\n")
-            + tr("on memory token m%1: %2").arg(y + 1).arg(m_decoder[x * memoryCount() + y], 0, 'f', 3);
+            + tr("on memory token m%1: %2").arg(y + 1).arg(QLocale().toString(m_decoder[x * memoryCount() + y], 'f', 3));
     }
     if (plot == m_encoderPlot) {
         if (x < 0 || x >= sourceCount() || y < 0 || y >= memoryCount() || m_encoder.isEmpty())
@@ -553,7 +578,7 @@ QString AttentionView::hoverText(QCustomPlot* plot, const QPoint& pos) const
             .arg(y + 1)
             .arg(x + 1)
             .arg(piece)
-            .arg(m_encoder[y * sourceCount() + x], 0, 'f', 3);
+            .arg(QLocale().toString(m_encoder[y * sourceCount() + x], 'f', 3));
     }
     return QString();
 }
@@ -761,17 +786,17 @@ void AttentionView::refreshTexts()
         QString line = piece.isEmpty() ? tr("Regenerated token %1").arg(g + 1)
                                        : tr("Regenerated token %1 \u201c%2\u201d").arg(g + 1).arg(piece);
         if (g < m_curve.size())
-            line += QStringLiteral(": ") + tr("%1% of its attention is on the memory").arg(m_curve[g] * 100.0, 0, 'f', 1);
+            line += QStringLiteral(": ") + tr("%1% of its attention is on the memory").arg(QLocale().toString(m_curve[g] * 100.0, 'f', 1));
         if (!m_tokenUsage.isEmpty()) {
             const int best = int(std::max_element(m_tokenUsage.begin(), m_tokenUsage.end()) - m_tokenUsage.begin());
-            line += QStringLiteral("; ") + tr("it reads memory token m%1 most (%2)").arg(best + 1).arg(m_tokenUsage[best], 0, 'f', 3);
+            line += QStringLiteral("; ") + tr("it reads memory token m%1 most (%2)").arg(best + 1).arg(QLocale().toString(m_tokenUsage[best], 'f', 3));
         }
         info << line + QLatin1Char('.');
     }
     if (m >= 0 && m < memoryCount()) {
         QString line = tr("Memory token m%1").arg(m + 1);
         if (m < m_mass.size())
-            line += QStringLiteral(": ") + tr("receives %1 of a regenerated token's attention on average").arg(m_mass[m], 0, 'f', 3);
+            line += QStringLiteral(": ") + tr("receives %1 of a regenerated token's attention on average").arg(QLocale().toString(m_mass[m], 'f', 3));
         info << line + QLatin1Char('.');
     }
     if (info.isEmpty() && hasData())

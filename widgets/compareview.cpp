@@ -7,10 +7,17 @@
 
 #include <QEvent>
 #include <QGridLayout>
+#include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSplitter>
+#include <QStandardItemModel>
+#include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace xcomp {
 
@@ -37,25 +44,74 @@ CompareView::CompareView(QWidget* parent) : QWidget(parent)
     m_grid->setVerticalSpacing(6);
     m_scroll->setWidget(m_canvas);
 
-    m_originalHeader = new QLabel(m_canvas);
+    // The original, pinned left of the scrolling result columns.
+    m_originalPane = new QWidget(this);
+    m_originalPane->setObjectName(QStringLiteral("compareOriginalPane"));
+    auto* originalLayout = new QVBoxLayout(m_originalPane);
+    originalLayout->setContentsMargins(0, 0, 0, 0);
+    originalLayout->setSpacing(6);
+    m_originalHeader = new QLabel(m_originalPane);
     m_originalHeader->setTextFormat(Qt::RichText);
     m_originalHeader->setStyleSheet(kNormalStyle);
-    m_originalNote = new QLabel(m_canvas);
+    m_originalNote = new QLabel(m_originalPane);
     m_originalNote->setWordWrap(true);
     m_originalNote->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     QPalette pal = m_originalNote->palette();
     pal.setColor(QPalette::WindowText, pal.color(QPalette::PlaceholderText));
     m_originalNote->setPalette(pal);
-    m_originalEdit = new DiffTextEdit(m_canvas);
+    m_originalEdit = new DiffTextEdit(m_originalPane);
     m_originalEdit->setObjectName(QStringLiteral("compareOriginal"));
     m_originalEdit->setUnmarkedText(QString(), DiffSide::Original);
     m_originalEdit->viewport()->installEventFilter(this);
     m_originalHeader->installEventFilter(this);
 
-    m_grid->addWidget(m_originalHeader, 0, 0);
-    m_grid->addWidget(m_originalNote, 1, 0);
-    m_grid->addWidget(m_originalEdit, 2, 0);
+    originalLayout->addWidget(m_originalHeader);
+    originalLayout->addWidget(m_originalNote);
+    originalLayout->addWidget(m_originalEdit, 1);
     m_grid->setRowStretch(2, 1);
+
+    m_split = new QSplitter(Qt::Horizontal, this);
+    m_split->setChildrenCollapsible(false);
+    m_split->addWidget(m_originalPane);
+    m_split->addWidget(m_scroll);
+    m_split->setStretchFactor(0, 1);
+    m_split->setStretchFactor(1, 3);
+    m_originalPane->setMinimumWidth(160);
+    connect(m_split, &QSplitter::splitterMoved, this, [this] { m_userSplit = true; });
+
+    // The summary: one row per compressor, sortable; its check boxes choose the columns shown.
+    m_summary = new QStandardItemModel(0, SummaryFirstError + int(ErrorStyle::errorTypes().size()), this);
+    m_summary->setSortRole(Qt::UserRole);
+    m_summaryTable = new QTableView(this);
+    m_summaryTable->setObjectName(QStringLiteral("compareSummary"));
+    m_summaryTable->setModel(m_summary);
+    m_summaryTable->setSortingEnabled(true);
+    m_summaryTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_summaryTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_summaryTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_summaryTable->verticalHeader()->setVisible(false);
+    m_summaryTable->verticalHeader()->setDefaultSectionSize(m_summaryTable->fontMetrics().height() + 6);
+    m_summaryTable->horizontalHeader()->setSortIndicator(-1, Qt::DescendingOrder);
+    m_summaryTable->horizontalHeader()->setSortIndicatorClearable(true);
+    m_summaryTable->horizontalHeader()->setStretchLastSection(false);
+    m_summaryTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    connect(m_summary, &QStandardItemModel::itemChanged, this, [this](QStandardItem* item) {
+        if (m_fillingSummary || item->column() != SummaryCompressor)
+            return;
+        setColumnVisible(item->data(Qt::UserRole + 1).toInt(), item->checkState() == Qt::Checked);
+    });
+    // Choosing a row scrolls to its column and marks its errors in the original (hidden columns stay hidden).
+    connect(m_summaryTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& index) {
+                if (m_fillingSummary || !index.isValid())
+                    return;
+                const int column = m_summary->item(index.row(), SummaryCompressor)->data(Qt::UserRole + 1).toInt();
+                if (!isColumnVisible(column) || column == m_highlighted)
+                    return;
+                setHighlightedColumn(column);
+                m_scroll->ensureWidgetVisible(m_columns.at(column).header, 0, 0);
+                emit columnActivated(column);
+            });
 
     connect(m_originalEdit->verticalScrollBar(), &QScrollBar::valueChanged, this,
             [this] { syncScroll(m_originalEdit); });
@@ -71,7 +127,9 @@ CompareView::CompareView(QWidget* parent) : QWidget(parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(6);
-    layout->addWidget(m_scroll, 1);
+    m_summaryTable->setMinimumHeight(m_summaryTable->verticalHeader()->defaultSectionSize() * 2 + 8);
+    layout->addWidget(m_summaryTable);
+    layout->addWidget(m_split, 1);
     layout->addWidget(m_emptyLabel, 1);
     layout->addWidget(m_legend);
 
@@ -96,7 +154,16 @@ QString CompareView::original() const
 
 void CompareView::setResults(const QVector<view::RegenerationView>& results)
 {
+    // A column hidden before stays hidden when the same compressor comes back (results arrive one by one).
+    QStringList hidden;
+    for (int i = 0; i < m_results.size() && i < m_visible.size(); ++i)
+        if (!m_visible.at(i))
+            hidden << m_results.at(i).compressorLabel;
     m_results = results;
+    m_visible.fill(true, m_results.size());
+    for (int i = 0; i < m_results.size(); ++i)
+        if (hidden.contains(m_results.at(i).compressorLabel))
+            m_visible[i] = false;
     if (m_highlighted >= m_results.size())
         m_highlighted = -1;
     rebuild();
@@ -107,6 +174,7 @@ void CompareView::clear()
     m_original.clear();
     m_originalSet = false;
     m_results.clear();
+    m_visible.clear();
     m_highlighted = -1;
     rebuild();
 }
@@ -145,8 +213,37 @@ void CompareView::setHighlightedColumn(int column)
 void CompareView::setMinimumColumnWidth(int px)
 {
     m_minColumnWidth = qMax(80, px);
-    for (int c = 0; c <= m_columns.size(); ++c)
-        m_grid->setColumnMinimumWidth(c, m_minColumnWidth);
+    for (int c = 0; c < m_columns.size(); ++c)
+        m_grid->setColumnMinimumWidth(c, isColumnVisible(c) ? m_minColumnWidth : 0);
+    m_originalPane->setMinimumWidth(qMin(m_minColumnWidth, 220));
+}
+
+void CompareView::setColumnVisible(int column, bool visible)
+{
+    if (column < 0 || column >= m_columns.size())
+        return;
+    m_visible[column] = visible;
+    const Column& c = m_columns.at(column);
+    c.header->setVisible(visible);
+    c.metrics->setVisible(visible);
+    c.text->setVisible(visible);
+    m_grid->setColumnStretch(column, visible ? 1 : 0);
+    m_grid->setColumnMinimumWidth(column, visible ? m_minColumnWidth : 0);
+    if (!visible && m_highlighted == column)
+        setHighlightedColumn(-1);
+    for (int row = 0; row < m_summary->rowCount(); ++row) {
+        QStandardItem* item = m_summary->item(row, SummaryCompressor);
+        if (item->data(Qt::UserRole + 1).toInt() == column && (item->checkState() == Qt::Checked) != visible) {
+            m_fillingSummary = true;
+            item->setCheckState(visible ? Qt::Checked : Qt::Unchecked);
+            m_fillingSummary = false;
+        }
+    }
+}
+
+bool CompareView::isColumnVisible(int column) const
+{
+    return column >= 0 && column < m_visible.size() && m_visible.at(column);
 }
 
 void CompareView::rebuild()
@@ -157,7 +254,7 @@ void CompareView::rebuild()
         delete c.text;
     }
     m_columns.clear();
-    for (int c = 1; c < m_grid->columnCount(); ++c) {
+    for (int c = 0; c < m_grid->columnCount(); ++c) {
         m_grid->setColumnStretch(c, 0);
         m_grid->setColumnMinimumWidth(c, 0);
     }
@@ -195,20 +292,71 @@ void CompareView::rebuild()
             }
             emit regeneratedPositionClicked(i, pos);
         });
-        m_grid->addWidget(col.header, 0, i + 1);
-        m_grid->addWidget(col.metrics, 1, i + 1, Qt::AlignTop);
-        m_grid->addWidget(col.text, 2, i + 1);
+        m_grid->addWidget(col.header, 0, i);
+        m_grid->addWidget(col.metrics, 1, i, Qt::AlignTop);
+        m_grid->addWidget(col.text, 2, i);
         m_columns << col;
     }
-    for (int c = 0; c <= m_results.size(); ++c) {
+    if (m_visible.size() != m_results.size())
+        m_visible.fill(true, m_results.size());
+    for (int c = 0; c < m_results.size(); ++c) {
         m_grid->setColumnStretch(c, 1);
         m_grid->setColumnMinimumWidth(c, m_minColumnWidth);
+        if (!m_visible.at(c)) {
+            m_visible[c] = true;
+            setColumnVisible(c, false);
+        }
     }
     const bool empty = m_results.isEmpty() && original().isEmpty();
     m_emptyLabel->setVisible(empty);
-    m_scroll->setVisible(!empty);
+    m_split->setVisible(!empty);
+    m_scroll->setVisible(!m_results.isEmpty());
+    fitSplit();
+    rebuildSummary();
+    m_summaryTable->setVisible(!m_results.isEmpty());
     refreshOriginal();
     refreshHeaders();
+}
+
+void CompareView::rebuildSummary()
+{
+    m_fillingSummary = true;
+    const int sortColumn = m_summaryTable->horizontalHeader()->sortIndicatorSection();
+    const Qt::SortOrder order = m_summaryTable->horizontalHeader()->sortIndicatorOrder();
+    m_summary->removeRows(0, m_summary->rowCount());
+    const QLocale loc;
+    const auto number = [&loc](double value, int decimals) {
+        auto* item = new QStandardItem(loc.toString(value, 'f', decimals));
+        item->setData(value, Qt::UserRole);
+        item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        return item;
+    };
+    for (int i = 0; i < m_results.size(); ++i) {
+        const view::RegenerationView& r = m_results.at(i);
+        QList<QStandardItem*> row;
+        const QString label = r.compressorLabel.isEmpty() ? tr("Result %1").arg(i + 1) : r.compressorLabel;
+        auto* name = new QStandardItem(label);
+        name->setData(label, Qt::UserRole);
+        name->setData(i, Qt::UserRole + 1);  // the column it stands for, whatever the sort order
+        name->setCheckable(true);
+        name->setCheckState(isColumnVisible(i) ? Qt::Checked : Qt::Unchecked);
+        name->setToolTip(tr("Uncheck to hide this column; click to scroll to it and mark its errors in the original."));
+        row << name << number(r.metrics.bleu, 3) << number(r.metrics.rougeLF, 3) << number(r.metrics.exactMatch, 0);
+        const QVector<int> counts = ErrorStyle::countSpans(r.diff);
+        for (ErrorType t : ErrorStyle::errorTypes()) {
+            QStandardItem* count = number(counts.at(int(t)), 0);
+            count->setForeground(ErrorStyle::accent(t));
+            row << count;
+        }
+        m_summary->appendRow(row);
+    }
+    if (sortColumn >= 0)
+        m_summary->sort(sortColumn, order);
+    // Rows of equal height, at most five on screen before the table scrolls.
+    const int rows = std::min<int>(5, std::max<int>(1, m_summary->rowCount()));
+    m_summaryTable->setMaximumHeight(m_summaryTable->horizontalHeader()->sizeHint().height() +
+                                     rows * m_summaryTable->verticalHeader()->defaultSectionSize() + 4);
+    m_fillingSummary = false;
 }
 
 void CompareView::refreshOriginal()
@@ -305,6 +453,23 @@ bool CompareView::eventFilter(QObject* watched, QEvent* event)
     return QWidget::eventFilter(watched, event);
 }
 
+// The original gets a quarter of the width (at least its minimum), the result columns the rest,
+// until the user moves the handle.
+void CompareView::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    fitSplit();
+}
+
+void CompareView::fitSplit()
+{
+    if (m_userSplit || !m_scroll->isVisibleTo(this))
+        return;
+    const int total = width();
+    const int original = std::max(m_originalPane->minimumWidth(), total / 4);
+    m_split->setSizes({original, std::max(0, total - original)});
+}
+
 void CompareView::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -321,6 +486,12 @@ void CompareView::retranslate()
     m_originalEdit->setPlaceholderText(tr("The original text appears here."));
     m_emptyLabel->setText(tr("No regenerations to compare yet. Compress one text with several "
                              "compressors to see their regenerations side by side."));
+    QStringList headers{tr("Compressor"), tr("BLEU"), tr("ROUGE-L F"), tr("EM")};
+    for (ErrorType t : ErrorStyle::errorTypes())
+        headers << ErrorStyle::name(t);
+    m_summary->setHorizontalHeaderLabels(headers);
+    m_summaryTable->setToolTip(tr("One row per compressor. Click a header to sort (again to reverse); "
+                                  "uncheck a compressor to hide its column."));
     refreshOriginal();
     if (!m_columns.isEmpty())
         refreshHeaders();

@@ -3,6 +3,11 @@
 // header (label and error counts), a compact MetricsStrip and the regenerated text coloured by
 // error type. All texts scroll together (proportionally). Clicking a column (or calling
 // setHighlightedColumn) marks in the original what that column lost or got wrong.
+//
+// With 9-11 compressors only a few columns fit: the original is pinned on the left (only the result
+// columns scroll sideways), and a summary table above them lists every compressor's BLEU, ROUGE-L F,
+// EM and error counts, sortable by any of them. Its check boxes choose the columns shown; clicking a
+// row scrolls to that column and marks its errors in the original.
 #pragma once
 
 #include "viewdata.h"
@@ -14,6 +19,9 @@
 class QGridLayout;
 class QLabel;
 class QScrollArea;
+class QSplitter;
+class QStandardItemModel;
+class QTableView;
 
 namespace xcomp {
 
@@ -49,16 +57,28 @@ public:
     // Minimum width of a result column in pixels (default 260); more columns scroll sideways.
     void setMinimumColumnWidth(int px);
 
+    // The summary table's columns; its rows are the results (sort role: Qt::UserRole, the raw value).
+    enum SummaryColumn { SummaryCompressor = 0, SummaryBleu, SummaryRougeL, SummaryExactMatch, SummaryFirstError };
+    QTableView* summaryTable() const { return m_summaryTable; }
+    QStandardItemModel* summaryModel() const { return m_summary; }
+    // Which result columns are shown (the summary's check boxes); all are, after setResults().
+    void setColumnVisible(int column, bool visible);
+    bool isColumnVisible(int column) const;
+    QWidget* originalPane() const { return m_originalPane; }  // pinned: outside the sideways scroll
+
 signals:
     void columnActivated(int column);
     void regeneratedPositionClicked(int column, int charPos);
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void rebuild();
+    void rebuildSummary();
+    void fitSplit();
     void refreshOriginal();
     void refreshHeaders();
     void retranslate();
@@ -73,6 +93,13 @@ private:
     bool m_syncing = false;
 
     QScrollArea* m_scroll = nullptr;
+    QSplitter* m_split = nullptr;
+    QWidget* m_originalPane = nullptr;
+    QTableView* m_summaryTable = nullptr;
+    QStandardItemModel* m_summary = nullptr;
+    QVector<bool> m_visible;
+    bool m_fillingSummary = false;
+    bool m_userSplit = false;  // the user moved the original/results handle
     QWidget* m_canvas = nullptr;
     QGridLayout* m_grid = nullptr;
     QLabel* m_originalHeader = nullptr;

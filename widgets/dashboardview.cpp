@@ -6,6 +6,7 @@
 #include "dashboardview.h"
 
 #include <QComboBox>
+#include <QLocale>
 #include <QDir>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -13,6 +14,7 @@
 #include <QLabel>
 #include <QMap>
 #include <QMenu>
+#include <QRegularExpression>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
@@ -102,7 +104,19 @@ DashboardView::DashboardView(QWidget* parent) : QWidget(parent)
     QFont legendFont = m_plot->font();
     legendFont.setPointSizeF(qMax(7.0, legendFont.pointSizeF() - 1));
     m_plot->legend->setFont(legendFont);
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignLeft);
+    // The legend below the axes, in rows of three, never over the data or the top tick.
+    auto* legendRow = new QCPLayoutGrid;
+    m_plot->plotLayout()->addElement(m_plot->plotLayout()->rowCount(), 0, legendRow);
+    legendRow->setMargins(QMargins(0, 0, 0, 4));
+    legendRow->addElement(0, 0, m_plot->legend);
+    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    m_plot->legend->setWrap(3);
+    // Its entries' width must not set the plot's minimum width (long length-variant labels made the
+    // window grow): fitLegend() chooses the entries per row from the width the plot gets.
+    m_plot->legend->setMinimumSize(QSize(100, 0));
+    m_plot->installEventFilter(this);
+    m_plot->legend->setBorderPen(Qt::NoPen);
+    m_plot->plotLayout()->setRowStretchFactor(m_plot->plotLayout()->rowCount() - 1, 0.001);
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("summaryLabel"));
     m_summary->setWordWrap(true);
@@ -177,6 +191,8 @@ void DashboardView::retranslateUi()
     m_exportButton->setText(tr("Export"));
     buildExportMenu(m_exportButton);
     emit m_model->headerDataChanged(Qt::Horizontal, 0, EvalTableModel::ColumnCount - 1);
+    // Headers fit their words in every language ("Verhältnis"), with or without rows.
+    m_table->resizeColumnsToContents();
     setProgress(m_done, m_total);
     refreshPlot();
 }
@@ -195,9 +211,38 @@ void DashboardView::appendRow(const view::EvalRow& row)
 {
     const bool first = m_model->rowCount() == 0;
     m_model->appendRow(row);
-    if (first)
+    if (first) {
         m_table->resizeColumnsToContents();
+    } else {
+        // A longer compressor label widens its column (cheaply: not by measuring every row again).
+        const int need = m_table->fontMetrics().horizontalAdvance(
+                             EvalTableModel::displayText(row, EvalTableModel::MethodColumn)) + 16;
+        if (need > m_table->columnWidth(EvalTableModel::MethodColumn))
+            m_table->setColumnWidth(EvalTableModel::MethodColumn, need);
+    }
     refreshPlot();
+}
+
+// As many legend entries in a row as the plot's width holds: three long labels side by side made
+// the plot (and the window) wider than a small screen.
+void DashboardView::fitLegend()
+{
+    int item = 0;
+    for (int i = 0; i < m_plot->legend->itemCount(); ++i)  // a wrapped grid has empty cells
+        if (QCPAbstractLegendItem* entry = m_plot->legend->item(i))
+            item = std::max(item, entry->minimumOuterSizeHint().width());
+    const int columns = std::clamp((m_plot->width() - 16) / std::max(1, item + m_plot->legend->columnSpacing()), 1, 3);
+    if (m_plot->legend->wrap() != columns) {
+        m_plot->legend->setWrap(columns);
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+}
+
+bool DashboardView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_plot && event->type() == QEvent::Resize)
+        fitLegend();
+    return QWidget::eventFilter(watched, event);
 }
 
 void DashboardView::clear()
@@ -345,7 +390,10 @@ void DashboardView::refreshPlot()
     for (int i = 0; i < m_series.size(); ++i) {
         const Series& s = m_series.at(i);
         QCPGraph* graph = m_plot->addGraph();
-        graph->setName(seriesLabel(s));
+        // Short in the legend ("AOC m=16 ≤192"), so that it leaves the plot room; the table and the
+        // summary keep the full label.
+        static const QRegularExpression upTo(QStringLiteral("\\s*\\(texts up to (\\d+) tokens\\)"));
+        graph->setName(seriesLabel(s).replace(upTo, QStringLiteral(" \u2264\\1")));
         const int method = int(methods.indexOf(s.method));
         const QVector<int>& sizes = memorySizes[s.method];
         const double t = sizes.size() < 2 ? 1.0 : double(sizes.indexOf(s.memoryTokens)) / (sizes.size() - 1);
@@ -371,10 +419,29 @@ void DashboardView::refreshPlot()
         m_plot->xAxis->setRange(std::max(0.0, minX - pad), maxX + pad);
     }
     m_plot->yAxis->setLabel(metricName(m_metric));
-    m_plot->yAxis->setRange(-0.02, 1.05);
+    // The range of the data (scores are 0-1), padded and at least 0.2 high, so that small
+    // differences between compressors show.
+    double minY = 1, maxY = 0;
+    for (const Series& s : m_series)
+        for (double v : s.values) {
+            minY = std::min(minY, v);
+            maxY = std::max(maxY, v);
+        }
+    if (minY > maxY) {
+        m_plot->yAxis->setRange(-0.02, 1.05);
+    } else {
+        double lo = std::floor((minY - 0.05) * 10) / 10, hi = std::ceil((maxY + 0.05) * 10) / 10;
+        if (hi - lo < 0.2) {
+            const double mid = (lo + hi) / 2;
+            lo = mid - 0.1;
+            hi = mid + 0.1;
+        }
+        m_plot->yAxis->setRange(std::max(-0.02, lo), std::min(1.05, hi));
+    }
     const QString buckets = width > 0 ? tr("mean per %1-token length bucket").arg(width) : tr("mean per length");
     PlotStyle::setTitle(m_plot, tr("%1 against text length (%2)").arg(metricName(m_metric), buckets));
     m_plot->legend->setVisible(!m_series.isEmpty());
+    fitLegend();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
     refreshSummary();
 }
@@ -401,7 +468,7 @@ void DashboardView::refreshSummary()
         s.compressor = it.key().second;
         parts << tr("%1: %2 (n = %3)")
                      .arg(seriesLabel(s))
-                     .arg(it.value().first / it.value().second, 0, 'f', 3)
+                     .arg(QLocale().toString(it.value().first / it.value().second, 'f', 3))
                      .arg(it.value().second);
     }
     m_summary->setText(tr("Mean %1 \u2014 %2").arg(metricName(m_metric), parts.join(QStringLiteral("; "))));
@@ -465,20 +532,29 @@ bool DashboardView::reviewPrevious()
 // ---------------------------------------------------------------------------------------------
 // Export
 
-bool DashboardView::exportCsv(const QString& path, QString* error) const
+bool DashboardView::exportCsv(const QString& path, QString* error)
 {
-    return writeFileAtomically(path, EvalTableModel::toCsv(rowsInViewOrder()), error);
+    return reportExport(writeFileAtomically(path, EvalTableModel::toCsv(rowsInViewOrder()), error), {path});
 }
 
-bool DashboardView::exportJson(const QString& path, QString* error) const
+bool DashboardView::exportJson(const QString& path, QString* error)
 {
-    return writeFileAtomically(path, EvalTableModel::toJson(rowsInViewOrder()), error);
+    return reportExport(writeFileAtomically(path, EvalTableModel::toJson(rowsInViewOrder()), error), {path});
 }
 
 bool DashboardView::exportPlot(const QString& path, QString* error)
 {
     m_plot->replot(QCustomPlot::rpImmediateRefresh);
-    return PlotExport::save(m_plot, path, error);
+    return reportExport(PlotExport::save(m_plot, path, error), {path});
+}
+
+bool DashboardView::reportExport(bool ok, const QStringList& paths)
+{
+    if (ok && !paths.isEmpty() && !m_quietExport) {
+        m_exportFolder = QFileInfo(paths.first()).absolutePath();
+        emit exported(paths);
+    }
+    return ok;
 }
 
 QStringList DashboardView::exportAllPlots(const QString& dir, const QString& baseName, QString* error)
@@ -490,18 +566,23 @@ QStringList DashboardView::exportAllPlots(const QString& dir, const QString& bas
             *error = tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(dir));
         return written;
     }
+    m_quietExport = true;  // one report for all the files
     for (int m = 0; m < MetricCount; ++m) {
         setMetric(Metric(m));
         for (const QString& suffix : {QStringLiteral("png"), QStringLiteral("pdf")}) {
             const QString path = QDir(dir).filePath(baseName + QLatin1Char('-') + metricKey(Metric(m)) + QLatin1Char('.') + suffix);
             if (!exportPlot(path, error)) {
+                m_quietExport = false;
                 setMetric(shown);
+                reportExport(!written.isEmpty(), written);
                 return written;
             }
             written << path;
         }
     }
+    m_quietExport = false;
     setMetric(shown);
+    reportExport(true, written);
     return written;
 }
 
@@ -509,35 +590,38 @@ void DashboardView::buildExportMenu(QToolButton* button)
 {
     delete button->menu();
     auto* menu = new QMenu(button);
+    const auto suggestion = [this](const QString& name) {
+        return m_exportFolder.isEmpty() ? name : QDir(m_exportFolder).filePath(name);
+    };
     auto report = [this](bool ok, const QString& error) {
         if (!ok)
             QMessageBox::warning(this, tr("Export failed"), error);
     };
-    menu->addAction(tr("Table as CSV\u2026"), this, [this, report] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export table"), QStringLiteral("evaluation.csv"),
+    menu->addAction(tr("Table as CSV\u2026"), this, [this, report, suggestion] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export table"), suggestion(QStringLiteral("evaluation.csv")),
                                                           tr("CSV file (*.csv)"));
         QString error;
         if (!path.isEmpty())
             report(exportCsv(path, &error), error);
     });
-    menu->addAction(tr("Table as JSON\u2026"), this, [this, report] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export table"), QStringLiteral("evaluation.json"),
+    menu->addAction(tr("Table as JSON\u2026"), this, [this, report, suggestion] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export table"), suggestion(QStringLiteral("evaluation.json")),
                                                           tr("JSON file (*.json)"));
         QString error;
         if (!path.isEmpty())
             report(exportJson(path, &error), error);
     });
     menu->addSeparator();
-    menu->addAction(tr("This plot as PNG or PDF\u2026"), this, [this, report] {
+    menu->addAction(tr("This plot as PNG or PDF\u2026"), this, [this, report, suggestion] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Export plot"),
-                                                          metricKey(m_metric) + QStringLiteral(".png"),
+                                                          suggestion(metricKey(m_metric) + QStringLiteral(".png")),
                                                           PlotExport::fileDialogFilter());
         QString error;
         if (!path.isEmpty())
             report(exportPlot(path, &error), error);
     });
     menu->addAction(tr("All plots as PNG and PDF\u2026"), this, [this, report] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Export all plots to"));
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Export all plots to"), m_exportFolder);
         QString error;
         if (!dir.isEmpty())
             report(exportAllPlots(dir, QStringLiteral("dashboard"), &error).size() == 2 * MetricCount, error);

@@ -70,8 +70,12 @@ public:
     bool isRunning() const { return m_total > 0 && m_done < m_total; }
 
     // Table exports in the order the table shows the rows; atomic (QSaveFile).
-    bool exportCsv(const QString& path, QString* error = nullptr) const;
-    bool exportJson(const QString& path, QString* error = nullptr) const;
+    // Each export emits exported() with what it wrote.
+    bool exportCsv(const QString& path, QString* error = nullptr);
+    bool exportJson(const QString& path, QString* error = nullptr);
+    // Where the export dialogs open (the folder of the last export, kept by the application).
+    void setExportFolder(const QString& dir) { m_exportFolder = dir; }
+    QString exportFolder() const { return m_exportFolder; }
     // The plot of the current metric; the format follows the suffix (.png or .pdf).
     bool exportPlot(const QString& path, QString* error = nullptr);
     // Every metric's plot as PNG and PDF: <dir>/<baseName>-<metric key>.png/.pdf. Returns the
@@ -96,16 +100,22 @@ public slots:
 
 signals:
     void cancelRequested();
+    void exported(const QStringList& paths);  // files an export wrote
     void rowActivated(const xcomp::view::EvalRow& row);
 
 protected:
     void changeEvent(QEvent* event) override;
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void retranslateUi();
     void onActivated(const QModelIndex& proxyIndex);
     bool reviewStep(int delta);
     void refreshPlot();
+    bool reportExport(bool ok, const QStringList& paths);  // exported() and the folder, on success
+    void fitLegend();
     void refreshSummary();
     void buildExportMenu(QToolButton* button);
 
@@ -126,6 +136,8 @@ private:
     int m_bucketWidth = 0;
     int m_done = 0, m_total = 0;
     QVector<Series> m_series;
+    QString m_exportFolder;
+    bool m_quietExport = false;
 };
 
 }  // namespace xcomp

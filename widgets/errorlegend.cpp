@@ -1,7 +1,8 @@
 #include "errorlegend.h"
 
+#include "flowlayout.h"
+
 #include <QEvent>
-#include <QHBoxLayout>
 #include <QPainter>
 #include <QToolButton>
 
@@ -12,9 +13,8 @@ using view::ErrorType;
 ErrorLegend::ErrorLegend(QWidget* parent)
     : QWidget(parent), m_counts(view::kErrorTypeCount, 0), m_buttons(view::kErrorTypeCount, nullptr)
 {
-    auto* layout = new QHBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(12);
+    // Wraps onto a second row in a narrow window instead of widening it.
+    auto* layout = new FlowLayout(this, 12, 2);
     for (ErrorType type : ErrorStyle::errorTypes()) {
         auto* button = new QToolButton(this);
         button->setObjectName(QStringLiteral("legend-") + ErrorStyle::key(type));
@@ -25,7 +25,6 @@ ErrorLegend::ErrorLegend(QWidget* parent)
         layout->addWidget(button);
         m_buttons[int(type)] = button;
     }
-    layout->addStretch(1);
     refresh();
 }
 

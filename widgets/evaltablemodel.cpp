@@ -1,5 +1,7 @@
 #include "evaltablemodel.h"
 
+#include <QLocale>
+
 #include <QBrush>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -121,20 +123,23 @@ QVariant EvalTableModel::rawValue(const view::EvalRow& row, int column)
 QString EvalTableModel::displayText(const view::EvalRow& row, int column)
 {
     const view::RegenerationMetrics& m = row.metrics;
+    const QLocale loc;
     switch (column) {
     case IdColumn: return row.id;
-    case MethodColumn: return row.method;
-    case MemoryTokensColumn: return QString::number(row.memoryTokens);
-    case LengthColumn: return QString::number(row.length);
-    case BleuColumn: return QString::number(m.bleu, 'f', 3);
-    case RougeLColumn: return QString::number(m.rougeLF, 'f', 3);
-    case ExactMatchColumn: return QString::number(m.exactMatch, 'f', m.exactMatch == 0 || m.exactMatch == 1 ? 0 : 2);
-    case PrefixExactMatchColumn: return QString::number(m.prefixExactMatch, 'f', 3);
-    case RatioColumn: return QString::number(m.compressionRatio, 'f', 1) + QChar(0x00d7);
+    // The compressor's own label: length variants of one method and m ("AOC m=16 (texts up to 192
+    // tokens)") stay apart; numbers in the interface's locale (German "0,030").
+    case MethodColumn: return row.compressor.isEmpty() ? row.method : row.compressor;
+    case MemoryTokensColumn: return loc.toString(row.memoryTokens);
+    case LengthColumn: return loc.toString(row.length);
+    case BleuColumn: return loc.toString(m.bleu, 'f', 3);
+    case RougeLColumn: return loc.toString(m.rougeLF, 'f', 3);
+    case ExactMatchColumn: return loc.toString(m.exactMatch, 'f', m.exactMatch == 0 || m.exactMatch == 1 ? 0 : 2);
+    case PrefixExactMatchColumn: return loc.toString(m.prefixExactMatch, 'f', 3);
+    case RatioColumn: return loc.toString(m.compressionRatio, 'f', 1) + QChar(0x00d7);
     case MistakeColumn:
     case InformationLossColumn:
     case HallucinationColumn:
-    case ParaphraseColumn: return QString::number(row.errorCounts[int(errorTypeOf(column))]);
+    case ParaphraseColumn: return loc.toString(row.errorCounts[int(errorTypeOf(column))]);
     default: return QString();
     }
 }
@@ -157,7 +162,7 @@ QVariant EvalTableModel::data(const QModelIndex& index, int role) const
     const int column = index.column();
     switch (role) {
     case Qt::DisplayRole: return displayText(row, column);
-    case SortRole: return rawValue(row, column);
+    case SortRole: return column == MethodColumn ? QVariant(displayText(row, column)) : rawValue(row, column);
     case RowRole: return QVariant::fromValue(row);
     case Qt::TextAlignmentRole:
         return int((column == IdColumn || column == MethodColumn ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter);
@@ -182,7 +187,7 @@ QVariant EvalTableModel::headerData(int section, Qt::Orientation orientation, in
     if (role == Qt::DisplayRole) {
         switch (section) {
         case IdColumn: return tr("Id");
-        case MethodColumn: return tr("Method");
+        case MethodColumn: return tr("Compressor");
         case MemoryTokensColumn: return tr("m");
         case LengthColumn: return tr("Length");
         case BleuColumn: return tr("BLEU");

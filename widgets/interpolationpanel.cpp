@@ -4,8 +4,10 @@
 #include <qcustomplot.h>
 
 #include "interpolationpanel.h"
+#include "flowlayout.h"
 
 #include <QComboBox>
+#include <QLocale>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -114,24 +116,28 @@ InterpolationPanel::InterpolationPanel(QWidget* parent) : QWidget(parent)
     controls->addWidget(m_slider, 1);
     controls->addWidget(bLabel);
     controls->addWidget(m_alphaLabel);
-    controls->addSpacing(8);
-    m_mixingLabel = new QLabel(this);
-    controls->addWidget(m_mixingLabel);
-    controls->addWidget(m_method);
-    controls->addWidget(m_playButton);
-    controls->addWidget(m_sweepButton);
-    controls->addWidget(m_busyBar);
+    // The mixing and the buttons below the slider, wrapping when narrow.
+    auto* choices = new QWidget(this);
+    auto* flow = new FlowLayout(choices, 8, 2);
+    m_mixingLabel = new QLabel(choices);
+    flow->addWidget(m_mixingLabel);
+    flow->addWidget(m_method);
+    flow->addWidget(m_playButton);
+    flow->addWidget(m_sweepButton);
+    flow->addWidget(m_busyBar);
 
     // Regeneration panes.
     m_paneTitleA = new QLabel(this);
     m_paneTitleB = new QLabel(this);
+    m_paneTitleA->setWordWrap(true);
+    m_paneTitleB->setWordWrap(true);
     m_paneA = new DiffTextEdit(this);
     m_paneB = new DiffTextEdit(this);
     m_paneA->setObjectName(QStringLiteral("regenerationVsA"));
     m_paneB->setObjectName(QStringLiteral("regenerationVsB"));
     for (DiffTextEdit* pane : {m_paneA, m_paneB}) {
         pane->setGapMarkersVisible(true);
-        pane->setMinimumHeight(pane->fontMetrics().lineSpacing() * 3 + 12);
+        pane->setMinimumHeight(pane->fontMetrics().lineSpacing() * 2 + 12);
     }
     auto* panes = new QGridLayout;
     panes->addWidget(m_paneTitleA, 0, 0);
@@ -148,7 +154,7 @@ InterpolationPanel::InterpolationPanel(QWidget* parent) : QWidget(parent)
     // Curve.
     m_plot = new QCustomPlot(this);
     m_plot->setObjectName(QStringLiteral("interpolationCurve"));
-    m_plot->setMinimumHeight(160);
+    m_plot->setMinimumHeight(120);
     PlotStyle::apply(m_plot);
     PlotStyle::setTitle(m_plot, QString());
     m_plot->xAxis->setRange(-0.02, 1.02);
@@ -162,9 +168,13 @@ InterpolationPanel::InterpolationPanel(QWidget* parent) : QWidget(parent)
     m_marker = new QCPItemStraightLine(m_plot);
     m_marker->setPen(QPen(QColor(0x40, 0x40, 0x40), 1.5, Qt::DashLine));
     m_plot->legend->setVisible(true);
-    m_plot->legend->setBrush(QColor(255, 255, 255, 220));
-    m_plot->legend->setBorderPen(QPen(QColor(0xc0, 0xc0, 0xc0)));
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignVCenter | Qt::AlignRight);
+    // The legend in a row below the axes: inside them it covered the curves near α = 1.
+    auto* legendRow = new QCPLayoutGrid;
+    m_plot->plotLayout()->addElement(m_plot->plotLayout()->rowCount(), 0, legendRow);
+    legendRow->addElement(0, 0, m_plot->legend);
+    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    m_plot->legend->setBorderPen(Qt::NoPen);
+    m_plot->plotLayout()->setRowStretchFactor(m_plot->plotLayout()->rowCount() - 1, 0.001);
     m_plotHint = new QLabel(this);
     m_plotHint->setObjectName(QStringLiteral("plotHint"));
     m_plotHint->setWordWrap(true);
@@ -174,7 +184,6 @@ InterpolationPanel::InterpolationPanel(QWidget* parent) : QWidget(parent)
     auto* plotLayout = new QVBoxLayout(plotWidget);
     plotLayout->setContentsMargins(0, 0, 0, 0);
     plotLayout->addWidget(m_plot, 1);
-    plotLayout->addWidget(m_plotHint);
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(paneWidget);
@@ -186,7 +195,11 @@ InterpolationPanel::InterpolationPanel(QWidget* parent) : QWidget(parent)
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(endpoints);
     layout->addLayout(controls);
+    layout->addWidget(choices);
     layout->addWidget(splitter, 1);
+    // Outside the splitter, which ignores a wrapped label's height: inside it, the caption
+    // was drawn over the curve's axis label in a small window.
+    layout->addWidget(m_plotHint);
 
     connect(m_slider, &QSlider::valueChanged, this, &InterpolationPanel::onSliderValue);
     connect(m_slider, &QSlider::sliderPressed, this, &InterpolationPanel::stop);
@@ -245,7 +258,7 @@ void InterpolationPanel::retranslateUi()
 
 void InterpolationPanel::updateAlphaLabel()
 {
-    m_alphaLabel->setText(tr("α = %1").arg(alpha(), 0, 'f', 2));
+    m_alphaLabel->setText(tr("α = %1").arg(QLocale().toString(alpha(), 'f', 2)));
 }
 
 void InterpolationPanel::setEndpoints(const QString& textA, const QString& textB)
@@ -345,7 +358,7 @@ void InterpolationPanel::updatePaneTitles()
         m_paneTitleB->setText(tr("Regeneration, differences from B"));
         return;
     }
-    const QString at = QString::number(m_shownAlpha, 'f', 2);
+    const QString at = QLocale().toString(m_shownAlpha, 'f', 2);
     m_paneTitleA->setText(tr("Regeneration at α = %1, differences from A").arg(at));
     m_paneTitleB->setText(tr("Regeneration at α = %1, differences from B").arg(at));
 }
@@ -372,7 +385,7 @@ void InterpolationPanel::setCurve(const QVector<view::InterpolationPoint>& point
         QString crossing;
         for (int i = 0; i < m_curve.size(); ++i) {
             if (m_curve[i].bleuToB > m_curve[i].bleuToA) {
-                crossing = tr("The regeneration is closer to B than to A from α = %1 on.").arg(m_curve[i].alpha, 0, 'f', 2);
+                crossing = tr("The regeneration is closer to B than to A from α = %1 on.").arg(QLocale().toString(m_curve[i].alpha, 'f', 2));
                 break;
             }
         }

@@ -55,8 +55,37 @@ MetricsStrip::MetricsStrip(QWidget* parent) : QWidget(parent)
         m_titles << title;
         m_values << value;
     }
+    // Below the cards: a text outside the lengths the compressor was trained on (hidden otherwise).
+    m_warning = new QLabel(this);
+    m_warning->setObjectName(QStringLiteral("metric-length-warning"));
+    m_warning->setWordWrap(true);
+    QPalette warn = m_warning->palette();
+    warn.setColor(QPalette::WindowText, QColor(0xb0, 0x00, 0x20));
+    m_warning->setPalette(warn);
     relayout();
     refresh();
+}
+
+QString MetricsStrip::lengthWarning(int tokens, int shortest, int longest, int limit)
+{
+    if (tokens <= 0)
+        return QString();
+    const QLocale loc;
+    if (limit > 0 && tokens > limit)
+        return tr("⚠ %1 tokens: longer than the %2 tokens this compressor accepts.")
+            .arg(loc.toString(tokens), loc.toString(limit));
+    if (longest > 0 && (tokens < shortest || tokens > longest))
+        return tr("⚠ %1 tokens: outside the %2 to %3 tokens this compressor was trained on, so expect a "
+                  "weaker regeneration.")
+            .arg(loc.toString(tokens), loc.toString(shortest), loc.toString(longest));
+    return QString();
+}
+
+QString MetricsStrip::warningText() const
+{
+    return m_has ? lengthWarning(m_metrics.sourceTokens, m_metrics.trainedShortest, m_metrics.trainedLongest,
+                                 m_metrics.maxSourceTokens)
+                 : QString();
 }
 
 void MetricsStrip::setMetrics(const view::RegenerationMetrics& metrics)
@@ -252,7 +281,9 @@ void MetricsStrip::relayout()
         m_titles.at(i)->setFont(tf);
     }
 
+    m_grid->removeWidget(m_warning);
     if (m_compact) {
+        m_grid->addWidget(m_warning, 5, 0, 1, 2);
         m_grid->addWidget(m_cards.at(Bleu), 0, 0);
         m_grid->addWidget(m_cards.at(RougeL), 0, 1);
         m_grid->addWidget(m_cards.at(ExactMatch), 1, 0);
@@ -265,6 +296,7 @@ void MetricsStrip::relayout()
     } else {
         for (int i = 0; i < kFieldCount; ++i)
             m_grid->addWidget(m_cards.at(i), 0, i);
+        m_grid->addWidget(m_warning, 1, 0, 1, kFieldCount);
         m_grid->setColumnStretch(Compression, 2);
         m_grid->setColumnStretch(Memory, 2);
         m_grid->setColumnStretch(Timing, 2);
@@ -282,6 +314,9 @@ void MetricsStrip::refresh()
         m_cards.at(i)->setToolTip(fieldToolTip(f));
         m_cards.at(i)->setAccessibleName(fieldTitle(f));
     }
+    const QString warning = warningText();
+    m_warning->setText(warning);
+    m_warning->setVisible(!warning.isEmpty());
 }
 
 }  // namespace xcomp

@@ -1,7 +1,8 @@
 // widgets/metricsstrip.h — the numbers of one regeneration in a strip of small cards: BLEU,
 // ROUGE-L F, exact match, prefix exact match, compression ("96 tokens → 4 memory tokens (24×)"),
 // memory of the compressed prompt vs the KV cache of the full text, compress and regenerate times.
-// Every card has a tooltip that explains the number for students. Compact mode (for the compare
+// Every card has a tooltip that explains the number for students. A text outside the lengths the
+// compressor was trained on gets a warning line below the cards. Compact mode (for the compare
 // view's narrow columns) arranges the cards in two columns with shorter values.
 #pragma once
 
@@ -39,6 +40,11 @@ public:
     QString fieldText(Field field) const;
     QString fieldToolTip(Field field) const;
 
+    // Shown below the cards when the text is outside the compressor's trained lengths (or its limit);
+    // "" when it is inside or they are unknown.
+    QString warningText() const;
+    static QString lengthWarning(int tokens, int shortest, int longest, int limit);
+
     // Formatting helpers shared with other widgets.
     static QString formatBytes(qint64 bytes);  // "1.5 MiB"
     static QString formatDuration(double ms);  // "850 ms", "2.40 s"
@@ -58,6 +64,7 @@ private:
     QVector<QFrame*> m_cards;
     QVector<QLabel*> m_titles;
     QVector<QLabel*> m_values;
+    QLabel* m_warning = nullptr;
 };
 
 }  // namespace xcomp

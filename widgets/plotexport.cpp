@@ -5,15 +5,92 @@
 
 #include "plotexport.h"
 
+#include <QLocale>
+
 #include <QFile>
 #include <QFileInfo>
+#include <QPointer>
 #include <QTemporaryDir>
 
 #include "atomicwrite.h"
 
+#include <algorithm>
+
 namespace xcomp {
 
 namespace {
+
+// A title longer than its plot is wide is broken into lines at spaces, so it is never clipped
+// ("What each memory token reads (compression)" on a narrow heatmap). Re-fitted on every resize.
+QString wrapTitle(const QString& title, const QFont& font, int width)
+{
+    const QFontMetrics fm(font);
+    if (width <= 0 || fm.horizontalAdvance(title) <= width)
+        return title;
+    QStringList lines;
+    QString line;
+    for (const QString& word : title.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        const QString candidate = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
+        if (!line.isEmpty() && fm.horizontalAdvance(candidate) > width) {
+            lines << line;
+            line = word;
+        } else {
+            line = candidate;
+        }
+    }
+    if (!line.isEmpty())
+        lines << line;
+    return lines.join(QLatin1Char('\n'));
+}
+
+class TitleFitter : public QObject {
+public:
+    TitleFitter(QCustomPlot* plot, QCPTextElement* title) : QObject(plot), m_plot(plot), m_title(title)
+    {
+        // The title's own width must not set the plot's minimum width: it wraps instead.
+        title->setMinimumSize(QSize(60, 0));
+        plot->installEventFilter(this);
+        // The title's cell can be narrower than the plot (a colour scale beside the axes): once laid
+        // out, wrap to the cell.
+        QObject::connect(plot, &QCustomPlot::afterReplot, this, [this] {
+            if (m_title && m_title->text() != fitted())
+                m_plot->replot(QCustomPlot::rpQueuedReplot);
+            if (m_title)
+                m_title->setText(fitted());
+        });
+    }
+    void setTitle(const QString& title)
+    {
+        m_full = title;
+        fit();
+    }
+    void fit()
+    {
+        if (m_title)
+            m_title->setText(fitted());
+    }
+    QString fitted() const
+    {
+        const QMargins m = m_title->margins();
+        const int cell = m_title->outerRect().width() > 0 ? m_title->outerRect().width() : m_plot->width();
+        return wrapTitle(m_full, m_title->font(), std::min(cell, m_plot->width()) - m.left() - m.right() - 8);
+    }
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (watched == m_plot && event->type() == QEvent::Resize) {
+            const QString before = m_title ? m_title->text() : QString();
+            fit();
+            if (m_title && m_title->text() != before)
+                m_plot->replot(QCustomPlot::rpQueuedReplot);
+        }
+        return false;
+    }
+
+private:
+    QCustomPlot* m_plot;
+    QPointer<QCPTextElement> m_title;
+    QString m_full;
+};
 
 void setError(QString* error, const QString& message)
 {
@@ -106,6 +183,10 @@ QString PlotExport::fileDialogFilter()
 void PlotStyle::apply(QCustomPlot* plot)
 {
     plot->setBackground(Qt::white);
+    // Tick labels in the interface's language ("0,5" in German), like every other number shown.
+    QLocale locale;
+    locale.setNumberOptions(QLocale::OmitGroupSeparator);
+    plot->setLocale(locale);
     plot->setAntialiasedElements(QCP::aeAll);
     plot->setNotAntialiasedElements(QCP::aeGrid | QCP::aeAxes);
     QList<QCPAxis*> axes;
@@ -130,6 +211,12 @@ QCPTextElement* PlotStyle::setTitle(QCustomPlot* plot, const QString& title)
 {
     QCPLayoutGrid* layout = plot->plotLayout();
     if (auto* existing = qobject_cast<QCPTextElement*>(layout->element(0, 0))) {
+        for (QObject* child : plot->children()) {
+            if (auto* fitter = dynamic_cast<TitleFitter*>(child)) {
+                fitter->setTitle(title);
+                return existing;
+            }
+        }
         existing->setText(title);
         return existing;
     }
@@ -140,6 +227,7 @@ QCPTextElement* PlotStyle::setTitle(QCustomPlot* plot, const QString& title)
     element->setMargins(QMargins(6, 6, 6, 0));
     layout->addElement(0, 0, element);
     layout->setRowStretchFactor(0, 0.01);
+    (new TitleFitter(plot, element))->setTitle(title);
     return element;
 }
 

@@ -38,6 +38,8 @@ struct RegenerationMetrics {
     qint64 fullKvBytes = 0;        // KV cache of the full text in the decoder
     double compressMs = 0;
     double regenerateMs = 0;
+    // The compressor's training lengths and limit in tokens (0: unknown): a text outside them is flagged.
+    int trainedShortest = 0, trainedLongest = 0, maxSourceTokens = 0;
 };
 
 // One compressor's result on one text: a column of the compare view.

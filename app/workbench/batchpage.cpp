@@ -1,19 +1,27 @@
 #include "batchpage.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <cmath>
+
 #include "dashboardview.h"
+#include "flowlayout.h"
+#include "preferences.h"
 #include "datasetreader.h"
 #include "engineclient.h"
 #include "messagebar.h"
 #include "metricsstrip.h"
+#include "modelcontroller.h"
 #include "teachingtext.h"
 
 namespace xcomp::workbench {
@@ -37,14 +45,22 @@ BatchPage::BatchPage(const PageContext& context, QWidget* parent) : WorkbenchPag
     m_run = new QPushButton(QIcon(QStringLiteral(":/icons/batch.svg")), tr("Run batch"), this);
     m_resume = new QPushButton(tr("Resume"), this);
     m_resume->setToolTip(tr("Run the rest of the cancelled batch; the rows it finished stay."));
-    row->addWidget(m_open);
+    // The dataset and its description on one row, the run's choices below, wrapping when narrow.
+    m_info->setWordWrap(true);
+    row->addWidget(m_open, 0, Qt::AlignTop);
     row->addWidget(m_info, 1);
-    row->addWidget(new QLabel(tr("Examples:"), this));
-    row->addWidget(m_limit);
-    row->addWidget(m_which);
-    row->addWidget(m_run);
-    row->addWidget(m_resume);
     layout->addLayout(row);
+    auto* choices = new QWidget(this);
+    auto* flow = new FlowLayout(choices);
+    flow->addWidget(new QLabel(tr("Examples:"), choices));
+    flow->addWidget(m_limit);
+    flow->addWidget(m_which);
+    flow->addWidget(m_run);
+    flow->addWidget(m_resume);
+    m_eta = new QLabel(choices);
+    m_eta->setObjectName(QStringLiteral("batchEta"));
+    flow->addWidget(m_eta);
+    layout->addWidget(choices);
     m_qaSummary = new QLabel(this);
     m_qaSummary->setWordWrap(true);
     m_qaSummary->hide();
@@ -58,7 +74,18 @@ BatchPage::BatchPage(const PageContext& context, QWidget* parent) : WorkbenchPag
     connect(m_resume, &QPushButton::clicked, this, &BatchPage::resume);
     connect(m_dashboard, &DashboardView::cancelRequested, this, &BatchPage::cancelRequested);
     connect(m_dashboard, &DashboardView::rowActivated, this, &BatchPage::reviewRequested);
+    // An export says where it wrote; the next export dialog opens in that folder (kept across starts).
+    m_dashboard->setExportFolder(Preferences::lastExportDirectory());
+    connect(m_dashboard, &DashboardView::exported, this, [this](const QStringList& paths) {
+        Preferences::setLastExportDirectory(m_dashboard->exportFolder());
+        m_context.messages->showInformation(
+            paths.size() == 1 ? tr("Exported to %1").arg(QDir::toNativeSeparators(paths.first()))
+                              : tr("Exported %n file(s) to %1", nullptr, int(paths.size()))
+                                    .arg(QDir::toNativeSeparators(QFileInfo(paths.first()).absolutePath())));
+    });
     connect(m_limit, &QSpinBox::valueChanged, this, &BatchPage::updateInfo);
+    connect(m_which, &QComboBox::currentIndexChanged, this, &BatchPage::updateEta);
+    connect(m_context.model, &ModelController::modelOpened, this, &BatchPage::updateEta);
     updateInfo();
     updateButtons();
     connectEngine();
@@ -68,6 +95,11 @@ void BatchPage::connectEngine()
 {
     EngineClient* engine = m_context.engine;
     connect(engine, &EngineClient::batchRow, this, &BatchPage::addRow);
+    // Every regeneration on this machine teaches the estimate how long a job takes.
+    connect(engine, &EngineClient::regenerated, this,
+            [this](const RegenerationResult& r) { learnJobTime(r.view.metrics); });
+    connect(engine, &EngineClient::compareResult, this,
+            [this](int, int, const RegenerationResult& r) { learnJobTime(r.view.metrics); });
     connect(engine, &EngineClient::batchWarning, this, [this](const QString& message, int done, int total) {
         ++m_warnings;
         setProgress(done, total);
@@ -155,6 +187,8 @@ bool BatchPage::loadDataset(const QString& path, QString* error, QStringList* wa
             *warnings = r.warnings;
         return false;
     }
+    if (path != m_path && !isRunning())
+        m_dashboard->clear();  // another dataset: the old rows would read as its results
     m_path = path;
     m_examples = r.examples;
     m_resumable = false;  // another dataset: the cancelled run's rows are of the old one
@@ -188,15 +222,20 @@ void BatchPage::begin(int total, bool resume)
         m_dashboard->clear();
     }
     m_dashboard->setProgress(m_done, total);
+    m_clock.start();
+    m_doneAtStart = m_done;
     updateQaSummary();
     updateButtons();
+    updateEta();
 }
 
 void BatchPage::addRow(const BatchRowResult& row, int done, int total)
 {
     m_dashboard->appendRow(row.row);
+    learnJobTime(row.row.metrics);
     m_done = done;
     m_dashboard->setProgress(done, total);
+    updateEta();
     if (row.hasQa) {
         m_qa << row.qa;
         updateQaSummary();
@@ -216,6 +255,61 @@ void BatchPage::finish(bool cancelled)
     if (cancelled)
         m_dashboard->setProgress(0, 0);
     updateButtons();
+    updateEta();
+}
+
+int BatchPage::plannedJobs() const
+{
+    const int compressors = allCompressors() ? int(m_context.engine->model().compressors.size()) : 1;
+    return int(examplesToRun().size()) * std::max(1, compressors);
+}
+
+void BatchPage::learnJobTime(const view::RegenerationMetrics& metrics)
+{
+    const double ms = metrics.compressMs + metrics.regenerateMs;
+    if (ms <= 0)
+        return;
+    ++m_timedJobs;
+    m_msPerJob += (ms - m_msPerJob) / m_timedJobs;
+    if (!m_running)
+        updateEta();
+}
+
+QString BatchPage::roughDuration(double ms)
+{
+    const double minutes = ms / 60000.0;
+    if (minutes < 1)
+        return tr("under a minute");
+    if (minutes < 90)
+        return tr("%n min", nullptr, int(std::lround(minutes)));
+    const int total = int(std::lround(minutes));
+    return tr("%1 h %2 min").arg(total / 60).arg(total % 60);
+}
+
+// Before a run: how many jobs and how long, from the times measured so far (a run of all compressors
+// on a large dataset is tens of thousands of jobs). During it: what is left, from its own pace.
+void BatchPage::updateEta()
+{
+    if (m_running) {
+        const int done = m_done - m_doneAtStart, left = m_total - m_done;
+        if (done <= 0 || left <= 0) {
+            m_eta->setText(left > 0 && m_msPerJob > 0
+                               ? tr("about %1 left").arg(roughDuration(left * m_msPerJob))
+                               : QString());
+            return;
+        }
+        const double perJob = double(m_clock.elapsed()) / done;
+        m_eta->setText(tr("about %1 left").arg(roughDuration(left * perJob)));
+        return;
+    }
+    const int jobs = plannedJobs();
+    if (m_examples.isEmpty() || jobs <= 0) {
+        m_eta->clear();
+        return;
+    }
+    const QString count = tr("%n job(s)", nullptr, jobs);
+    m_eta->setText(m_msPerJob > 0 ? tr("%1, about %2").arg(count, roughDuration(jobs * m_msPerJob))
+                                  : tr("%1 (time known after the first regeneration)").arg(count));
 }
 
 void BatchPage::setRows(const QVector<view::EvalRow>& rows)
@@ -253,6 +347,7 @@ void BatchPage::updateInfo()
     const QString name = m_path.startsWith(QLatin1Char(':')) ? tr("built-in sample") : QFileInfo(m_path).fileName();
     m_info->setText(tr("%1: %n example(s)", nullptr, int(m_examples.size())).arg(name) +
                     (questions > 0 ? tr(", %n with a question", nullptr, questions) : QString()));
+    updateEta();
 }
 
 void BatchPage::updateQaSummary()

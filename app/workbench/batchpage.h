@@ -4,6 +4,7 @@
 // also answered when the compressor is fine-tuned for QA; their mean F1 / EM is shown above the
 // dashboard.
 #pragma once
+#include <QElapsedTimer>
 #include <QStringList>
 #include <QVector>
 
@@ -71,7 +72,18 @@ private:
     void updateInfo();
     void updateQaSummary();
     void updateButtons();
+    void updateEta();
+    void learnJobTime(const view::RegenerationMetrics& metrics);
+    // "3 min", "1 h 20 min": the size of a wait, not a stopwatch.
+    static QString roughDuration(double ms);
 
+public:
+    // Before a run: its jobs (examples x compressors) and their estimated time; during one, what is left.
+    QLabel* etaLabel() const { return m_eta; }
+    int plannedJobs() const;
+    double msPerJob() const { return m_msPerJob; }  // measured on this machine (0: nothing run yet)
+
+private:
     QString m_path;
     QVector<BatchExample> m_examples;
     QVector<QaResult> m_qa;
@@ -90,6 +102,11 @@ private:
     QVector<BatchExample> m_runExamples;  // the last run's, for resuming it
     QStringList m_runIds;
     int m_warnings = 0;  // skipped examples in the current run
+    QLabel* m_eta = nullptr;
+    QElapsedTimer m_clock;  // since the current run started
+    int m_doneAtStart = 0;  // pairs a resumed run had already
+    double m_msPerJob = 0;  // running mean of compress + regenerate times seen
+    int m_timedJobs = 0;
 };
 
 }  // namespace xcomp::workbench

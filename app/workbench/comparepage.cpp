@@ -13,6 +13,7 @@
 #include "messagebar.h"
 #include "modelcontroller.h"
 #include "teachingtext.h"
+#include "textpanel.h"
 
 namespace xcomp::workbench {
 
@@ -44,9 +45,21 @@ ComparePage::ComparePage(const PageContext& context, QWidget* parent) : Workbenc
     sideLayout->addWidget(m_run);
     sideLayout->addWidget(m_hint);
 
-    m_view = new CompareView(splitter);
+    auto* results = new QWidget(splitter);
+    auto* resultsLayout = new QVBoxLayout(results);
+    resultsLayout->setContentsMargins(0, 0, 0, 0);
+    m_staleNote = new QLabel(tr("Stale: the text on the left has changed since these columns were made. Run the "
+                                "comparison again."),
+                             results);
+    m_staleNote->setObjectName(QStringLiteral("compareStaleNote"));
+    m_staleNote->setWordWrap(true);
+    m_staleNote->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_staleNote->hide();
+    m_view = new CompareView(results);
+    resultsLayout->addWidget(m_staleNote);
+    resultsLayout->addWidget(m_view, 1);
     splitter->addWidget(side);
-    splitter->addWidget(m_view);
+    splitter->addWidget(results);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({170, 950});
@@ -65,6 +78,7 @@ ComparePage::ComparePage(const PageContext& context, QWidget* parent) : Workbenc
     connect(m_view, &CompareView::columnActivated, m_view, &CompareView::setHighlightedColumn);
     updateRunButton();
 
+    connect(m_context.source, &TextPanel::edited, this, &ComparePage::updateStale);
     connect(m_context.model, &ModelController::modelOpened, this,
             [this](const ModelEntry& model) { setCompressors(model.compressors); });
     connect(m_context.engine, &EngineClient::compareResult, this, [this](int, int, const RegenerationResult& result) {
@@ -75,6 +89,7 @@ ComparePage::ComparePage(const PageContext& context, QWidget* parent) : Workbenc
     });
     connect(m_context.engine, &EngineClient::compareFinished, this, [this] {
         m_job = 0;
+        updateStale();
         emit finished();
     });
 }
@@ -97,7 +112,8 @@ void ComparePage::run(const QStringList& compressorIds)
 
 void ComparePage::setCompressors(const QVector<CompressorEntry>& compressors)
 {
-    const QStringList previously = checkedCompressors();
+    const QStringList previously = m_pendingSelection.isEmpty() ? checkedCompressors() : m_pendingSelection;
+    m_pendingSelection.clear();
     m_list->clear();
     for (const CompressorEntry& c : compressors) {
         auto* item = new QListWidgetItem(c.label, m_list);
@@ -129,11 +145,33 @@ void ComparePage::setChecked(const QStringList& ids)
                                                                                                       : Qt::Unchecked);
 }
 
+void ComparePage::restoreSelection(const QStringList& ids)
+{
+    if (m_list->count() == 0 || m_context.model->isLoading())
+        m_pendingSelection = ids;
+    else
+        setChecked(ids);
+}
+
 void ComparePage::begin(const QString& original)
 {
     m_results.clear();
     m_view->clear();
     m_view->setOriginal(original);
+    m_original = original;
+    updateStale();
+}
+
+bool ComparePage::isStale() const
+{
+    return !m_results.isEmpty() && m_job == 0 && m_context.source->text().trimmed() != m_original.trimmed();
+}
+
+void ComparePage::updateStale()
+{
+    const bool stale = isStale();
+    m_staleNote->setVisible(stale);
+    m_view->setEnabled(!stale);
 }
 
 void ComparePage::addResult(const view::RegenerationView& result)
@@ -145,16 +183,20 @@ void ComparePage::addResult(const view::RegenerationView& result)
 void ComparePage::setResults(const QString& original, const QVector<view::RegenerationView>& results)
 {
     m_results = results;
+    m_original = original;
     m_view->clear();
     if (!original.isEmpty())
         m_view->setOriginal(original);
     m_view->setResults(results);
+    updateStale();
 }
 
 void ComparePage::clear()
 {
     m_results.clear();
+    m_original.clear();
     m_view->clear();
+    updateStale();
 }
 
 void ComparePage::setRunEnabled(bool enabled)

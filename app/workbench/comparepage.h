@@ -30,6 +30,8 @@ public:
     void setCompressors(const QVector<CompressorEntry>& compressors);
     QStringList checkedCompressors() const;
     void setChecked(const QStringList& ids);
+    // A session's choice: checked now, or once the model's compressors are listed.
+    void restoreSelection(const QStringList& ids);
 
     // A run starts: results arrive one by one.
     void begin(const QString& original);
@@ -38,6 +40,8 @@ public:
     void clear();
     QVector<view::RegenerationView> results() const { return m_results; }
     void setRunEnabled(bool enabled);
+    // The columns are of another text than the one on the left now (edited since): a note says so.
+    bool isStale() const;
 
     CompareView* compareView() const { return m_view; }
     QListWidget* compressorList() const { return m_list; }
@@ -48,12 +52,16 @@ signals:
 
 private:
     void updateRunButton();
+    void updateStale();
 
     QListWidget* m_list = nullptr;
     QPushButton* m_run = nullptr;
     QLabel* m_hint = nullptr;
+    QLabel* m_staleNote = nullptr;
+    QString m_original;  // the text the columns were made of
     CompareView* m_view = nullptr;
     QVector<view::RegenerationView> m_results;
+    QStringList m_pendingSelection;  // restoreSelection() before the list was filled
     bool m_runEnabled = true;
     quint64 m_job = 0;  // the running comparison
 };

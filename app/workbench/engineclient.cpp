@@ -124,7 +124,37 @@ quint64 EngineClient::beginJob(Kind kind)
     m_longJobs.insert(job, kind);
     if (!wasBusy)
         emit busyChanged(true);
+    emit queueChanged();
     return job;
+}
+
+int EngineClient::jobsAhead(quint64 job) const
+{
+    int ahead = 0;
+    for (auto it = m_longJobs.constBegin(); it != m_longJobs.constEnd(); ++it)
+        if (it.key() < job)
+            ++ahead;
+    return ahead;
+}
+
+bool EngineClient::isBatchRunning() const
+{
+    for (Kind kind : m_longJobs)
+        if (kind == Kind::Batch)
+            return true;
+    return false;
+}
+
+QString EngineClient::queueText(quint64 job) const
+{
+    const int ahead = jobsAhead(job);
+    if (ahead <= 0)
+        return QString();
+    bool batchAhead = false;
+    for (auto it = m_longJobs.constBegin(); it != m_longJobs.constEnd(); ++it)
+        batchAhead = batchAhead || (it.key() < job && it.value() == Kind::Batch);
+    return batchAhead ? tr("waiting for the batch evaluation, %n job(s) ahead", nullptr, ahead)
+                      : tr("waiting, %n job(s) ahead", nullptr, ahead);
 }
 
 void EngineClient::onJobFinished(quint64 job)
@@ -146,6 +176,7 @@ void EngineClient::onJobFinished(quint64 job)
     if (kind == Kind::Prepare && interpolationReady())
         pumpInterpolation();
     emit jobFinished(job);
+    emit queueChanged();
     if (!isBusy())
         emit busyChanged(false);
 }

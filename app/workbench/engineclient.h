@@ -16,6 +16,8 @@
 #include <QThread>
 #include <QVector>
 
+#include <algorithm>
+
 #include "enginetypes.h"
 #include "jobtracker.h"
 
@@ -67,6 +69,12 @@ public:
     // the sweep. A direct, thread-safe call into the worker, not a queued one.
     void cancel();
     bool isBusy() const { return !m_longJobs.isEmpty(); }
+    // The worker runs one long job at a time, in order: the unfinished ones issued before `job`.
+    int jobsAhead(quint64 job) const;
+    bool isBatchRunning() const;
+    // A sentence for a job that waits ("waiting for the batch evaluation, 1 job ahead"); "" when it runs.
+    QString queueText(quint64 job) const;
+    int queuedJobs() const { return std::max(0, int(m_longJobs.size()) - 1); }  // waiting behind the running one
     quint64 lastJob() const { return m_nextJob; }
 
     EngineWorker* worker() const { return m_worker; }
@@ -95,6 +103,7 @@ signals:
     void error(const QString& operation, const QString& message);
     void cancelled();
     void jobFinished(quint64 job);
+    void queueChanged();  // a long job was issued or finished: jobsAhead() may have changed
 
 private:
     enum class Kind { Model, Regenerate, Compare, Answer, Prepare, Save, Batch };

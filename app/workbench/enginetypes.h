@@ -22,6 +22,8 @@ struct CompressorEntry {
     bool qa = false;
     QString routing;    // "aoc-m16-t96 (texts up to 128 tokens), else aoc-m16"; empty without length variants
     int servesUpTo = 0; // a length variant's longest text (0 for a general compressor)
+    QString variantOf;  // a length variant's family id ("" for a general compressor)
+    int trainedShortest = 0, trainedLongest = 0;  // lengths of its training texts in tokens (0: unknown)
 };
 
 struct ModelEntry {

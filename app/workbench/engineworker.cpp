@@ -11,6 +11,7 @@
 #include <exception>
 #include <memory>
 
+#include "compressorlengths.h"
 #include "reportconvert.h"
 #include "xcomp/error.h"
 #include "xcomp/session.h"
@@ -34,6 +35,10 @@ CompressorEntry toEntry(const xcomp::CompressorInfo& c)
     e.qa = c.qa;
     e.routing = fromStd(c.routing);
     e.servesUpTo = c.serves_up_to;
+    e.variantOf = fromStd(c.variant_of);
+    const CompressorLengths::Range trained = CompressorLengths::trained(e.dir);
+    e.trainedShortest = trained.shortest;
+    e.trainedLongest = trained.longest;
     return e;
 }
 
@@ -44,6 +49,9 @@ RegenerationResult toResult(quint64 job, const xcomp::RegenerationReport& report
     r.requestedId = fromStd(report.requested_id);
     r.compressor = toEntry(report.compressor);
     r.view = toRegenerationView(report);
+    r.view.metrics.trainedShortest = r.compressor.trainedShortest;
+    r.view.metrics.trainedLongest = r.compressor.trainedLongest;
+    r.view.metrics.maxSourceTokens = r.compressor.maxSourceTokens;
     r.attention = toAttentionData(report);
     r.tokenRanges = pieceRanges(report.regenerated_pieces, report.regenerated);
     for (int t = 0; t < view::kErrorTypeCount && t < int(xcomp::kErrorTypeCount); ++t)

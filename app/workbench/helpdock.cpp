@@ -22,8 +22,12 @@ HelpDock::HelpDock(QMainWindow* window, QTabWidget* tabs, QAction* toggle)
     m_pane->setMinimumWidth(240);
     connect(toggle, &QAction::toggled, this, [this, window](bool on) {
         setVisible(on);
-        if (on && width() < 340)
-            window->resizeDocks({this}, {360}, Qt::Horizontal);
+        // The pane takes its room from the content, never from beyond the window: at most what the
+        // central widget can give up (the window does not grow).
+        if (on && width() < 340) {
+            const int room = window->width() - window->centralWidget()->minimumSizeHint().width() - 12;
+            window->resizeDocks({this}, {std::clamp(room, minimumSizeHint().width(), 360)}, Qt::Horizontal);
+        }
     });
     connect(this, &QDockWidget::visibilityChanged, toggle, [window, toggle](bool visible) {
         if (!window->isMinimized())

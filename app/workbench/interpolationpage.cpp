@@ -59,7 +59,13 @@ InterpolationPage::InterpolationPage(const PageContext& context, QWidget* parent
 void InterpolationPage::connectEngine()
 {
     EngineClient* engine = m_context.engine;
-    connect(m_context.model, &ModelController::modelOpened, this, &InterpolationPage::resetPrepared);
+    connect(m_context.model, &ModelController::modelOpened, this, [this] {
+        const QVector<view::InterpolationPoint> kept = m_restoredCurve;
+        m_restoredCurve.clear();
+        resetPrepared();
+        if (!kept.isEmpty())
+            m_panel->setCurve(kept);
+    });
     connect(engine, &EngineClient::interpolationPrepared, this, &InterpolationPage::onPrepared);
     connect(engine, &EngineClient::interpolated, this, [this](const InterpolationResult& result) {
         m_panel->showRegeneration(result.alpha, result.vsA, result.vsB);
@@ -97,6 +103,7 @@ void InterpolationPage::prepare()
     const CompressorEntry* c = m_context.compressorOrWarn();
     if (!c)
         return;
+    m_restoredCurve.clear();
     resetPrepared();
     setStatus(tr("Compressing A and B\u2026"));
     m_prepareJob = m_context.engine->prepareInterpolation(c->id, textA(), m_pathA, textB(), m_pathB);
@@ -142,6 +149,7 @@ QWidget* InterpolationPage::endpointBox(int which)
     edit->setPlaceholderText(which == 0 ? tr("Type or paste text A, or load a compressed prompt (.xcp)")
                                         : tr("Type or paste text B, or load a compressed prompt (.xcp)"));
     auto* file = new QLabel(box);
+    file->setWordWrap(true);
     file->setTextFormat(Qt::PlainText);
     file->hide();
     auto* buttons = new QHBoxLayout;
@@ -254,6 +262,12 @@ void InterpolationPage::resetPrepared()
     m_panel->setEnabled(false);
     m_panel->clearCurve();
     setStatus(tr("Give two texts (or .xcp files) and press Compress A and B."));
+}
+
+void InterpolationPage::restoreCurve(const QVector<view::InterpolationPoint>& curve)
+{
+    m_restoredCurve = curve;
+    m_panel->setCurve(curve);
 }
 
 void InterpolationPage::setStatus(const QString& text)

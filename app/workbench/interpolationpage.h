@@ -41,6 +41,9 @@ public:
 
     void setPrepared(const SlotEntry& a, const SlotEntry& b, const QString& compressorLabel);
     void resetPrepared();  // endpoints changed or model changed
+    // A session's curve (a session file, a language change): shown, and kept through the opening of
+    // the session's model that follows.
+    void restoreCurve(const QVector<view::InterpolationPoint>& curve);
     bool isPrepared() const { return m_prepared; }
     void setStatus(const QString& text);
     void setRunEnabled(bool enabled);
@@ -74,6 +77,7 @@ private:
     bool m_runEnabled = true;
     quint64 m_prepareJob = 0;
     bool m_curveSpherical = false;  // the kind of curve the sweep computes
+    QVector<view::InterpolationPoint> m_restoredCurve;
 };
 
 }  // namespace xcomp::workbench

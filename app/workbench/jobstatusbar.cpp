@@ -15,6 +15,7 @@ JobStatusBar::JobStatusBar(EngineClient* engine, QLabel* modelLabel, QAction* ca
     : QStatusBar(parent)
 {
     m_stage = new QLabel(this);
+    m_stage->setMaximumWidth(320);  // a long stage text must not widen the window
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 1000);
     m_progress->setMaximumWidth(220);
@@ -24,7 +25,12 @@ JobStatusBar::JobStatusBar(EngineClient* engine, QLabel* modelLabel, QAction* ca
     m_cancel->setDefaultAction(cancelAction);
     m_cancel->setAutoRaise(true);
     m_cancel->hide();
+    // Work that waits behind the running job (a batch evaluation above all) says so.
+    m_queue = new QLabel(this);
+    m_queue->setObjectName(QStringLiteral("queueLabel"));
+    m_queue->hide();
     addWidget(modelLabel, 1);
+    addPermanentWidget(m_queue);
     addPermanentWidget(m_stage);
     addPermanentWidget(m_progress);
     addPermanentWidget(m_cancel);
@@ -43,6 +49,14 @@ JobStatusBar::JobStatusBar(EngineClient* engine, QLabel* modelLabel, QAction* ca
             m_stage->setText(stage);
     });
     connect(engine, &EngineClient::cancelled, this, [this] { m_stage->setText(tr("Cancelled")); });
+    connect(engine, &EngineClient::queueChanged, this, [this, engine] {
+        const int waiting = engine->queuedJobs();
+        m_queue->setText(waiting <= 0 ? QString()
+                         : engine->isBatchRunning()
+                             ? tr("%n job(s) waiting for the batch evaluation", nullptr, waiting)
+                             : tr("%n job(s) waiting", nullptr, waiting));
+        m_queue->setVisible(waiting > 0);
+    });
 }
 
 void JobStatusBar::setCancelVisible(bool visible)

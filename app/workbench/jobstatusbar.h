@@ -23,9 +23,11 @@ public:
 
     QProgressBar* progressBar() const { return m_progress; }
     QLabel* stageLabel() const { return m_stage; }
+    QLabel* queueLabel() const { return m_queue; }
 
 private:
     QLabel* m_stage = nullptr;
+    QLabel* m_queue = nullptr;
     QProgressBar* m_progress = nullptr;
     QToolButton* m_cancel = nullptr;
 };

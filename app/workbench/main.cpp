@@ -60,11 +60,14 @@ int main(int argc, char** argv)
     const QCommandLineOption shotTextOption(QStringLiteral("screenshot-text"),
                                             QStringLiteral("Screenshot mode: text file of the Regenerate shot."),
                                             QStringLiteral("file"));
+    const QCommandLineOption shotSizeOption(QStringLiteral("screenshot-size"),
+                                            QStringLiteral("Screenshot mode: window size WxH (default 1500x940)."),
+                                            QStringLiteral("WxH"));
     const QCommandLineOption probeOption(QStringLiteral("startup-probe"),
                                          QStringLiteral("Print \"ready <ms>\" once the window is shown with the model "
                                                         "loaded, then quit (xcomp bench's start-up row)."));
     parser.addOptions({modelOption, langOption, deviceOption, shotOption, batchLimitOption, textsOption,
-                       shotCompressorOption, shotTextOption, probeOption});
+                       shotCompressorOption, shotTextOption, shotSizeOption, probeOption});
     parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("Texts, sessions, .xcp or .jsonl files to open."),
                                  QStringLiteral("[files...]"));
     parser.process(app);
@@ -99,6 +102,9 @@ int main(int argc, char** argv)
                                                          : ScreenshotRunner::Options::Texts::Automatic;
         options.compressor = parser.value(shotCompressorOption);
         options.mainText = parser.value(shotTextOption);
+        const QStringList size = parser.value(shotSizeOption).split(QLatin1Char('x'));
+        if (size.size() == 2 && size[0].toInt() > 0 && size[1].toInt() > 0)
+            options.size = QSize(size[0].toInt(), size[1].toInt());
         return ScreenshotRunner::run(window, options);
     }
     if (probe) {
@@ -118,7 +124,13 @@ int main(int argc, char** argv)
     }
     window.show();
     window.openModelFolder(modelDir);
-    for (const QString& file : parser.positionalArguments())
-        window.openFile(file);
+    const QStringList files = parser.positionalArguments();
+    const QString lastSession = probe ? QString() : Preferences::sessionToRestore();
+    if (!files.isEmpty()) {
+        for (const QString& file : files)
+            window.openFile(file);
+    } else if (lastSession.isEmpty() || !window.openFile(lastSession)) {
+        window.offerStarterExample();  // a newcomer finds a text ready to compress
+    }
     return app.exec();
 }

@@ -227,7 +227,7 @@ void MainWindow::buildMenus()
                         m_quitAction});
     placeActions(menuBar()->addMenu(tr("&Run")), {m_runAction, m_compareAction, m_askAction, nullptr, m_cancelAction});
 
-    m_examples = new ExamplesMenu(tr("&Examples"), m_source, m_interpolation, m_batch, menuBar());
+    m_examples = new ExamplesMenu(tr("&Examples"), m_source, m_qa, m_interpolation, m_batch, m_messages, menuBar());
     menuBar()->addMenu(m_examples);
 
     QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
@@ -344,6 +344,10 @@ void MainWindow::showTab(Tab tab)
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!m_handedOver && !m_session->confirmClose()) {
+        event->ignore();
+        return;
+    }
     Preferences::setWindowGeometry(saveGeometry(), saveState());
     m_engine->cancel();
     event->accept();
@@ -383,6 +387,18 @@ bool MainWindow::openDataset(const QString& path) { return m_batch->openDataset(
 bool MainWindow::openFile(const QString& path) { return m_files->openFile(path); }
 bool MainWindow::loadTextFile(const QString& path) { return m_files->loadTextFile(path); }
 bool MainWindow::loadExample(const QString& resourcePath) { return m_examples->loadExample(resourcePath); }
+
+void MainWindow::offerStarterExample()
+{
+    // Once the model is open (a tiny test model gets a one-sentence text), unless a text came first.
+    connect(
+        this, &MainWindow::modelReady, this,
+        [this] {
+            if (text().trimmed().isEmpty() && m_examples->loadStarterExample(m_engine->model().parameters < 5000000))
+                updateActions();
+        },
+        Qt::SingleShotConnection);
+}
 QStringList MainWindow::exampleFiles() { return ExamplesMenu::exampleFiles(); }
 QString MainWindow::exampleTitle(const QString& resourcePath) { return ExamplesMenu::exampleTitle(resourcePath); }
 QString MainWindow::readExample(const QString& resourcePath) { return ExamplesMenu::readExample(resourcePath); }
@@ -391,6 +407,12 @@ bool MainWindow::saveSession(const QString& path) { return m_session->saveTo(pat
 bool MainWindow::loadSession(const QString& path) { return m_session->loadFrom(path); }
 WorkbenchSession MainWindow::currentSession() const { return m_session->current(); }
 QString MainWindow::sessionPath() const { return m_session->path(); }
+
+void MainWindow::closeHandedOver()
+{
+    m_handedOver = true;
+    close();
+}
 
 void MainWindow::resumeWork(const WorkbenchSession& s, const QString& path, bool modified)
 {

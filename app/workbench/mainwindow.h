@@ -87,11 +87,15 @@ public:
     bool openFile(const QString& path);  // by suffix: session, .xcp, .jsonl dataset, else plain text
     bool loadTextFile(const QString& path);
     bool loadExample(const QString& resourcePath);  // ":/examples/..."
+    // At start without files: once the model is open, an example waits on the left (not an edit).
+    void offerStarterExample();
     bool saveSession(const QString& path);
     bool loadSession(const QString& path);
     WorkbenchSession currentSession() const;
     // Takes over another window's work: its model and compressor, texts, results and session file.
     void resumeWork(const WorkbenchSession& session, const QString& sessionPath, bool modified);
+    // Closes without asking about unsaved changes: the work has been handed to another window.
+    void closeHandedOver();
     QString sessionPath() const;
     void saveCompressedPrompt(const QString& path);
     bool openDataset(const QString& path);
@@ -144,6 +148,7 @@ private:
     void connectParts();
     void updateActions();
 
+    bool m_handedOver = false;  // closeHandedOver(): no prompt for unsaved changes
     EngineClient* m_engine = nullptr;
     PageContext m_context;  // what the pages and controllers share
     ModelController* m_model = nullptr;

@@ -1,6 +1,7 @@
 #include "modelcontroller.h"
 
 #include <QComboBox>
+#include <QLocale>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -8,6 +9,7 @@
 #include <QSignalBlocker>
 
 #include <algorithm>
+#include <utility>
 
 #include "devicechoice.h"
 #include "engineclient.h"
@@ -28,6 +30,9 @@ ModelController::ModelController(EngineClient* engine, MessageBar* messages, QOb
     m_compressor->setToolTip(TeachingText::tooltip(TeachingText::Topic::MemoryTokens));
     buildDeviceCombo();
     m_label = new QLabel;
+    // In the status bar: a long model description is cut, it never widens the window (tooltip: the folder).
+    m_label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_label->setMinimumWidth(120);
 
     connect(m_compressor, &QComboBox::currentIndexChanged, this, [this] {
         if (!currentCompressorId().isEmpty())
@@ -91,9 +96,13 @@ void ModelController::chooseModelFolder(QWidget* dialogParent)
 
 void ModelController::restore(const QString& modelDir, const QString& compressorId)
 {
-    if (!modelDir.isEmpty() && modelDir != m_modelDir && QFileInfo(modelDir).isDir()) {
+    // The folder being opened (at start, a session restored while the model loads) is not opened twice.
+    const QString opening = m_loading ? m_pendingModelDir : m_modelDir;
+    if (!modelDir.isEmpty() && modelDir != opening && QFileInfo(modelDir).isDir()) {
         m_pendingCompressor = compressorId;
         openModelFolder(modelDir);
+    } else if (m_loading && !compressorId.isEmpty()) {
+        m_pendingCompressor = compressorId;
     } else if (!compressorId.isEmpty() && !setCurrentCompressor(compressorId)) {
         m_pendingCompressor = compressorId;
     }
@@ -185,7 +194,30 @@ void ModelController::fillCompressors(const QVector<CompressorEntry>& compressor
                                   Qt::ToolTipRole);
     }
     const int index = m_compressor->findData(select);
-    m_compressor->setCurrentIndex(index >= 0 ? index : 0);
+    m_compressor->setCurrentIndex(index >= 0 ? index : std::max(0, m_compressor->findData(strongestCompressor(compressors))));
+}
+
+QString ModelController::strongestCompressor(const QVector<CompressorEntry>& compressors)
+{
+    // The papers' order: AOC keeps more than 500xCompressor, which keeps more than ICAE, and more
+    // memory tokens keep more. A general compressor (its length variants run short texts by themselves),
+    // not a QA fine-tune.
+    const auto methodRank = [](const QString& method) {
+        if (method.contains(QLatin1String("aoc")))
+            return 3;
+        if (method == QLatin1String("500x"))
+            return 2;
+        return method == QLatin1String("icae") ? 1 : 0;
+    };
+    const CompressorEntry* best = nullptr;
+    for (const CompressorEntry& c : compressors) {
+        if (c.qa || !c.variantOf.isEmpty())
+            continue;
+        if (!best || std::make_pair(methodRank(c.method), c.memoryTokens) >
+                         std::make_pair(methodRank(best->method), best->memoryTokens))
+            best = &c;
+    }
+    return best ? best->id : (compressors.isEmpty() ? QString() : compressors.first().id);
 }
 
 // No other device while a model loads or a job runs; no choice of compressor before there is one.
@@ -208,7 +240,7 @@ void ModelController::updateLabel()
     m_label->setText(tr("Model %1 \u2014 %2M parameters, %3 layers \u2014 %4, %5 \u2014 %n compressor(s)", nullptr,
                         int(m.compressors.size()))
                          .arg(m.name)
-                         .arg(millions, 0, 'f', millions < 10 ? 1 : 0)
+                         .arg(QLocale().toString(millions, 'f', millions < 10 ? 1 : 0))
                          .arg(m.layers)
                          .arg(m.device, m.dtype));
     m_label->setToolTip(QDir::toNativeSeparators(m.dir));

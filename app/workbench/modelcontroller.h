@@ -43,6 +43,9 @@ public:
     QString device() const;
     void showDevice(const QString& device);  // without reopening the model
 
+    // The compressor a newcomer starts with (nothing chosen before): the strongest general one.
+    static QString strongestCompressor(const QVector<CompressorEntry>& compressors);
+
     QComboBox* compressorCombo() const { return m_compressor; }
     QComboBox* deviceCombo() const { return m_device; }
     QLabel* modelLabel() const { return m_label; }

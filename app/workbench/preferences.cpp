@@ -51,6 +51,24 @@ QString Preferences::lastDirectory()
 }
 void Preferences::setLastDirectory(const QString& dir) { setValue("ui/lastDirectory", dir); }
 
+QString Preferences::lastExportDirectory()
+{
+    const QString d = value("ui/lastExportDirectory").toString();
+    return d.isEmpty() || !QFileInfo(d).isDir() ? lastDirectory() : d;
+}
+void Preferences::setLastExportDirectory(const QString& dir) { setValue("ui/lastExportDirectory", dir); }
+
+bool Preferences::restoreLastSession() { return value("session/restoreLast", false).toBool(); }
+void Preferences::setRestoreLastSession(bool restore) { setValue("session/restoreLast", restore); }
+QString Preferences::lastSession() { return value("session/last").toString(); }
+void Preferences::setLastSession(const QString& path) { setValue("session/last", path); }
+
+QString Preferences::sessionToRestore()
+{
+    const QString path = lastSession();
+    return restoreLastSession() && !path.isEmpty() && QFileInfo(path).isFile() ? path : QString();
+}
+
 QStringList Preferences::recentFiles() { return value("ui/recentFiles").toStringList(); }
 
 void Preferences::addRecentFile(const QString& path)

@@ -26,6 +26,16 @@ public:
     static void setCaptureAttention(bool capture);
     static QString lastDirectory();  // for file dialogs
     static void setLastDirectory(const QString& dir);
+    static QString lastExportDirectory();  // for export dialogs; falls back to lastDirectory()
+    static void setLastExportDirectory(const QString& dir);
+
+    // The session file open when the window last closed, reopened at start when the user wants it.
+    static bool restoreLastSession();  // default false
+    static void setRestoreLastSession(bool restore);
+    static QString lastSession();
+    static void setLastSession(const QString& path);
+    // lastSession() when restoreLastSession() is on and the file still exists, else "".
+    static QString sessionToRestore();
 
     static QStringList recentFiles();
     static void addRecentFile(const QString& path);  // most recent first, no duplicates

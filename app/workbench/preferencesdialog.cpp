@@ -7,6 +7,7 @@
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
@@ -57,7 +58,10 @@ PreferencesDialog::PreferencesDialog(QWidget* parent) : QDialog(parent)
     auto* browse = new QPushButton(tr("Browse\u2026"), this);
     dirRow->addWidget(m_modelDir, 1);
     dirRow->addWidget(browse);
-    form->addRow(tr("&Model folder:"), dirRow);
+    // A row holding a layout gets no buddy: without one the label would show its "&" literally.
+    auto* dirLabel = new QLabel(tr("&Model folder:"), this);
+    dirLabel->setBuddy(m_modelDir);
+    form->addRow(dirLabel, dirRow);
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Model folder"), m_modelDir->text());
         if (!dir.isEmpty())
@@ -67,6 +71,11 @@ PreferencesDialog::PreferencesDialog(QWidget* parent) : QDialog(parent)
     m_capture = new QCheckBox(tr("Capture attention when regenerating"), this);
     m_capture->setChecked(Preferences::captureAttention());
     form->addRow(QString(), m_capture);
+    m_restoreSession = new QCheckBox(tr("&Reopen the last session at start"), this);
+    m_restoreSession->setToolTip(tr("At start, open the session file that was open when the workbench was last "
+                                    "closed."));
+    m_restoreSession->setChecked(Preferences::restoreLastSession());
+    form->addRow(QString(), m_restoreSession);
     layout->addLayout(form);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -80,6 +89,7 @@ int PreferencesDialog::threads() const { return m_threads->value(); }
 QString PreferencesDialog::language() const { return m_language->currentData().toString(); }
 QString PreferencesDialog::modelDir() const { return QDir::fromNativeSeparators(m_modelDir->text().trimmed()); }
 bool PreferencesDialog::captureAttention() const { return m_capture->isChecked(); }
+bool PreferencesDialog::restoreLastSession() const { return m_restoreSession->isChecked(); }
 
 PreferencesDialog::Changes PreferencesDialog::apply() const
 {
@@ -93,6 +103,7 @@ PreferencesDialog::Changes PreferencesDialog::apply() const
     if (!modelDir().isEmpty())
         Preferences::setLastModelDir(modelDir());
     Preferences::setCaptureAttention(captureAttention());
+    Preferences::setRestoreLastSession(restoreLastSession());
     return c;
 }
 

@@ -1,5 +1,5 @@
-// app/workbench/preferencesdialog.h — device, CPU threads, language and model folder, stored in
-// QSettings through Preferences.
+// app/workbench/preferencesdialog.h — device, CPU threads, language, model folder and whether to
+// reopen the last session, stored in QSettings through Preferences.
 #pragma once
 #include <QDialog>
 
@@ -20,6 +20,7 @@ public:
     QString language() const;  // "" = system
     QString modelDir() const;
     bool captureAttention() const;
+    bool restoreLastSession() const;
 
     // Writes the choices to Preferences; returns what changed that needs action.
     struct Changes {
@@ -34,6 +35,7 @@ private:
     QComboBox* m_language = nullptr;
     QLineEdit* m_modelDir = nullptr;
     QCheckBox* m_capture = nullptr;
+    QCheckBox* m_restoreSession = nullptr;
     QString m_initialModelDir;
 };
 

@@ -11,6 +11,7 @@
 #include "messagebar.h"
 #include "metricsstrip.h"
 #include "teachingtext.h"
+#include "textpanel.h"
 
 namespace xcomp::workbench {
 
@@ -19,6 +20,7 @@ RegeneratePage::RegeneratePage(const PageContext& context, QWidget* parent) : Wo
     auto* layout = new QVBoxLayout(this);
     m_title = new QLabel(this);
     m_title->setTextFormat(Qt::PlainText);
+    m_title->setWordWrap(true);  // a long note ("… ran this text with its length variant …") must not widen the window
     QFont f = m_title->font();
     f.setBold(true);
     m_title->setFont(f);
@@ -36,12 +38,20 @@ RegeneratePage::RegeneratePage(const PageContext& context, QWidget* parent) : Wo
             showPartial(text);
     });
     connect(engine, &EngineClient::regenerated, this, &RegeneratePage::onRegenerated);
+    connect(m_context.source, &TextPanel::edited, this, &RegeneratePage::updateStale);
+    connect(engine, &EngineClient::queueChanged, this, [this] {
+        if (m_job != 0 && !m_runningLabel.isEmpty())
+            updateRunningTitle();
+    });
     connect(engine, &EngineClient::jobFinished, this, [this](quint64 job) {
         if (job != m_job)
             return;
         m_job = 0;
+        m_runningLabel.clear();
         if (!m_hasRegeneration || m_lastRegeneration.job != job)
             clear();  // failed or cancelled before any text
+        else
+            updateStale();  // the text may have been edited during the run
     });
 }
 
@@ -82,10 +92,14 @@ void RegeneratePage::onRegenerated(const RegenerationResult& result)
 void RegeneratePage::showReview(const view::EvalRow& row)
 {
     view::RegenerationView v;
-    v.compressorLabel = QStringLiteral("%1 m=%2").arg(row.method).arg(row.memoryTokens);
+    v.compressorLabel =
+        row.compressor.isEmpty() ? QStringLiteral("%1 m=%2").arg(row.method).arg(row.memoryTokens) : row.compressor;
     v.diff = row.diff;
     v.metrics = row.metrics;
     showResult(v, tr("batch example %1").arg(row.id));
+    m_ofSourceText = false;  // a dataset's example, not the text on the left: never stale by its edits
+    m_stale = false;
+    updateStale();
 }
 
 void RegeneratePage::showResult(const view::RegenerationView& result, const QString& note)
@@ -95,20 +109,53 @@ void RegeneratePage::showResult(const view::RegenerationView& result, const QStr
     m_diff->setDiff(result.diff);
     m_metrics->setMetrics(result.metrics);
     updateStripLayout(true);
-    QString title = tr("Regenerated with %1").arg(result.compressorLabel);
+    m_resultTitle = tr("Regenerated with %1").arg(result.compressorLabel);
     if (!note.isEmpty())
-        title += QStringLiteral(" \u2014 ") + note;
-    m_title->setText(title);
+        m_resultTitle += QStringLiteral(" \u2014 ") + note;
+    m_stale = false;
+    m_ofSourceText = true;
+    updateStale();
+}
+
+// An edited text leaves the old regeneration on screen, but says so (and greys it) until it is run again.
+void RegeneratePage::updateStale()
+{
+    if (!m_hasResult)
+        return;
+    // While a run goes on, the page shows that run, not an old result.
+    m_stale = m_job == 0 && m_ofSourceText &&
+              m_context.source->text().trimmed() != m_result.diff.original.trimmed();
+    m_diff->setEnabled(!m_stale);
+    m_metrics->setEnabled(!m_stale);
+    updateTitle();
+}
+
+void RegeneratePage::updateTitle()
+{
+    m_title->setText(m_stale ? tr("Stale: the text on the left has changed since. %1").arg(m_resultTitle)
+                             : m_resultTitle);
 }
 
 void RegeneratePage::showRunning(const QString& original, const QString& compressorLabel)
 {
     m_runningOriginal = original;
-    m_title->setText(tr("Compressing and regenerating with %1\u2026").arg(compressorLabel));
+    m_runningLabel = compressorLabel;
+    m_stale = false;
+    m_diff->setEnabled(true);
+    m_metrics->setEnabled(true);
+    updateRunningTitle();
     m_metrics->clear();
     view::DiffData d;
     d.original = original;
     m_diff->setDiff(d);
+}
+
+// Queued behind a batch evaluation, a regeneration says so until it runs.
+void RegeneratePage::updateRunningTitle()
+{
+    const QString waiting = m_job != 0 ? m_context.engine->queueText(m_job) : QString();
+    const QString running = tr("Compressing and regenerating with %1\u2026").arg(m_runningLabel);
+    m_title->setText(waiting.isEmpty() ? running : QStringLiteral("%1 (%2)").arg(running, waiting));
 }
 
 void RegeneratePage::showPartial(const QString& textSoFar)
@@ -147,6 +194,9 @@ void RegeneratePage::updateStripLayout(bool remeasure)
 void RegeneratePage::clear()
 {
     m_hasResult = false;
+    m_stale = false;
+    m_diff->setEnabled(true);
+    m_metrics->setEnabled(true);
     m_result = view::RegenerationView();
     m_diff->clear();
     m_metrics->clear();

@@ -35,6 +35,8 @@ public:
     void clear();
 
     bool hasResult() const { return m_hasResult; }
+    // The result on screen is of another text than the one on the left now (edited since).
+    bool isStale() const { return m_stale; }
     const view::RegenerationView& result() const { return m_result; }
 
     DiffView* diffView() const { return m_diff; }
@@ -51,14 +53,21 @@ private:
     // The strip's cards sit in one row when they fit, else in the compact two-column layout.
     void updateStripLayout(bool remeasure);
     void onRegenerated(const RegenerationResult& result);
+    void updateStale();
+    void updateTitle();
+    void updateRunningTitle();
 
     int m_wideWidth = 0;
     DiffView* m_diff = nullptr;
     MetricsStrip* m_metrics = nullptr;
     QLabel* m_title = nullptr;
     QString m_runningOriginal;
+    QString m_runningLabel;  // the compressor of the run going on
     view::RegenerationView m_result;
     bool m_hasResult = false;
+    bool m_stale = false;
+    bool m_ofSourceText = true;  // false for a batch row under review
+    QString m_resultTitle;  // "Regenerated with …" of the result on screen
     quint64 m_job = 0;  // the running regeneration
     RegenerationResult m_lastRegeneration;
     bool m_hasRegeneration = false;

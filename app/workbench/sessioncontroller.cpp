@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QMainWindow>
+#include <QMessageBox>
 #include <QStatusBar>
 
 #include "attentionpage.h"
@@ -14,6 +15,7 @@
 #include "interpolationpanel.h"
 #include "messagebar.h"
 #include "modelcontroller.h"
+#include "preferences.h"
 #include "qapage.h"
 #include "recentfilesmenu.h"
 #include "regeneratepage.h"
@@ -46,6 +48,7 @@ WorkbenchSession SessionController::current() const
     if (s.hasRegeneration)
         s.regeneration = m_pages.regenerate->result();
     s.compare = m_pages.compare->results();
+    s.compareSelection = m_pages.compare->checkedCompressors();
     const QaPage* qa = m_pages.qa;
     s.question = qa->question();
     s.goldAnswers = qa->goldText();
@@ -91,21 +94,42 @@ bool SessionController::loadFrom(const QString& path)
     return true;
 }
 
-void SessionController::save()
+bool SessionController::save()
 {
-    if (m_path.isEmpty())
-        saveAs();
-    else
-        saveTo(m_path);
+    return m_path.isEmpty() ? saveAs() : saveTo(m_path);
 }
 
-void SessionController::saveAs()
+bool SessionController::saveAs()
 {
     const QString suggestion = m_path.isEmpty() ? FileDialogs::inLastFolder(QStringLiteral("session.xcs")) : m_path;
     const QString path = FileDialogs::askSavePath(m_window, tr("Save Session"), suggestion,
                                                   tr("Workbench sessions (*.xcs)"), QStringLiteral(".xcs"));
-    if (!path.isEmpty())
-        saveTo(path);
+    return !path.isEmpty() && saveTo(path);
+}
+
+bool SessionController::confirmClose()
+{
+    if (m_window->isWindowModified()) {
+        QMessageBox box(QMessageBox::Warning, tr("Unsaved Session"),
+                        tr("The session has changes that are not saved."), QMessageBox::NoButton, m_window);
+        box.setObjectName(QStringLiteral("unsavedSessionPrompt"));
+        box.setInformativeText(tr("Save them before quitting?"));
+        box.setStandardButtons(QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+        box.setDefaultButton(QMessageBox::Save);
+        box.setEscapeButton(QMessageBox::Cancel);
+        switch (box.exec()) {
+        case QMessageBox::Save:
+            if (!save())
+                return false;  // the file dialog was cancelled or the save failed: keep the window
+            break;
+        case QMessageBox::Discard:
+            break;
+        default:
+            return false;
+        }
+    }
+    Preferences::setLastSession(m_path);
+    return true;
 }
 
 void SessionController::resume(const WorkbenchSession& session, const QString& sessionPath, bool modified)
@@ -123,6 +147,8 @@ void SessionController::apply(const WorkbenchSession& s, const QString& origin)
         m_pages.regenerate->clear();
     m_pages.attention->clear();
     m_pages.compare->setResults(s.compare.isEmpty() ? QString() : s.compare.first().diff.original, s.compare);
+    if (!s.compareSelection.isEmpty())
+        m_pages.compare->restoreSelection(s.compareSelection);
     QaPage* qa = m_pages.qa;
     qa->setQuestion(s.question);
     qa->setGoldText(s.goldAnswers);
@@ -136,7 +162,7 @@ void SessionController::apply(const WorkbenchSession& s, const QString& origin)
     ip->setTextA(s.textA);
     ip->setTextB(s.textB);
     ip->panel()->setSpherical(s.spherical);
-    ip->panel()->setCurve(s.curve);
+    ip->restoreCurve(s.curve);
     if (!s.datasetPath.isEmpty() && QFileInfo::exists(s.datasetPath)) {
         QString error;
         m_pages.batch->loadDataset(s.datasetPath, &error);

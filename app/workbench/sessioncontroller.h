@@ -39,8 +39,12 @@ public:
     WorkbenchSession current() const;
     bool saveTo(const QString& path);
     bool loadFrom(const QString& path);
-    void save();    // File > Save Session: to the session's file, else as below
-    void saveAs();  // File > Save Session As: asks for a file
+    bool save();    // File > Save Session: to the session's file, else as below
+    bool saveAs();  // File > Save Session As: asks for a file; false when cancelled or failed
+    // Before the window closes: unsaved changes ask Save / Discard / Cancel (a QMessageBox named
+    // "unsavedSessionPrompt"); true when the window may close. Remembers the session file for
+    // Preferences::sessionToRestore().
+    bool confirmClose();
     // Takes over another window's work: its model and compressor, texts, results and session file.
     void resume(const WorkbenchSession& session, const QString& sessionPath, bool modified);
     QString path() const { return m_path; }

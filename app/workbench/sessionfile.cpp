@@ -217,6 +217,8 @@ QJsonObject SessionFile::toJson(const WorkbenchSession& s)
     for (const view::RegenerationView& r : s.compare)
         compare.append(regenerationToJson(r));
     o[QStringLiteral("compare")] = compare;
+    if (!s.compareSelection.isEmpty())
+        o[QStringLiteral("compare_selection")] = QJsonArray::fromStringList(s.compareSelection);
 
     QJsonObject qa;
     qa[QStringLiteral("question")] = s.question;
@@ -278,6 +280,8 @@ bool SessionFile::fromJson(const QJsonObject& o, WorkbenchSession* s, QString* e
     }
     for (const QJsonValue& v : o.value(QStringLiteral("compare")).toArray())
         r.compare << regenerationFromJson(v.toObject());
+    for (const QJsonValue& v : o.value(QStringLiteral("compare_selection")).toArray())
+        r.compareSelection << v.toString();
 
     const QJsonObject qa = o.value(QStringLiteral("qa")).toObject();
     r.question = qa.value(QStringLiteral("question")).toString();

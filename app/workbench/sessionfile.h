@@ -28,6 +28,7 @@ struct WorkbenchSession {
     bool hasRegeneration = false;
     view::RegenerationView regeneration;
     QVector<view::RegenerationView> compare;
+    QStringList compareSelection;  // the compressors checked in the Compare tab (empty: all)
 
     QString question;
     QString goldAnswers;  // as typed, one per line

@@ -10,6 +10,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "compressorlengths.h"
 #include "engineclient.h"
 #include "modelcontroller.h"
 #include "teachingtext.h"
@@ -41,7 +42,7 @@ TextPanel::TextPanel(EngineClient* engine, ModelController* model, QAction* runA
     runButton->setDefaultAction(runAction);
     runButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     runButton->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-    setMinimumWidth(260);
+    setMinimumWidth(220);
     layout->addWidget(title);
     layout->addWidget(m_edit, 1);
     layout->addWidget(m_tokenLabel);
@@ -113,9 +114,11 @@ void TextPanel::updateTokenLabel()
     if (c && c->memoryTokens > 0 && m_tokens > 0) {
         s += QStringLiteral(" \u2192 ") + tr("%n memory token(s)", nullptr, c->memoryTokens) + QStringLiteral(": ") +
              tr("%1\u00d7 compression").arg(QLocale().toString(double(m_tokens) / c->memoryTokens, 'f', 1));
-        if (c->maxSourceTokens > 0 && m_tokens > c->maxSourceTokens)
-            s += QStringLiteral("<br><span style=\"color:#b00020\">") +
-                 tr("Longer than the %1 tokens this compressor was trained on.").arg(c->maxSourceTokens).toHtmlEscaped() +
+        // The member of the family that will run this length (a length variant for a short text).
+        const CompressorEntry* runs = CompressorLengths::routed(m_engine->model().compressors, c->id, m_tokens);
+        const QString warning = CompressorLengths::warning(runs ? *runs : *c, m_tokens);
+        if (!warning.isEmpty())
+            s += QStringLiteral("<br><span style=\"color:#b00020\">") + warning.toHtmlEscaped() +
                  QStringLiteral("</span>");
     }
     m_tokenLabel->setText(s);

@@ -40,7 +40,7 @@ QString WindowHost::switchLanguage(const QString& language)
     m_window = next;
     watch(next);
     if (old) {
-        old->close();
+        old->closeHandedOver();
         old->deleteLater();
     }
     emit windowReplaced(next);

@@ -17,7 +17,10 @@
 #include <QXmlStreamReader>
 
 #include "app_test_util.h"
+#include "comparepage.h"
 #include "engineclient.h"
+#include "interpolationpage.h"
+#include "interpolationpanel.h"
 #include "mainwindow.h"
 #include "sessionfile.h"
 #include "translationmanager.h"
@@ -237,6 +240,16 @@ void TestTranslations::switchKeepsWork()
     QSignalSpy shown(first.data(), &MainWindow::regenerationShown);
     first->runRegeneration();
     QTRY_VERIFY_WITH_TIMEOUT(shown.count() == 1 && !first->isBusy(), 60000);
+    // The compare selection and the interpolation curve go along too.
+    const QString onlyId = first->currentCompressorId();
+    first->comparePage()->setChecked({onlyId});
+    QVector<xcomp::view::InterpolationPoint> curve(3);
+    for (int i = 0; i < 3; ++i) {
+        curve[i].alpha = i * 0.5;
+        curve[i].bleuToA = 1 - i * 0.5;
+        curve[i].bleuToB = i * 0.5;
+    }
+    first->interpolationPage()->restoreCurve(curve);
     const WorkbenchSession before = first->currentSession();
     first->tabs()->setCurrentIndex(int(MainWindow::QaTab));
 
@@ -253,7 +266,9 @@ void TestTranslations::switchKeepsWork()
     QVERIFY(after.hasRegeneration);
     QCOMPARE(after.regeneration.diff.regenerated, before.regeneration.diff.regenerated);
     QTRY_VERIFY_WITH_TIMEOUT(second->engine()->hasModel() && second->currentCompressorId() == before.compressorId, 60000);
-    QTRY_VERIFY(first.isNull());  // the old window is gone
+    QTRY_VERIFY(first.isNull());  // the old window is gone (closed without asking about unsaved work)
+    QCOMPARE(second->comparePage()->checkedCompressors(), QStringList{onlyId});
+    QCOMPARE(second->interpolationPage()->panel()->curve().size(), 3);
 
     QCOMPARE(host.switchLanguage(QStringLiteral("en")), QStringLiteral("en"));
     QCOMPARE(host.window()->runAction()->text(), QStringLiteral("Compress && &Regenerate"));

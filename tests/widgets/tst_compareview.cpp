@@ -11,6 +11,10 @@
 #include <QFrame>
 #include <QLabel>
 #include <QScrollBar>
+#include <QLocale>
+#include <QTableView>
+#include <QStandardItemModel>
+#include <QScrollArea>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -97,6 +101,9 @@ private slots:
     void metricsTexts();
     void metricsCompactAndTooltips();
     void metricsFormatting();
+    void summaryTableSortsByEveryScore();
+    void summaryChoosesTheColumnsShown();
+    void originalIsPinnedOutsideTheScroll();
 };
 
 void TestCompareView::columnsAndLabels()
@@ -324,6 +331,98 @@ void TestCompareView::metricsFormatting()
     QCOMPARE(MetricsStrip::formatDuration(2.26), S("2.3 ms"));
     QCOMPARE(MetricsStrip::formatDuration(2400), S("2.40 s"));
     QCOMPARE(MetricsStrip::formatDuration(125000), S("2 min 5 s"));
+}
+
+// Issue 20: a summary above the columns, one row per compressor, sortable by its numbers.
+void TestCompareView::summaryTableSortsByEveryScore()
+{
+    CompareView view;
+    view.resize(1200, 600);
+    view.show();
+    view.setResults(threeResults());
+    QStandardItemModel* model = view.summaryModel();
+    QCOMPARE(model->rowCount(), 3);
+    QVERIFY(view.summaryTable()->isVisible());
+    const auto labels = [model] {
+        QStringList out;
+        for (int r = 0; r < model->rowCount(); ++r)
+            out << model->item(r, CompareView::SummaryCompressor)->text();
+        return out;
+    };
+    view.summaryTable()->sortByColumn(CompareView::SummaryBleu, Qt::DescendingOrder);
+    QCOMPARE(labels(), (QStringList{S("AOC m=4"), S("500x m=4"), S("ICAE m=4")}));
+    view.summaryTable()->sortByColumn(CompareView::SummaryBleu, Qt::AscendingOrder);
+    QCOMPARE(labels().first(), S("ICAE m=4"));
+    QCOMPARE(model->item(0, CompareView::SummaryBleu)->text(), QLocale().toString(0.48, 'f', 3));
+    // Error counts per type: ICAE lost one span and invented one.
+    const int lossColumn = CompareView::SummaryFirstError + int(ErrorStyle::errorTypes().indexOf(ErrorType::InformationLoss));
+    QCOMPARE(model->item(0, lossColumn)->data(Qt::UserRole).toDouble(), 1.0);
+    view.summaryTable()->sortByColumn(lossColumn, Qt::DescendingOrder);
+    QCOMPARE(labels().first(), S("ICAE m=4"));
+    // The order survives a new result arriving.
+    QVector<RegenerationView> four = threeResults();
+    RegenerationView d = four.first();
+    d.compressorLabel = S("AOC m=16");
+    d.metrics = metrics(0.99);
+    four << d;
+    view.summaryTable()->sortByColumn(CompareView::SummaryBleu, Qt::DescendingOrder);
+    view.setResults(four);
+    QCOMPARE(labels().first(), S("AOC m=16"));
+}
+
+void TestCompareView::summaryChoosesTheColumnsShown()
+{
+    CompareView view;
+    view.resize(1200, 600);
+    view.show();
+    view.setResults(threeResults());
+    QStandardItem* icae = view.summaryModel()->findItems(S("ICAE m=4")).value(0);
+    QVERIFY(icae);
+    icae->setCheckState(Qt::Unchecked);
+    QVERIFY(!view.isColumnVisible(1));
+    QVERIFY(!view.regeneratedEdit(1)->isVisible());
+    QVERIFY(view.regeneratedEdit(0)->isVisible());
+    // Results arriving one by one keep the choice.
+    view.setResults(threeResults());
+    QVERIFY(!view.isColumnVisible(1));
+    QVERIFY(!view.regeneratedEdit(1)->isVisible());
+    view.setColumnVisible(1, true);
+    QCOMPARE(view.summaryModel()->findItems(S("ICAE m=4")).value(0)->checkState(), Qt::Checked);
+    QVERIFY(view.regeneratedEdit(1)->isVisible());
+    // Choosing a row marks that column's errors in the original.
+    QSignalSpy activated(&view, &CompareView::columnActivated);
+    const QModelIndex aoc = view.summaryModel()->findItems(S("AOC m=4")).value(0)->index();
+    view.summaryTable()->setCurrentIndex(aoc);
+    QCOMPARE(view.highlightedColumn(), 2);
+    QCOMPARE(activated.count(), 1);
+}
+
+void TestCompareView::originalIsPinnedOutsideTheScroll()
+{
+    CompareView view;
+    view.setMinimumColumnWidth(300);
+    view.resize(900, 600);
+    view.show();
+    QVector<RegenerationView> many;
+    for (int i = 0; i < 9; ++i) {
+        RegenerationView r = threeResults().at(i % 3);
+        r.compressorLabel = S("C%1").arg(i);
+        many << r;
+    }
+    view.setResults(many);
+    QApplication::processEvents();
+    // Scrolled all the way to the last column, the original is still on screen.
+    auto* scroll = view.findChild<QScrollArea*>();
+    QVERIFY(scroll);
+    QVERIFY(scroll->horizontalScrollBar()->maximum() > 0);
+    scroll->horizontalScrollBar()->setValue(scroll->horizontalScrollBar()->maximum());
+    QApplication::processEvents();
+    QVERIFY(!scroll->isAncestorOf(view.originalEdit()));
+    // The original takes a quarter: the result columns get the rest.
+    QVERIFY2(view.originalPane()->width() <= view.width() / 3, qPrintable(QString::number(view.originalPane()->width())));
+    QVERIFY(view.originalEdit()->isVisible());
+    const QRect inView(view.originalEdit()->mapTo(&view, QPoint(0, 0)), view.originalEdit()->size());
+    QVERIFY(view.rect().contains(inView));
 }
 
 QTEST_MAIN(TestCompareView)

@@ -23,6 +23,11 @@ if [ -n "${XCOMP_QT_DEBS:-}" ]; then
 fi
 extra=()
 [ -n "${XCOMP_EXTRA_INCLUDE:-}" ] && extra+=(-DXCOMP_NLOHMANN_INCLUDE="$XCOMP_EXTRA_INCLUDE")
+# XCOMP_NCCL=1: data parallelism over GPUs on c10d NCCL (nccl.h from the nvidia-nccl wheel beside PyTorch).
+if [ "${XCOMP_NCCL:-0}" = 1 ]; then
+  nccl_hint=$(python3 -c 'import nvidia.nccl, os; print(os.path.dirname(nvidia.nccl.__file__) if nvidia.nccl.__file__ else list(nvidia.nccl.__path__)[0])' 2>/dev/null || true)
+  extra+=(-DXCOMP_WITH_NCCL=ON -DXCOMP_NCCL_HINT="$nccl_hint")
+fi
 cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DXCOMP_WITH_QT=OFF -DXCOMP_WITH_GLOO=OFF -DXCOMP_BUILD_TESTS=$tests \
   -DXCOMP_SPM_BUILTIN_PROTOBUF=ON -DXCOMP_DEPS_PREFIX="$deps" -DCMAKE_PREFIX_PATH="$prefix_path" \
   -DCMAKE_CUDA_ARCHITECTURES=90 "${extra[@]}"

@@ -8,11 +8,13 @@
 
 #include "commands.h"
 #include "interrupt.h"
+#include "launcher.h"
 #include "xcomp/compress/compressor.h"
 #include "xcomp/compress/memory_optimisation.h"
 #include "xcomp/error.h"
 #include "xcomp/eval/evaluation.h"
 #include "xcomp/runtime.h"
+#include "xcomp/train/distributed.h"
 
 namespace xcomp::cli {
 namespace fs = std::filesystem;
@@ -42,6 +44,36 @@ void route_to_length_variants(const ModelFolder& f, std::vector<std::shared_ptr<
     }
 }
 
+// The sharded run's merge: every rank's newly run examples go to rank 0, which adds them to the
+// earlier run's (--resume) and makes the tables from all of them, as one process would have.
+EvalResult gather_shards(DataParallel& dp, const std::vector<std::shared_ptr<Compressor>>& comps, const Tokenizer& tok,
+                         const std::vector<TextRecord>& recs, const EvalOptions& o, EvalResult mine) {
+    // A rank's result also holds the earlier examples it was given; only the ones it ran travel.
+    std::multiset<std::string> earlier;
+    auto key = [](const EvalExample& e) { return e.compressor_id + '\n' + std::to_string(e.length) + '\n' + e.id; };
+    for (const EvalExample& e : o.done) earlier.insert(key(e));
+    std::vector<EvalExample> ran;
+    for (EvalExample& e : mine.examples) {
+        const auto it = earlier.find(key(e));
+        if (it != earlier.end()) earlier.erase(it);
+        else ran.push_back(std::move(e));
+    }
+    const bool cancelled = dp.sum({mine.cancelled ? 1.0 : 0.0})[0] > 0;
+    const std::vector<std::string> shards = dp.all_gather(eval_examples_jsonl(ran, o.qa));
+    if (dp.rank() != 0) return EvalResult{{}, {}, {}, cancelled};
+    EvalOptions merge = o;
+    merge.shard = 0;
+    merge.shards = 1;
+    merge.run_missing = false;
+    for (size_t r = 0; r < shards.size(); ++r) {
+        std::vector<EvalExample> part = parse_eval_examples(shards[r], "rank " + std::to_string(r) + "'s examples", o.qa);
+        merge.done.insert(merge.done.end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
+    }
+    EvalResult all = evaluate(comps, tok, recs, merge);
+    all.cancelled = cancelled;
+    return all;
+}
+
 }  // namespace
 
 int cmd_eval(Args& a) {
@@ -65,8 +97,16 @@ int cmd_eval(Args& a) {
     const bool no_variants = a.flag("no-length-variants");
     const bool resume = a.flag("resume");
     const MemoryOptimisationOptions optimisation = optimisation_options(a);
-    ModelFolder f = open_model(a, true);
+    const Ranks ranks = setup_ranks(a, "eval", "cpu");
+    if (ranks.launched) return *ranks.launched;
+    ModelFolder f = open_model(a, true, ranks.device);
     a.finish();
+    // Sharded over ranks: each runs every world-th batch; rank 0 gathers the examples and writes.
+    std::unique_ptr<DataParallel> dp;
+    if (ranks.distributed && ranks.distributed->world_size > 1) dp = std::make_unique<DataParallel>(*ranks.distributed);
+    const int rank = dp ? dp->rank() : 0;
+    o.shard = rank;
+    o.shards = dp ? dp->world_size() : 1;
     // Fail early on an unwritable output folder, before hours of work.
     std::error_code ec;
     fs::create_directories(out, ec);
@@ -112,7 +152,7 @@ int cmd_eval(Args& a) {
     }
     if (recs.empty()) throw Error(data + ": the dataset has no usable records");
     const auto t0 = std::chrono::steady_clock::now();
-    o.control.on_progress = [&](const Progress& p) {
+    if (rank == 0) o.control.on_progress = [&](const Progress& p) {
         const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         std::fprintf(stderr, "\r[%lld/%lld] %-28s %.0f s, ETA %.0f s   ", (long long)p.done, (long long)p.total, p.stage.c_str(), s,
                      p.done ? s / p.done * (p.total - p.done) : 0.0);
@@ -120,6 +160,8 @@ int cmd_eval(Args& a) {
     };
     o.control.cancel = catch_interrupts();
     EvalResult result = evaluate(comps, *f.tokenizer, recs, o);
+    if (dp) result = gather_shards(*dp, comps, *f.tokenizer, recs, o, std::move(result));
+    if (rank != 0) return result.cancelled ? kInterruptedExit : 0;
     result.dataset = r.dataset;
     std::fprintf(stderr, "\n");
     write_eval_outputs(result, out, o);

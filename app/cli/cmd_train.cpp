@@ -104,6 +104,10 @@ int cmd_train_lm(Args& a) {
     c.dtype = "bfloat16";
     if (c.hidden_size % c.num_attention_heads || c.num_attention_heads % c.num_key_value_heads)
         throw Error("--hidden must divide by --heads, and --heads by --kv-heads");
+    const Ranks ranks = setup_ranks(a, "train-lm", "cuda", {});
+    if (ranks.launched) return *ranks.launched;
+    o.distributed = ranks.distributed;
+    if (!ranks.device.empty()) o.device = ranks.device;
     a.finish();
     if (o.text_data.empty()) throw Error("--data needs at least one JSONL file");
     RunControl cb;
@@ -114,7 +118,7 @@ int cmd_train_lm(Args& a) {
                      o.out_dir.c_str(), o.out_dir.c_str());
         return kInterruptedExit;
     }
-    std::printf("validation perplexity %.3f\n", r.valid_perplexity);
+    if (!o.distributed || o.distributed->rank == 0) std::printf("validation perplexity %.3f\n", r.valid_perplexity);
     return 0;
 }
 
@@ -152,31 +156,10 @@ int cmd_train_compressor(Args& a) {
     o.limit_records = a.integer("limit", -1, -1, 1LL << 40);
     o.seed = static_cast<uint64_t>(a.integer("seed", 1, 0, 1LL << 62));
     o.optim = optimizer_options(a, 1e-4, 2000);
-    const int nproc = static_cast<int>(a.integer("nproc", 1, 1, 4096));
-    const double dist_timeout = a.real("dist-timeout", 600, 1, 86400);
-    if (nproc > 1) {  // the launcher form: this command again as ranks 0..nproc-1
-        for (const char* k : {"model", "device", "dtype"}) a.str(k, "");
-        a.finish();
-        std::vector<std::string> argv;
-        const std::vector<std::string>& all = command_line();
-        for (size_t i = 0; i < all.size(); ++i) {
-            if (all[i] == "--nproc") {
-                ++i;
-                continue;
-            }
-            if (all[i].rfind("--nproc=", 0) == 0) continue;
-            argv.push_back(all[i]);
-        }
-        return launch_ranks(nproc, argv, "train-compressor");
-    }
-    o.distributed = distributed_from_env();  // the environment form (torchrun, a cluster's launcher)
-    std::string device;
-    if (o.distributed) {
-        o.distributed->timeout_s = dist_timeout;
-        // One GPU per rank: --device cuda means this rank's cuda:LOCAL_RANK.
-        if (a.str("device", "cpu") == "cuda") device = "cuda:" + std::to_string(o.distributed->local_rank);
-    }
-    ModelFolder f = open_model(a, true, device);
+    const Ranks ranks = setup_ranks(a, "train-compressor", "cpu");
+    if (ranks.launched) return *ranks.launched;
+    o.distributed = ranks.distributed;
+    ModelFolder f = open_model(a, true, ranks.device);
     a.finish();
     RunControl cb;
     cb.cancel = catch_interrupts();

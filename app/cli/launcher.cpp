@@ -8,11 +8,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <cstring>
 #include <thread>
 
+#include "commands.h"
 #include "xcomp/error.h"
 
 namespace xcomp::cli {
@@ -64,6 +67,9 @@ int launch_ranks(int nproc, const std::vector<std::string>& argv, const std::str
             setenv("WORLD_SIZE", std::to_string(nproc).c_str(), 1);
             setenv("MASTER_ADDR", "127.0.0.1", 1);
             setenv("MASTER_PORT", port.c_str(), 1);
+            // N ranks share this machine's cores (as torchrun does); --threads still decides.
+            if (!std::getenv("OMP_NUM_THREADS"))
+                setenv("OMP_NUM_THREADS", std::to_string(std::max(1u, std::thread::hardware_concurrency() / nproc)).c_str(), 1);
             std::vector<char*> args;
             for (const std::string& s : argv) args.push_back(const_cast<char*>(s.c_str()));
             args.push_back(nullptr);
@@ -121,6 +127,39 @@ int launch_ranks(int nproc, const std::vector<std::string>& argv, const std::str
     sigaction(SIGINT, &old_int, nullptr);
     sigaction(SIGTERM, &old_term, nullptr);
     return result;
+}
+
+Ranks setup_ranks(Args& a, const std::string& command, const std::string& default_device,
+                  const std::vector<std::string>& read_later) {
+    Ranks r;
+    const int nproc = static_cast<int>(a.integer("nproc", 1, 1, 4096));
+    const double timeout = a.real("dist-timeout", 600, 1, 86400);
+    if (nproc > 1) {  // the launcher form: this command again as ranks 0..nproc-1
+        for (const std::string& k : read_later) a.str(k, "");
+        a.finish();
+        std::vector<std::string> argv;
+        const std::vector<std::string>& all = command_line();
+        for (size_t i = 0; i < all.size(); ++i) {
+            if (all[i] == "--nproc") {
+                ++i;
+                continue;
+            }
+            if (all[i].rfind("--nproc=", 0) == 0) continue;
+            argv.push_back(all[i]);
+        }
+        r.launched = launch_ranks(nproc, argv, command);
+        return r;
+    }
+    r.distributed = distributed_from_env();  // the environment form (torchrun, a cluster's launcher)
+    if (r.distributed) {
+        r.distributed->timeout_s = timeout;
+        // One GPU per rank, NCCL between them.
+        if (a.str("device", default_device).rfind("cuda", 0) == 0) {
+            r.device = "cuda:" + std::to_string(r.distributed->local_rank);
+            r.distributed->cuda = true;
+        }
+    }
+    return r;
 }
 
 }  // namespace xcomp::cli

@@ -46,6 +46,8 @@ Evaluation:
               [--lengths 96,192,288,384,480] [--qa [--heldout 0.2]] [--limit N] [--batch-size 32]
               [--no-length-variants] [--resume]   Ctrl-C keeps the finished examples; --resume runs the rest
               --compressor optimised-kv-m16,...: the upper bound per text ([--optimise-steps] [--optimise-lr])
+              [--nproc N]   sharded over N ranks (one GPU each with --device cuda, or RANK/WORLD_SIZE... as
+              torchrun sets them); the tables are the same as one process's
   bench       --data FILE.jsonl [--section cpu|gpu|qa|all] [--repeats 7] [--out FILE.json]
               [--decode-mode auto|dynamic|static|cuda-graph] [--workbench EXE] [--max-batch 256]  (docs/PERFORMANCE.md)
 
@@ -58,8 +60,8 @@ Training (see docs/TRAINING.md):
                   [--loss-norm sample|token] [--length-curriculum FRACTION] [--max-seconds S] [--synthetic-qa TEXTS.jsonl]
                   [--variant-of ID --serves-up-to N]   a length variant: ID runs it on texts of <= N tokens
                   [--adamw-kernel auto|loop|fused]   (train-lm too) fused: one kernel, no host sync (CUDA)
-                  [--nproc N]   data parallel: N ranks on this machine (or RANK/WORLD_SIZE/MASTER_ADDR/MASTER_PORT
-                  as torchrun sets them); --batch-size is the global batch; [--dist-timeout 600]
+                  [--nproc N]   (train-lm too) data parallel: N ranks on this machine (or RANK/WORLD_SIZE/
+                  MASTER_ADDR/MASTER_PORT as torchrun sets them); --batch-size is the global batch; [--dist-timeout 600]
                   Ctrl-C saves a checkpoint (train-compressor: --resume continues; train-lm: --init-from OUT)
   quantize-compressor DIR...   stores compressors' matrices as int8 rows, in place (half the size or less)
 

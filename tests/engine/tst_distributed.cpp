@@ -1,11 +1,13 @@
-// Data-parallel compressor training on c10d Gloo (xcomp/train/distributed.h), through the real CLI:
-// two ranks train the same weights as one process with the same global batch, a run resumes under
-// another world size, a killed rank stops the whole job at once, and bad environments are refused.
+// Data parallelism on c10d Gloo (xcomp/train/distributed.h), through the real CLI: two ranks train
+// the same compressor and LM weights as one process with the same global batch, a sharded eval
+// writes what one process writes (and resumes under another world size), a training run resumes
+// under another world size, a killed rank stops the whole job at once, bad environments are refused.
 #include <ATen/ATen.h>
 
 #include "xcomp/io/tensor_io.h"
 #include "xcomp/train/distributed.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QRegularExpression>
@@ -63,6 +65,16 @@ double weight_diff(const QString& a, const QString& b) {
     return worst;
 }
 
+// The "tokens" of a training log's last line (target tokens seen by every rank together).
+qint64 last_tokens(const QString& log) {
+    QFile f(log);
+    if (!f.open(QIODevice::ReadOnly)) return -1;
+    const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+    const QRegularExpression re(QStringLiteral("\"tokens_seen\":(\\d+)"));
+    const QRegularExpressionMatch m = re.match(QString::fromUtf8(lines.last()));
+    return m.hasMatch() ? m.captured(1).toLongLong() : -1;
+}
+
 QString write_data(const QTemporaryDir& dir) {
     const QString path = dir.filePath(QStringLiteral("data.jsonl"));
     std::ifstream in(std::string(XCOMP_SOURCE_DIR) + "/resources/examples/sample-short.jsonl");
@@ -98,6 +110,75 @@ private slots:
         const QByteArray a = log1.readAll(), b = log2.readAll();
         QVERIFY(a.count('\n') >= 1);
         QCOMPARE(b.count('\n'), a.count('\n'));
+        QCOMPARE(last_tokens(log2.fileName()), last_tokens(log1.fileName()));
+        QVERIFY(last_tokens(log1.fileName()) > 0);
+    }
+
+    // train-lm: each rank runs its slice of the same windows.
+    void two_ranks_train_the_lm_one_process_trains() {
+        QTemporaryDir dir;
+        const QString data = write_data(dir);
+        auto args = [&](const QString& out) {
+            return QStringList{QStringLiteral("train-lm"), QStringLiteral("--tokenizer"),
+                               QString::fromStdString(test::fixture("tiny-model/tokenizer.model")), QStringLiteral("--data"), data,
+                               QStringLiteral("--valid"), data, QStringLiteral("--hidden"), QStringLiteral("32"),
+                               QStringLiteral("--layers"), QStringLiteral("2"), QStringLiteral("--heads"), QStringLiteral("2"),
+                               QStringLiteral("--seq-len"), QStringLiteral("16"), QStringLiteral("--batch-size"), QStringLiteral("4"),
+                               QStringLiteral("--steps"), QStringLiteral("4"), QStringLiteral("--warmup"), QStringLiteral("1"),
+                               QStringLiteral("--valid-every"), QStringLiteral("0"), QStringLiteral("--device"), QStringLiteral("cpu"),
+                               QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--out"), out};
+        };
+        const Run one = run(args(dir.filePath(QStringLiteral("one"))));
+        QVERIFY2(one.code == 0, qPrintable(one.err));
+        const Run two = run(args(dir.filePath(QStringLiteral("two"))) << QStringLiteral("--nproc") << QStringLiteral("2"));
+        QVERIFY2(two.code == 0, qPrintable(two.err));
+        const TensorMap x = load_safetensors(dir.filePath(QStringLiteral("one/model.safetensors")).toStdString());
+        const TensorMap y = load_safetensors(dir.filePath(QStringLiteral("two/model.safetensors")).toStdString());
+        QCOMPARE(x.size(), y.size());
+        double worst = 0;
+        for (const auto& [name, t] : x) worst = std::max(worst, test::max_abs_diff(t, y.at(name)));
+        QVERIFY2(worst < 1e-4, qPrintable(QStringLiteral("weights differ by %1").arg(worst)));
+        // The ranks split the batch: together they saw the tokens one process saw, not twice as many.
+        QCOMPARE(last_tokens(dir.filePath(QStringLiteral("two/train_log.jsonl"))),
+                 last_tokens(dir.filePath(QStringLiteral("one/train_log.jsonl"))));
+        QVERIFY(last_tokens(dir.filePath(QStringLiteral("one/train_log.jsonl"))) == 4 * 4 * 16);
+    }
+
+    // xcomp eval --nproc: every rank runs every world-th batch of each cell as one process forms them;
+    // rank 0 gathers the examples. The shards are disjoint and complete: the files are byte-identical.
+    void sharded_eval_writes_what_one_process_writes() {
+        QTemporaryDir dir;
+        auto args = [&](const QString& out) {
+            return QStringList{QStringLiteral("eval"), QStringLiteral("--model"), QString::fromStdString(test::fixture("tiny-model")),
+                               QStringLiteral("--compressor"), QStringLiteral("all"), QStringLiteral("--data"),
+                               QStringLiteral(XCOMP_SOURCE_DIR "/resources/examples/sample-dataset.jsonl"),
+                               QStringLiteral("--lengths"), QStringLiteral("16,32"), QStringLiteral("--batch-size"),
+                               QStringLiteral("3"), QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--out"), out};
+        };
+        const Run one = run(args(dir.filePath(QStringLiteral("one"))));
+        QVERIFY2(one.code == 0, qPrintable(one.err));
+        const Run three = run(args(dir.filePath(QStringLiteral("three"))) << QStringLiteral("--nproc") << QStringLiteral("3"));
+        QVERIFY2(three.code == 0, qPrintable(three.err));
+        QVERIFY(three.err.contains(QStringLiteral("rank 2 of 3 is pid")));
+        for (const char* f : {"/examples.jsonl", "/table.json", "/table.md"}) {
+            QFile a(dir.filePath(QStringLiteral("one")) + QLatin1String(f)), b(dir.filePath(QStringLiteral("three")) + QLatin1String(f));
+            QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+            const QByteArray x = a.readAll();
+            QVERIFY(x.count('\n') >= 6);
+            QCOMPARE(b.readAll(), x);
+        }
+        // An interrupted run (here: the first 10 examples kept) finishes under another world size.
+        QDir().mkpath(dir.filePath(QStringLiteral("part")));
+        QFile full(dir.filePath(QStringLiteral("one/examples.jsonl"))), part(dir.filePath(QStringLiteral("part/examples.jsonl")));
+        QVERIFY(full.open(QIODevice::ReadOnly) && part.open(QIODevice::WriteOnly));
+        for (int i = 0; i < 10; ++i) part.write(full.readLine());
+        part.close();
+        const Run resumed = run(args(dir.filePath(QStringLiteral("part"))) << QStringLiteral("--resume") << QStringLiteral("--nproc")
+                                                                           << QStringLiteral("2"));
+        QVERIFY2(resumed.code == 0, qPrintable(resumed.err));
+        QFile a(dir.filePath(QStringLiteral("one/table.json"))), b(dir.filePath(QStringLiteral("part/table.json")));
+        QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+        QCOMPARE(b.readAll(), a.readAll());
     }
 
     // A checkpoint holds no rank-specific state: one process's run continues under two ranks and

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <map>
 
 #include "xcomp/compress/compressor_family.h"
@@ -43,6 +44,8 @@ EvalResult evaluate(const std::vector<std::shared_ptr<Compressor>>& compressors,
     if (compressors.empty()) throw Error("evaluation needs at least one compressor");
     if (records.empty()) throw Error("the dataset has no usable records");
     if (o.batch_size < 1) throw Error("batch size must be positive");
+    if (o.shards < 1 || o.shard < 0 || o.shard >= o.shards)
+        throw Error("shard " + std::to_string(o.shard) + " is not in 0 .. " + std::to_string(o.shards - 1));
     std::vector<std::vector<int64_t>> ids;
     for (const TextRecord& r : records) {
         std::vector<int> v = tok.encode(r.text);
@@ -66,7 +69,6 @@ EvalResult evaluate(const std::vector<std::shared_ptr<Compressor>>& compressors,
                          : static_cast<int>(ids[i].size()) >= n)
                     j.rows.push_back(i);
             }
-            total += static_cast<int64_t>(j.rows.size());
             jobs.push_back(std::move(j));
         }
     }
@@ -83,6 +85,30 @@ EvalResult evaluate(const std::vector<std::shared_ptr<Compressor>>& compressors,
     for (auto it = o.done.rbegin(); it != o.done.rend(); ++it)
         earlier[example_key(it->compressor_id, it->length, it->id)].push_back(&*it);
     size_t reused = 0;
+    // This process's batches of a cell: the rows an earlier run did not finish, cut into batches as
+    // one process would, dealt round-robin over the shards.
+    auto pending = [&](const Job& job, std::vector<size_t>* left) {
+        std::vector<std::pair<size_t, size_t>> mine;  // [start, end) into *left
+        left->clear();
+        std::map<std::string, size_t> taken;  // a key's earlier examples used up, in queue order
+        for (size_t i : job.rows) {
+            const auto it = earlier.find(example_key(compressors[job.c]->config().id, job.length, records[i].id));
+            size_t& k = taken[it == earlier.end() ? std::string() : it->first];
+            if (it != earlier.end() && k < it->second.size()) {
+                ++k;
+                continue;
+            }
+            left->push_back(i);
+        }
+        if (!o.run_missing) return mine;
+        for (size_t start = 0, b = 0; start < left->size(); start += o.batch_size, ++b)
+            if (static_cast<int>(b % o.shards) == o.shard) mine.emplace_back(start, std::min(left->size(), start + o.batch_size));
+        return mine;
+    };
+    for (const Job& job : jobs) {
+        std::vector<size_t> left;
+        for (const auto& [s, e] : pending(job, &left)) total += static_cast<int64_t>(e - s);
+    }
     for (const Job& job : jobs) {
         const std::string& asked = compressors[job.c]->config().id;
         // Itself unless a length variant serves the cell: two folders of one id (bf16 and int8, say)
@@ -111,6 +137,8 @@ EvalResult evaluate(const std::vector<std::shared_ptr<Compressor>>& compressors,
             if (on_example) on_example(e);
             result.examples.push_back(std::move(e));
         };
+        std::vector<size_t> left;
+        const std::vector<std::pair<size_t, size_t>> mine = pending(job, &left);
         // Rows an earlier run finished are taken as they are; the rest run below.
         std::vector<size_t> rows;
         for (size_t i : job.rows) {
@@ -128,13 +156,12 @@ EvalResult evaluate(const std::vector<std::shared_ptr<Compressor>>& compressors,
             ++reused;
             add(std::move(e));
         }
-        done += static_cast<int64_t>(job.rows.size() - rows.size());
-        for (size_t start = 0; start < rows.size(); start += o.batch_size) {
-            if (o.control.cancel_requested()) {
+        if (left != rows) throw Error("evaluation: internal error: the batches of a cell differ between passes");
+        for (const auto& [start, end] : mine) {
+            if (result.cancelled || o.control.cancel_requested()) {  // the earlier examples are still gathered
                 result.cancelled = true;
                 break;
             }
-            const size_t end = std::min(rows.size(), start + o.batch_size);
             std::vector<std::vector<int64_t>> src;
             for (size_t k = start; k < end; ++k) {
                 const auto& full = ids[rows[k]];
@@ -225,24 +252,21 @@ EvalResult evaluate(const std::vector<std::shared_ptr<Compressor>>& compressors,
             for (double& v : cell.error_share) v /= n;
         }
         result.cells.push_back(cell);
-        if (result.cancelled) break;
     }
-    if (!result.cancelled && reused != o.done.size())
+    if (reused != o.done.size())
         throw Error(std::to_string(o.done.size() - reused) + " of the earlier run's " + std::to_string(o.done.size()) +
                     " examples fit no row of this evaluation (other compressors, lengths, limit or data); start a new "
                     "evaluation instead of resuming");
     return result;
 }
 
-std::vector<EvalExample> read_eval_examples(const std::string& dir, bool qa) {
-    const fs::path path = fs::path(dir) / "examples.jsonl";
-    std::ifstream f(path);
-    if (!f) throw Error("--resume: " + path.string() + " not found: there is no earlier run to resume in " + dir);
+std::vector<EvalExample> parse_eval_examples(const std::string& jsonl, const std::string& where_from, bool qa) {
+    std::istringstream f(jsonl);
     std::vector<EvalExample> out;
     std::string line;
     for (int64_t n = 1; std::getline(f, line); ++n) {
         if (line.empty()) continue;
-        const std::string where = path.string() + " line " + std::to_string(n);
+        const std::string where = where_from + " line " + std::to_string(n);
         try {
             const nlohmann::json j = nlohmann::json::parse(line);
             if (j.contains("question") != qa)
@@ -283,6 +307,15 @@ std::vector<EvalExample> read_eval_examples(const std::string& dir, bool qa) {
     return out;
 }
 
+std::vector<EvalExample> read_eval_examples(const std::string& dir, bool qa) {
+    const fs::path path = fs::path(dir) / "examples.jsonl";
+    std::ifstream f(path);
+    if (!f) throw Error("--resume: " + path.string() + " not found: there is no earlier run to resume in " + dir);
+    std::stringstream text;
+    text << f.rdbuf();
+    return parse_eval_examples(text.str(), path.string(), qa);
+}
+
 std::string eval_table_markdown(const EvalResult& r, bool qa) {
     std::string out;
     char buf[512];
@@ -310,15 +343,12 @@ std::string eval_table_markdown(const EvalResult& r, bool qa) {
     return out;
 }
 
-void write_eval_outputs(const EvalResult& r, const std::string& dir, const EvalOptions& o) {
-    std::error_code ec;
-    fs::create_directories(dir, ec);
-    if (ec || !fs::is_directory(dir)) throw Error("cannot create output folder " + dir + " (" + ec.message() + ")");
+std::string eval_examples_jsonl(const std::vector<EvalExample>& examples, bool qa) {
     std::string jsonl;
-    for (const EvalExample& e : r.examples) {
+    for (const EvalExample& e : examples) {
         nlohmann::json j = {{"id", e.id}, {"compressor", e.compressor_id}, {"ran", e.ran_id}, {"method", e.method},
                             {"memory_tokens", e.memory_tokens}, {"length", e.length}};
-        if (o.qa) {
+        if (qa) {
             j["question"] = e.question;
             j["answers"] = e.answers;
             j["answer_compressed"] = e.answer_compressed;
@@ -347,6 +377,14 @@ void write_eval_outputs(const EvalResult& r, const std::string& dir, const EvalO
         }
         jsonl += j.dump() + "\n";
     }
+    return jsonl;
+}
+
+void write_eval_outputs(const EvalResult& r, const std::string& dir, const EvalOptions& o) {
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec || !fs::is_directory(dir)) throw Error("cannot create output folder " + dir + " (" + ec.message() + ")");
+    const std::string jsonl = eval_examples_jsonl(r.examples, o.qa);
     write_file_atomically((fs::path(dir) / "examples.jsonl").string(), jsonl);
     write_file_atomically((fs::path(dir) / "table.md").string(), eval_table_markdown(r, o.qa));
     std::string csv = o.qa ? "compressor,method,m,n,f1_compressed,em_compressed,f1_full,em_full\n"

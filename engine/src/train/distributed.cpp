@@ -1,8 +1,10 @@
-// Data parallelism on c10d's Gloo backend: a TCP store for the rendezvous, flat gradient buckets.
+// Data parallelism on c10d (Gloo on the CPU, NCCL on GPUs): a TCP store for the rendezvous, flat gradient buckets.
 #include "xcomp/train/distributed.h"
 
 #include <ATen/core/grad_mode.h>
+#include <algorithm>
 #include <chrono>
+#include <cstring>
 #include <cstdlib>
 #include <string>
 
@@ -10,6 +12,11 @@
 
 #if defined(XCOMP_HAVE_GLOO)
 #include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
+#endif
+#if defined(XCOMP_HAVE_NCCL)
+#include <torch/csrc/distributed/c10d/ProcessGroupNCCL.hpp>
+#endif
+#if defined(XCOMP_HAVE_GLOO) || defined(XCOMP_HAVE_NCCL)
 #include <torch/csrc/distributed/c10d/TCPStore.hpp>
 #endif
 
@@ -43,14 +50,43 @@ std::optional<DistributedOptions> distributed_from_env() {
     return o;
 }
 
-#if defined(XCOMP_HAVE_GLOO)
+#if defined(XCOMP_HAVE_GLOO) || defined(XCOMP_HAVE_NCCL)
 
 bool distributed_available() { return true; }
 
+namespace {
+
+// The few collectives the trainers and the sharded evaluation use, over Gloo (CPU tensors) or NCCL
+// (tensors on this rank's GPU): one interface, because LibTorch 1.13's Gloo class is a ProcessGroup
+// and 2.x's classes are Backends, with the same calls.
+struct Collectives {
+    virtual ~Collectives() = default;
+    virtual c10::intrusive_ptr<c10d::Work> allreduce(std::vector<at::Tensor>& t) = 0;
+    virtual c10::intrusive_ptr<c10d::Work> broadcast(std::vector<at::Tensor>& t) = 0;
+    virtual c10::intrusive_ptr<c10d::Work> allgather(std::vector<std::vector<at::Tensor>>& out, std::vector<at::Tensor>& in) = 0;
+    virtual c10::intrusive_ptr<c10d::Work> barrier() = 0;
+};
+
+template <typename PG>
+struct CollectivesOf final : Collectives {
+    c10::intrusive_ptr<PG> pg;
+    c10d::BarrierOptions barrier_options;
+    explicit CollectivesOf(c10::intrusive_ptr<PG> p) : pg(std::move(p)) {}
+    c10::intrusive_ptr<c10d::Work> allreduce(std::vector<at::Tensor>& t) override { return pg->allreduce(t); }
+    c10::intrusive_ptr<c10d::Work> broadcast(std::vector<at::Tensor>& t) override { return pg->broadcast(t); }
+    c10::intrusive_ptr<c10d::Work> allgather(std::vector<std::vector<at::Tensor>>& out, std::vector<at::Tensor>& in) override {
+        return pg->allgather(out, in);
+    }
+    c10::intrusive_ptr<c10d::Work> barrier() override { return pg->barrier(barrier_options); }
+};
+
+}  // namespace
+
 struct DataParallel::Impl {
     DistributedOptions o;
+    at::Device device = at::kCPU;  // where the collectives' tensors live
     c10::intrusive_ptr<c10d::Store> store;
-    c10::intrusive_ptr<c10d::ProcessGroupGloo> pg;
+    std::unique_ptr<Collectives> pg;
 
     // Runs a collective and names this rank in any failure: a peer that died shows up here.
     template <typename F>
@@ -79,11 +115,32 @@ DataParallel::DataParallel(const DistributedOptions& o) : impl_(new Impl) {
         so.waitWorkers = true;
         so.timeout = timeout;
         I.store = c10::make_intrusive<c10d::TCPStore>(o.master_addr, so);
-        auto opts = c10d::ProcessGroupGloo::Options::create(timeout);
-        const bool local = o.master_addr == "127.0.0.1" || o.master_addr == "localhost";
-        opts->devices.push_back(local ? c10d::ProcessGroupGloo::createDeviceForHostname("127.0.0.1")
-                                      : c10d::ProcessGroupGloo::createDefaultDevice());
-        I.pg = c10::make_intrusive<c10d::ProcessGroupGloo>(I.store, o.rank, o.world_size, opts);
+        if (o.cuda) {
+#if defined(XCOMP_HAVE_NCCL)
+            I.device = at::Device(at::kCUDA, static_cast<c10::DeviceIndex>(o.local_rank));
+            auto opts = c10d::ProcessGroupNCCL::Options::create();
+            opts->timeout = timeout;
+            auto nccl = std::make_unique<CollectivesOf<c10d::ProcessGroupNCCL>>(
+                c10::make_intrusive<c10d::ProcessGroupNCCL>(I.store, o.rank, o.world_size, opts));
+            nccl->barrier_options.device_ids = {o.local_rank};
+            I.pg = std::move(nccl);
+#else
+            throw Error("this build has no NCCL backend (build with -DXCOMP_WITH_NCCL=ON against a CUDA LibTorch)");
+#endif
+        } else {
+#if defined(XCOMP_HAVE_GLOO)
+            auto opts = c10d::ProcessGroupGloo::Options::create(timeout);
+            const bool local = o.master_addr == "127.0.0.1" || o.master_addr == "localhost";
+            opts->devices.push_back(local ? c10d::ProcessGroupGloo::createDeviceForHostname("127.0.0.1")
+                                          : c10d::ProcessGroupGloo::createDefaultDevice());
+            I.pg = std::make_unique<CollectivesOf<c10d::ProcessGroupGloo>>(
+                c10::make_intrusive<c10d::ProcessGroupGloo>(I.store, o.rank, o.world_size, opts));
+#else
+            throw Error("this build has no c10d Gloo backend for CPU ranks (install libgloo-dev and rebuild)");
+#endif
+        }
+    } catch (const Error&) {
+        throw;
     } catch (const std::exception& e) {
         throw Error("data parallel: rank " + std::to_string(o.rank) + " could not join the group at " + o.master_addr + ":" +
                     std::to_string(o.master_port) + ": " + e.what());
@@ -133,10 +190,35 @@ void DataParallel::broadcast(const std::vector<at::Tensor>& tensors) {
 }
 
 std::vector<double> DataParallel::sum(const std::vector<double>& values) {
-    std::vector<at::Tensor> t{at::tensor(values, at::kDouble)};
+    std::vector<at::Tensor> t{at::tensor(values, at::kDouble).to(impl_->device)};
     impl_->run("all-reduce of the step's numbers", [&] { return impl_->pg->allreduce(t); });
-    const at::Tensor r = t[0].contiguous();
+    const at::Tensor r = t[0].cpu().contiguous();
     return std::vector<double>(r.data_ptr<double>(), r.data_ptr<double>() + r.numel());
+}
+
+std::vector<std::string> DataParallel::all_gather(const std::string& bytes) {
+    const int w = world_size();
+    const at::Device dev = impl_->device;
+    // Collectives gather equal shapes: the lengths first, then every rank's bytes padded to the longest.
+    std::vector<at::Tensor> len{at::full({1}, static_cast<int64_t>(bytes.size()), at::kLong).to(dev)};
+    std::vector<std::vector<at::Tensor>> lens(1);
+    for (int r = 0; r < w; ++r) lens[0].push_back(at::empty({1}, at::TensorOptions().dtype(at::kLong).device(dev)));
+    impl_->run("all-gather of the lengths", [&] { return impl_->pg->allgather(lens, len); });
+    std::vector<int64_t> n(w);
+    int64_t longest = 1;
+    for (int r = 0; r < w; ++r) longest = std::max(longest, n[r] = lens[0][r].item<int64_t>());
+    at::Tensor host = at::zeros({longest}, at::kByte);
+    std::memcpy(host.data_ptr<uint8_t>(), bytes.data(), bytes.size());
+    std::vector<at::Tensor> mine{host.to(dev)};
+    std::vector<std::vector<at::Tensor>> all(1);
+    for (int r = 0; r < w; ++r) all[0].push_back(at::empty({longest}, at::TensorOptions().dtype(at::kByte).device(dev)));
+    impl_->run("all-gather of the results", [&] { return impl_->pg->allgather(all, mine); });
+    std::vector<std::string> out;
+    for (int r = 0; r < w; ++r) {
+        const at::Tensor got = all[0][r].cpu();
+        out.emplace_back(reinterpret_cast<const char*>(got.data_ptr<uint8_t>()), static_cast<size_t>(n[r]));
+    }
+    return out;
 }
 
 void DataParallel::barrier() {
@@ -152,7 +234,8 @@ struct DataParallel::Impl {
 };
 
 DataParallel::DataParallel(const DistributedOptions& o) : impl_(new Impl{o}) {
-    throw Error("this build has no c10d Gloo backend (install libgloo-dev and rebuild) for data-parallel training");
+    throw Error("this build has no c10d backend (Gloo: install libgloo-dev and rebuild; NCCL: -DXCOMP_WITH_NCCL=ON on a CUDA "
+                "LibTorch) for data-parallel training");
 }
 DataParallel::~DataParallel() = default;
 int DataParallel::rank() const { return impl_->o.rank; }
@@ -160,6 +243,7 @@ int DataParallel::world_size() const { return impl_->o.world_size; }
 void DataParallel::average_gradients(const std::vector<at::Tensor>&, int64_t) {}
 void DataParallel::broadcast(const std::vector<at::Tensor>&) {}
 std::vector<double> DataParallel::sum(const std::vector<double>& v) { return v; }
+std::vector<std::string> DataParallel::all_gather(const std::string& bytes) { return {bytes}; }
 void DataParallel::barrier() {}
 
 #endif

@@ -10,6 +10,7 @@
 #include "xcomp/io/dataset.h"
 #include "xcomp/error.h"
 #include "xcomp/model/model.h"
+#include "xcomp/train/distributed.h"
 #include "xcomp/train/trainer.h"
 
 namespace xcomp {
@@ -100,6 +101,16 @@ TrainResult train_lm(const Tokenizer& tok, const LMTrainOptions& o, const RunCon
     const at::ScalarType dtype = device.is_cuda() ? at::kBFloat16 : at::kFloat;
     const LlamaConfig& c = o.config;
     Stopwatch clock;
+    // Data parallelism: every rank draws the same global batch of windows and runs its slice.
+    std::unique_ptr<DataParallel> dp;
+    if (o.distributed && o.distributed->world_size > 1) {
+        if (o.batch_size % o.distributed->world_size != 0)
+            throw Error("the global batch (" + std::to_string(o.batch_size) + ") must be a multiple of the " +
+                        std::to_string(o.distributed->world_size) + " ranks");
+        dp = std::make_unique<DataParallel>(*o.distributed);
+    }
+    const int world = dp ? dp->world_size() : 1, rank = dp ? dp->rank() : 0;
+    const bool main = rank == 0;
 
     // Documents: every text file, plus SQuAD-style QA text with its held-out articles removed.
     std::vector<std::string> texts;
@@ -146,8 +157,12 @@ TrainResult train_lm(const Tokenizer& tok, const LMTrainOptions& o, const RunCon
     for (const at::Tensor& t : master.all()) params.push_back(t);
     if (!o.init_from.empty()) continue_from(o.init_from, device, &params);
     AdamW opt(params, o.optim);
-    fs::create_directories(o.out_dir);
-    JsonlLog log((fs::path(o.out_dir) / "train_log.jsonl").string(), false);
+    if (dp) dp->broadcast(params);  // one start for every rank
+    std::optional<JsonlLog> log;
+    if (main) {
+        fs::create_directories(o.out_dir);
+        log.emplace((fs::path(o.out_dir) / "train_log.jsonl").string(), false);
+    }
 
     auto evaluate = [&]() {
         at::NoGradGuard ng;
@@ -161,9 +176,11 @@ TrainResult train_lm(const Tokenizer& tok, const LMTrainOptions& o, const RunCon
 
     std::uniform_int_distribution<int64_t> start(0, static_cast<int64_t>(stream.size()) - o.seq_len - 2);
     Stopwatch train_clock;
+    double agreed_s = 0;  // data parallel: the ranks' mean elapsed time, the one clock they all follow
+    auto now = [&] { return dp ? agreed_s : train_clock.seconds(); };
     TrainProgress p;
     p.steps = o.optim.steps;
-    int64_t tokens = 0;
+    int64_t tokens = 0, local_tokens = 0;
     double valid_loss = 0;
     bool cancelled = false;
     for (int64_t step = 0; step < o.optim.steps; ++step) {
@@ -171,44 +188,62 @@ TrainResult train_lm(const Tokenizer& tok, const LMTrainOptions& o, const RunCon
         for (int a = 0; a < o.optim.grad_accum; ++a) {
             std::vector<int64_t> starts(o.batch_size);
             for (auto& s : starts) s = start(rng);
+            const int b = o.batch_size / world;
+            starts = std::vector<int64_t>(starts.begin() + rank * b, starts.begin() + (rank + 1) * b);
             at::Tensor loss = lm_loss(c, master.to(dtype), windows(stream, starts, o.seq_len, device));
             (loss / o.optim.grad_accum).backward();
             loss_sum = a == 0 ? loss.detach() : loss_sum + loss.detach();
-            tokens += static_cast<int64_t>(o.batch_size) * o.seq_len;
+            local_tokens += static_cast<int64_t>(starts.size()) * o.seq_len;
         }
-        const double progress = schedule_progress(o.optim, step, train_clock.seconds());
+        tokens = local_tokens;  // every rank's, since the start
+        bool stop_requested = cb.cancel_requested();
+        if (dp) {  // mean gradient, and one view of the loss, the clock and a stop request
+            dp->average_gradients(params);
+            const std::vector<double> agreed = dp->sum(
+                {loss_sum.item<double>(), train_clock.seconds(), stop_requested ? 1.0 : 0.0, static_cast<double>(local_tokens)});
+            tokens = static_cast<int64_t>(agreed[3]);
+            loss_sum = at::full({}, agreed[0] / world, at::kFloat);
+            agreed_s = agreed[1] / world;
+            stop_requested = agreed[2] > 0;
+        }
+        const double progress = schedule_progress(o.optim, step, now());
         const at::Tensor grad_norm = opt.step(step, progress);
-        record_step(&p, o.optim, opt.lr_at(step, progress), step, 0, tokens, train_clock.seconds());
+        record_step(&p, o.optim, opt.lr_at(step, progress), step, 0, tokens, now());
         const bool out_of_time = spend_time_budget(o.optim, &p);
         p.valid_loss = -1;
         const bool last = p.step == o.optim.steps || out_of_time;
-        const bool validating = (o.valid_every > 0 && p.step % o.valid_every == 0) || last;
+        const bool validating = main && ((o.valid_every > 0 && p.step % o.valid_every == 0) || last);
         if (p.step % o.log_every == 0 || validating) {
             p.loss = loss_sum.item<double>() / o.optim.grad_accum;
             p.grad_norm = grad_norm.item<double>();
         }
         if (validating) p.valid_loss = valid_loss = evaluate();
-        if (p.step % o.log_every == 0 || last || p.valid_loss >= 0) {
-            log.write(p);
+        if (main && (p.step % o.log_every == 0 || last || p.valid_loss >= 0)) {
+            log->write(p);
             report_step(cb, p);
         }
-        if (cb.cancel_requested()) {
+        if (stop_requested) {
             cancelled = true;  // the weights so far are saved below, so --init-from can continue
             break;
         }
         if (last) break;
     }
-    LlamaConfig out_config = c;
-    out_config.dtype = dtype_to_name(dtype);
-    at::NoGradGuard ng;
-    LlamaWeights final_w = master.to(dtype);
-    for (at::Tensor* t : {&final_w.embed, &final_w.final_norm}) *t = t->detach();
-    LlamaModel(out_config, final_w, o.out_dir).save(o.out_dir, 12u << 20);
-    if (!o.tokenizer_path.empty()) fs::copy_file(o.tokenizer_path, fs::path(o.out_dir) / "tokenizer.model", fs::copy_options::overwrite_existing);
+    if (main) {
+        LlamaConfig out_config = c;
+        out_config.dtype = dtype_to_name(dtype);
+        at::NoGradGuard ng;
+        LlamaWeights final_w = master.to(dtype);
+        for (at::Tensor* t : {&final_w.embed, &final_w.final_norm}) *t = t->detach();
+        LlamaModel(out_config, final_w, o.out_dir).save(o.out_dir, 12u << 20);
+        if (!o.tokenizer_path.empty())
+            fs::copy_file(o.tokenizer_path, fs::path(o.out_dir) / "tokenizer.model", fs::copy_options::overwrite_existing);
+    }
+    if (dp) dp->barrier();  // the other ranks end once rank 0 has written the model
     if (cancelled) return TrainResult{true, p.step, 0, ""};
     const double ppl = std::exp(valid_loss);
-    std::fprintf(stderr, "train-lm: %lld tokens in %.1f s; validation loss %.4f, perplexity %.2f\n", (long long)tokens,
-                 train_clock.seconds(), valid_loss, ppl);
+    if (main)
+        std::fprintf(stderr, "train-lm: %lld tokens in %.1f s; validation loss %.4f, perplexity %.2f\n", (long long)tokens,
+                     now(), valid_loss, ppl);
     return TrainResult{false, p.step, ppl, ""};
 }
 

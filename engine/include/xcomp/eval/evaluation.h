@@ -48,6 +48,13 @@ struct EvalOptions {
     // Examples finished by an earlier, interrupted run of the same evaluation (read_eval_examples):
     // counted as they are, not run again. One that fits no row of this evaluation is an error (none).
     std::vector<EvalExample> done;
+    // Sharding over processes (xcomp eval --nproc): the batches of every cell, as one process would
+    // form them, are dealt round-robin and this process runs those with index % shards == shard, so
+    // every batch is the same as in one process and the merged tables are identical (0 of 1).
+    int shard = 0;
+    int shards = 1;
+    // false: run nothing, only gather `done` into the tables (the merge of the ranks' examples) (true).
+    bool run_missing = true;
 };
 
 struct EvalCell {  // one row of the aggregate table
@@ -77,6 +84,11 @@ EvalResult evaluate(const std::vector<std::shared_ptr<Compressor>>& compressors,
 // written; the error-typed alignment recomputed from the texts). Throws when `dir` has none, or
 // when it holds the other mode's examples.
 std::vector<EvalExample> read_eval_examples(const std::string& dir, bool qa);
+
+// The examples as examples.jsonl holds them (one JSON object a line), and back; `where` names the
+// source in errors. Scores round-trip exactly, so merged examples give the same tables.
+std::string eval_examples_jsonl(const std::vector<EvalExample>& examples, bool qa);
+std::vector<EvalExample> parse_eval_examples(const std::string& jsonl, const std::string& where, bool qa);
 
 // Writes examples.jsonl, table.md, table.csv and table.json into `dir` (created; atomic per file).
 void write_eval_outputs(const EvalResult& result, const std::string& dir, const EvalOptions& options);

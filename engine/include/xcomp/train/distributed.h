@@ -1,7 +1,8 @@
 // xcomp/train/distributed.h — data-parallel training on c10d, PyTorch's own collectives: N cooperating
 // processes (one per GPU, or CPU workers), each computing the gradient of its slice of every global
-// batch; the gradients are averaged by all-reduce (Gloo; NCCL is the GPU path to come) so every rank
-// takes the same optimizer step. Rank 0 alone writes logs, checkpoints and the result.
+// batch; the gradients are averaged by all-reduce (Gloo on CPUs, NCCL on GPUs) so every rank
+// takes the same optimizer step. Rank 0 alone writes logs, checkpoints and the result. A sharded
+// evaluation uses the same group to gather the ranks' examples.
 #pragma once
 #include <ATen/ATen.h>
 
@@ -19,13 +20,14 @@ struct DistributedOptions {
     std::string master_addr = "127.0.0.1";  // rank 0's host, which serves the rendezvous store (MASTER_ADDR)
     int master_port = 29500;                // the store's TCP port (MASTER_PORT)
     double timeout_s = 600;                 // a collective waiting longer fails: a rank died or hangs (600)
+    bool cuda = false;                      // the ranks train on GPUs (cuda:local_rank): NCCL; else Gloo (false)
 };
 
 // The standard environment (RANK, WORLD_SIZE, LOCAL_RANK, MASTER_ADDR, MASTER_PORT, as torchrun sets
 // them); nullopt when WORLD_SIZE is unset. Throws xcomp::Error for inconsistent values.
 std::optional<DistributedOptions> distributed_from_env();
 
-// True when this build has c10d's Gloo backend (Debian's LibTorch with libgloo-dev headers).
+// True when this build has a c10d backend: Gloo (Debian's LibTorch with libgloo-dev headers) or NCCL.
 bool distributed_available();
 
 // One process's membership of the group. Not thread-safe: the training loop owns it.
@@ -45,6 +47,8 @@ public:
     void broadcast(const std::vector<at::Tensor>& tensors);
     // The sum over the ranks of a few host numbers (losses, elapsed time, a stop request).
     std::vector<double> sum(const std::vector<double>& values);
+    // Every rank's bytes, in rank order (a sharded evaluation's examples): no shared filesystem needed.
+    std::vector<std::string> all_gather(const std::string& bytes);
     void barrier();
 
 private:

@@ -108,6 +108,9 @@ struct LMTrainOptions {
     std::string device = "cuda";
     uint64_t seed = 1;
     int threads = 0;                       // tokenisation threads (0: hardware)
+    // Data parallelism (xcomp/train/distributed.h): batch_size is the global batch, each rank runs
+    // its slice of the same windows; rank 0 alone writes (none: one process).
+    std::optional<DistributedOptions> distributed;
 };
 
 // Trains the LM and writes it to options.out_dir (progress as train_compressor).

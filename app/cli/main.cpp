@@ -49,7 +49,7 @@ Evaluation:
               [--nproc N]   sharded over N ranks (one GPU each with --device cuda, or RANK/WORLD_SIZE... as
               torchrun sets them); the tables are the same as one process's
   bench       --data FILE.jsonl [--section cpu|gpu|qa|all] [--repeats 7] [--out FILE.json]
-              [--decode-mode auto|dynamic|static|cuda-graph] [--workbench EXE] [--max-batch 256]  (docs/PERFORMANCE.md)
+              [--decode-mode auto|dynamic|static|cuda-graph|cpu-loop] [--workbench EXE] [--max-batch 256]  (docs/PERFORMANCE.md)
 
 Training (see docs/TRAINING.md):
   train-tokenizer --data A.jsonl[,B.jsonl.xz] --vocab-size 8000 --out DIR

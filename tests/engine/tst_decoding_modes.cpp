@@ -1,5 +1,6 @@
-// The decode loops (grown cache, preallocated cache, CUDA graph) produce the same tokens, and every
-// loop honours EOS, cancellation, the token callback and bad options.
+// The decode loops (grown cache, preallocated cache, CUDA graph, the CPU loop) produce the same tokens
+// (and the CPU loop the same attention), and every loop honours EOS, cancellation, the token
+// callback and bad options.
 #include <ATen/ATen.h>
 #include <ATen/core/grad_mode.h>
 
@@ -17,10 +18,12 @@ using namespace xcomp;
 
 namespace {
 
-// The modes this build and device can run; the first is the reference.
-std::vector<DecodeMode> modes(const LlamaModel& m) {
+// The modes this build and device can run; the first is the reference. The CPU loop takes float32
+// on the CPU without a decoder adapter or left-padded prompts.
+std::vector<DecodeMode> modes(const LlamaModel& m, bool lora_or_padding = false) {
     std::vector<DecodeMode> v = {DecodeMode::Dynamic, DecodeMode::Static};
     if (m.device().is_cuda() && cuda_graphs_available()) v.push_back(DecodeMode::CudaGraph);
+    if (m.device().is_cpu() && m.dtype() == at::kFloat && !lora_or_padding) v.push_back(DecodeMode::CpuLoop);
     return v;
 }
 
@@ -63,7 +66,7 @@ private slots:
             go.lora = with_lora ? &lora : nullptr;
             const at::Tensor prompt = at::tensor(ids_of(*f_.tokenizer, "The compressor writes the text into"), at::kLong).view({1, -1});
             std::vector<std::vector<int64_t>> ref;
-            for (DecodeMode m : modes(*f_.model)) {
+            for (DecodeMode m : modes(*f_.model, with_lora)) {
                 go.decode_mode = m;
                 GenerationResult r = generate_greedy(*f_.model, prompt, KVCache(), go);
                 QCOMPARE(static_cast<int>(r.ids[0].size()), 40);
@@ -95,20 +98,52 @@ private slots:
         std::vector<std::vector<int64_t>> ref_batch, ref_regen;
         for (DecodeMode m : modes(*f_.model)) {
             go.decode_mode = m;
-            GenerationResult b = continue_batch(*f_.model, &mem, prompts, go);
             GenerationResult g = regenerate(*f_.model, mem, go);
-            if (ref_batch.empty()) {
-                ref_batch = b.ids;
-                ref_regen = g.ids;
-            }
-            QVERIFY2(b.ids == ref_batch, decode_mode_name(m));
+            if (ref_regen.empty()) ref_regen = g.ids;
             QVERIFY2(g.ids == ref_regen, decode_mode_name(m));
+        }
+        for (DecodeMode m : modes(*f_.model, /*padded prompts*/ true)) {
+            go.decode_mode = m;
+            GenerationResult b = continue_batch(*f_.model, &mem, prompts, go);
+            if (ref_batch.empty()) ref_batch = b.ids;
+            QVERIFY2(b.ids == ref_batch, decode_mode_name(m));
         }
         // Left padding must not leak: row 1 alone gives what it gave in the batch.
         go.decode_mode = DecodeMode::Static;
         MemoryBatch one = comp->encode({texts[1]});
         GenerationResult alone = continue_batch(*f_.model, &one, {prompts[1]}, go);
         QVERIFY(alone.ids[0] == ref_batch[1]);
+    }
+
+    // The CPU loop against the forward pass: the same tokens and attention rows, with a memory token
+    // masked off (ablation) and without.
+    void cpu_loop_matches_the_forward_pass() {
+        if (!f_.model->device().is_cpu()) QSKIP("the CPU loop runs on the CPU");
+        at::NoGradGuard ng;
+        auto comp = Compressor::load(test::fixture("tiny-model/compressors/aoc-m4"), f_.model);
+        MemoryBatch mem = comp->encode({ids_of(*f_.tokenizer, "Memory tokens carry the text to a frozen decoder.")});
+        for (bool masked : {false, true}) {
+            if (masked) {
+                mem.mask = at::ones({1, 4}, at::kBool);
+                mem.mask[0][1] = false;
+            }
+            GenerationOptions go;
+            go.max_new_tokens = 20;
+            go.stop_at_eos = false;
+            go.capture_attention = true;
+            go.decode_mode = DecodeMode::Dynamic;
+            const GenerationResult ref = regenerate(*f_.model, mem, go);
+            go.decode_mode = DecodeMode::CpuLoop;
+            const GenerationResult got = regenerate(*f_.model, mem, go);
+            QVERIFY(got.ids == ref.ids);
+            QCOMPARE(got.attention.size(), ref.attention.size());
+            for (size_t t = 0; t < ref.attention.size(); ++t) {
+                QCOMPARE(got.attention[t].sizes(), ref.attention[t].sizes());
+                QVERIFY2(test::max_abs_diff(got.attention[t], ref.attention[t]) < 1e-5, qPrintable(QString::number(t)));
+            }
+            if (masked)  // the masked memory token gets no attention at any step
+                for (const at::Tensor& a : got.attention) QCOMPARE(a.select(2, 1).abs().max().item<float>(), 0.0f);
+        }
     }
 
     // EOS ends a row, the callback and the cancel flag end the run, in every loop.
@@ -169,8 +204,19 @@ private slots:
         go.decode_mode = DecodeMode::Static;
         go.prompt_mask = at::ones({1, 2}, at::kBool);
         QVERIFY_THROWS_EXCEPTION(Error, generate_greedy(*f_.model, prompt, KVCache(), go));
+        // The CPU loop refuses what it does not do: a decoder adapter, left-padded prompts.
+        QCOMPARE(parse_decode_mode("cpu-loop"), DecodeMode::CpuLoop);
+        go.decode_mode = DecodeMode::CpuLoop;
+        go.prompt_mask = at::ones({1, 3}, at::kBool);
+        QVERIFY_THROWS_EXCEPTION(Error, generate_greedy(*f_.model, prompt, KVCache(), go));
+        go.prompt_mask = at::Tensor();
+        LoraWeights lora = LoraWeights::init(f_.model->config(), 2, 4, {"q_proj"}, f_.model->device(), f_.model->dtype(), 1);
+        go.lora = &lora;
+        QVERIFY_THROWS_EXCEPTION(Error, generate_greedy(*f_.model, prompt, KVCache(), go));
+        go.lora = nullptr;
         // Past the context (1024 positions; the prompt takes 3), in every mode.
-        for (DecodeMode mode : {DecodeMode::Dynamic, DecodeMode::Static}) {
+        for (DecodeMode mode : {DecodeMode::Dynamic, DecodeMode::Static, DecodeMode::CpuLoop}) {
+            if (mode == DecodeMode::CpuLoop && !f_.model->device().is_cpu()) continue;
             GenerationOptions far;
             far.decode_mode = mode;
             far.max_new_tokens = 1022;

@@ -8,7 +8,9 @@
 #include <mutex>
 #include <optional>
 
+#include "cpu_decode.h"
 #include "rope.h"
+#include "token_sink.h"
 #include "xcomp/error.h"
 
 #if defined(XCOMP_TORCH_CUDA) && TORCH_VERSION_MAJOR >= 2
@@ -35,14 +37,15 @@ const char* decode_mode_name(DecodeMode mode) {
     case DecodeMode::Dynamic: return "dynamic";
     case DecodeMode::Static: return "static";
     case DecodeMode::CudaGraph: return "cuda-graph";
+    case DecodeMode::CpuLoop: return "cpu-loop";
     }
     return "?";
 }
 
 DecodeMode parse_decode_mode(const std::string& name) {
-    for (DecodeMode m : {DecodeMode::Auto, DecodeMode::Dynamic, DecodeMode::Static, DecodeMode::CudaGraph})
+    for (DecodeMode m : {DecodeMode::Auto, DecodeMode::Dynamic, DecodeMode::Static, DecodeMode::CudaGraph, DecodeMode::CpuLoop})
         if (name == decode_mode_name(m)) return m;
-    throw Error("unknown decode mode '" + name + "' (use auto, dynamic, static or cuda-graph)");
+    throw Error("unknown decode mode '" + name + "' (use auto, dynamic, static, cuda-graph or cpu-loop)");
 }
 
 namespace {
@@ -59,43 +62,6 @@ c10::cuda::CUDAStream decode_stream(at::DeviceIndex index) {
     return it->second;
 }
 #endif
-
-// Per-row bookkeeping shared by both decode loops: EOS, the token callback, the result.
-struct TokenSink {
-    const GenerationOptions& o;
-    const LlamaConfig& config;
-    GenerationResult& r;
-    std::vector<bool> done;
-    int64_t alive;
-
-    TokenSink(const GenerationOptions& options, const LlamaConfig& c, GenerationResult& result, int64_t B)
-        : o(options), config(c), r(result), done(B, false), alive(B) {
-        r.ids.assign(B, {});
-        r.hit_eos.assign(B, false);
-    }
-    // next [B] int64 on the CPU. Returns false when the run must stop (callback or every row done).
-    bool take(const at::Tensor& next) {
-        const int64_t* ids = next.data_ptr<int64_t>();
-        bool stop = false;
-        for (size_t b = 0; b < done.size(); ++b) {
-            if (done[b]) continue;
-            if (o.stop_at_eos && config.is_eos(ids[b])) {
-                done[b] = true;
-                r.hit_eos[b] = true;
-                --alive;
-                continue;
-            }
-            r.ids[b].push_back(ids[b]);
-            if (o.control.on_token && !o.control.on_token(static_cast<int64_t>(b), ids[b])) stop = true;
-        }
-        if (stop) r.cancelled = true;
-        return !stop && alive > 0;
-    }
-    bool cancelled() {
-        if (o.control.cancel_requested()) r.cancelled = true;
-        return r.cancelled;
-    }
-};
 
 // The cache grows by concatenation; the only loop that can capture attention.
 GenerationResult dynamic_loop(const LlamaModel& model, const at::Tensor& prompt_ids, KVCache cache, const GenerationOptions& o) {
@@ -234,15 +200,20 @@ GenerationResult generate_greedy(const LlamaModel& model, const at::Tensor& prom
         throw Error("prompt_mask must have the prompt's shape [B, T]");
     const bool cuda = model.device().is_cuda();
     DecodeMode mode = o.decode_mode;
-    if (mode == DecodeMode::Auto)
-        mode = (cuda && cuda_graphs_available() && !o.capture_attention) ? DecodeMode::CudaGraph : DecodeMode::Dynamic;
-    if (o.capture_attention && mode != DecodeMode::Dynamic)
-        throw Error("attention capture needs the dynamic decode mode");
+    if (mode == DecodeMode::Auto) {
+        if (cuda) mode = cuda_graphs_available() && !o.capture_attention ? DecodeMode::CudaGraph : DecodeMode::Dynamic;
+        else mode = cpu_loop_supports(model, o) ? DecodeMode::CpuLoop : DecodeMode::Dynamic;
+    }
+    if (o.capture_attention && mode != DecodeMode::Dynamic && mode != DecodeMode::CpuLoop)
+        throw Error("attention capture needs the dynamic or cpu-loop decode mode");
+    if (mode == DecodeMode::CpuLoop && !cpu_loop_supports(model, o))
+        throw Error("the cpu-loop decode mode needs a float32 model on the CPU, no LoRA and no left-padded prompts");
     if (mode == DecodeMode::CudaGraph && (!cuda || !cuda_graphs_available()))
         throw Error(cuda ? "this build's LibTorch cannot capture CUDA graphs (needs LibTorch 2.x with CUDA)"
                          : "CUDA-graph decoding needs the model on a CUDA device");
     at::NoGradGuard no_grad;
     if (mode == DecodeMode::Dynamic) return dynamic_loop(model, prompt_ids, std::move(cache), o);
+    if (mode == DecodeMode::CpuLoop) return cpu_decode_loop(model, prompt_ids, std::move(cache), o);
     return static_loop(model, prompt_ids, std::move(cache), o, mode == DecodeMode::CudaGraph);
 }
 

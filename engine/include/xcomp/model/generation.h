@@ -14,14 +14,16 @@ namespace xcomp {
 
 // How the decode loop keeps its KV cache.
 enum class DecodeMode {
-    Auto,       // CudaGraph on CUDA where LibTorch supports it, else Dynamic
+    Auto,       // CudaGraph on CUDA where LibTorch supports it, CpuLoop on the CPU where it applies, else Dynamic
     Dynamic,    // cache grown by concatenation at every step (any device)
     Static,     // preallocated cache written in place (any device)
     CudaGraph,  // Static, with one decode step captured as a CUDA graph and replayed (CUDA, LibTorch 2.x)
+    CpuLoop,    // preallocated float32 cache, plain loops around BLAS: no per-operator cost (CPU, float32, no LoRA
+                // or prompt mask)
 };
 // True when this build can capture CUDA graphs (LibTorch 2.x with CUDA).
 bool cuda_graphs_available();
-const char* decode_mode_name(DecodeMode mode);         // "auto", "dynamic", "static", "cuda-graph"
+const char* decode_mode_name(DecodeMode mode);         // "auto", "dynamic", "static", "cuda-graph", "cpu-loop"
 DecodeMode parse_decode_mode(const std::string& name);  // throws xcomp::Error
 
 struct GenerationOptions {
@@ -31,7 +33,7 @@ struct GenerationOptions {
     bool capture_attention = false;     // keep each generated token's attention rows (false; batch 1 only)
     // [B, T] bool, false = padding, for left-padded prompts of different lengths (all true).
     at::Tensor prompt_mask;
-    DecodeMode decode_mode = DecodeMode::Auto;  // attention capture always decodes Dynamic (Auto)
+    DecodeMode decode_mode = DecodeMode::Auto;  // attention capture decodes Dynamic or CpuLoop (Auto)
     // on_token after each step with the row and its new token (false stops everything); cancel
     // read before every step (xcomp/run_control.h).
     RunControl control;

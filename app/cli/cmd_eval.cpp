@@ -103,7 +103,7 @@ int cmd_eval(Args& a) {
     a.finish();
     // Sharded over ranks: each runs every world-th batch; rank 0 gathers the examples and writes.
     std::unique_ptr<DataParallel> dp;
-    if (ranks.distributed && ranks.distributed->world_size > 1) dp = std::make_unique<DataParallel>(*ranks.distributed);
+    if (ranks.distributed) dp = std::make_unique<DataParallel>(*ranks.distributed);
     const int rank = dp ? dp->rank() : 0;
     o.shard = rank;
     o.shards = dp ? dp->world_size() : 1;

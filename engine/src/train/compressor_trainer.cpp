@@ -67,7 +67,7 @@ public:
         // Data parallelism: every rank draws the same global batch and computes its slice of it, so
         // any world size takes the same steps as one process with that batch.
         std::unique_ptr<DataParallel> dp;
-        if (o_.distributed && o_.distributed->world_size > 1) {
+        if (o_.distributed) {  // any world size: a group of one measures the collectives' cost
             if (o_.batch_size % o_.distributed->world_size != 0)
                 throw Error("the global batch (" + std::to_string(o_.batch_size) + ") must be a multiple of the " +
                             std::to_string(o_.distributed->world_size) + " ranks");

@@ -103,7 +103,7 @@ TrainResult train_lm(const Tokenizer& tok, const LMTrainOptions& o, const RunCon
     Stopwatch clock;
     // Data parallelism: every rank draws the same global batch of windows and runs its slice.
     std::unique_ptr<DataParallel> dp;
-    if (o.distributed && o.distributed->world_size > 1) {
+    if (o.distributed) {  // any world size: a group of one measures the collectives' cost
         if (o.batch_size % o.distributed->world_size != 0)
             throw Error("the global batch (" + std::to_string(o.batch_size) + ") must be a multiple of the " +
                         std::to_string(o.distributed->world_size) + " ranks");

@@ -11,12 +11,16 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
+#include "atomicwrite.h"
 #include "engineclient.h"
+#include "exportbutton.h"
 #include "interpolationpanel.h"
 #include "messagebar.h"
 #include "modelcontroller.h"
+#include "plotexport.h"
 #include "teachingtext.h"
 #include "textpanel.h"
+#include "viewexports.h"
 
 namespace xcomp::workbench {
 
@@ -40,6 +44,8 @@ InterpolationPage::InterpolationPage(const PageContext& context, QWidget* parent
     m_status->setWordWrap(true);
     row->addWidget(m_prepare);
     row->addWidget(m_status, 1);
+    m_export = new ExportButton(top);
+    row->addWidget(m_export);
     topLayout->addLayout(row);
 
     m_panel = new InterpolationPanel(splitter);
@@ -54,6 +60,31 @@ InterpolationPage::InterpolationPage(const PageContext& context, QWidget* parent
     connect(m_prepare, &QPushButton::clicked, this, &InterpolationPage::prepare);
     resetPrepared();
     connectEngine();
+    addExports();
+}
+
+// The curve as a figure (PNG, PDF) and as numbers (CSV; JSON with the regeneration at each point).
+void InterpolationPage::addExports()
+{
+    m_export->setAvailability([this] { return !m_panel->curve().isEmpty(); });
+    m_export->addFileExport(QStringLiteral("curve-plot"), tr("Curve as PNG or PDF\u2026"), tr("Export plot"),
+                            QStringLiteral("interpolation.png"), PlotExport::fileDialogFilter(),
+                            [this](const QString& path, QString* error) {
+                                return PlotExport::save(m_panel->curvePlot(), path, error);
+                            });
+    m_export->addSeparator();
+    const QString caption = tr("Export the curve");
+    m_export->addFileExport(QStringLiteral("curve-csv"), tr("Curve as CSV\u2026"), caption,
+                            QStringLiteral("interpolation.csv"), tr("CSV file (*.csv)"),
+                            [this](const QString& path, QString* error) {
+                                return writeFileAtomically(path, ViewExports::curveCsv(m_panel->curve()), error);
+                            });
+    m_export->addFileExport(QStringLiteral("curve-json"), tr("Curve and texts as JSON\u2026"), caption,
+                            QStringLiteral("interpolation.json"), tr("JSON file (*.json)"),
+                            [this](const QString& path, QString* error) {
+                                return writeFileAtomically(
+                                    path, ViewExports::curveJson(m_panel->curve(), m_curveSpherical), error);
+                            });
 }
 
 void InterpolationPage::connectEngine()

@@ -11,6 +11,7 @@ class QPlainTextEdit;
 class QPushButton;
 
 namespace xcomp {
+class ExportButton;
 class InterpolationPanel;
 }
 
@@ -50,6 +51,7 @@ public:
 
     InterpolationPanel* panel() const { return m_panel; }
     QPushButton* prepareButton() const { return m_prepare; }
+    ExportButton* exportButton() const { return m_export; }  // the curve: PNG, PDF, CSV, JSON
 
 signals:
     void loadFileRequested(int which);  // 0: A, 1: B
@@ -64,6 +66,7 @@ private:
     void onPrepared(const SlotEntry& a, const SlotEntry& b);
     void onCurveChanged(const QVector<view::InterpolationPoint>& curve, int done, int total);
     void startSweep(bool spherical);
+    void addExports();
 
     QPlainTextEdit* m_textA = nullptr;
     QPlainTextEdit* m_textB = nullptr;
@@ -72,6 +75,7 @@ private:
     QString m_pathA, m_pathB;
     QPushButton* m_prepare = nullptr;
     QLabel* m_status = nullptr;
+    ExportButton* m_export = nullptr;
     InterpolationPanel* m_panel = nullptr;
     bool m_prepared = false;
     bool m_runEnabled = true;

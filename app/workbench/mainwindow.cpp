@@ -21,6 +21,7 @@
 #include "comparepage.h"
 #include "engineclient.h"
 #include "examplesmenu.h"
+#include "exportbutton.h"
 #include "exportcontroller.h"
 #include "filecontroller.h"
 #include "helpdock.h"
@@ -38,6 +39,7 @@
 #include "sessionfile.h"
 #include "teachingtext.h"
 #include "textpanel.h"
+#include "viewexports.h"
 
 namespace xcomp::workbench {
 
@@ -197,6 +199,9 @@ void MainWindow::buildCentral()
     };
     for (const auto& tab : tabs)
         m_tabs->setTabToolTip(m_tabs->addTab(tab.page, icon(tab.icon), tab.title), tab.tip);
+    // Every tab's Export menu says where it wrote and opens in the last export folder.
+    for (ExportButton* button : m_tabs->findChildren<ExportButton*>())
+        ViewExports::announce(button, m_messages);
 
     splitter->addWidget(m_source);
     splitter->addWidget(m_tabs);

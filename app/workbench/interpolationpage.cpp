@@ -8,6 +8,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalBlocker>
+#include <QSlider>
 #include <QSplitter>
 #include <QVBoxLayout>
 
@@ -99,10 +100,15 @@ void InterpolationPage::connectEngine()
     });
     connect(engine, &EngineClient::interpolationPrepared, this, &InterpolationPage::onPrepared);
     connect(engine, &EngineClient::interpolated, this, [this](const InterpolationResult& result) {
-        m_panel->showRegeneration(result.alpha, result.vsA, result.vsB);
+        if (result.preview)
+            m_panel->showPreview(result.alpha, result.point.regenerated);
+        else
+            m_panel->showRegeneration(result.alpha, result.vsA, result.vsB);
         updateBusy();
         emit interpolationShown();
     });
+    // The words as they come: while dragging, and while the full regeneration runs after the release.
+    connect(engine, &EngineClient::interpolationPartial, m_panel, &InterpolationPanel::showPreview);
     connect(engine, &EngineClient::curveChanged, this, &InterpolationPage::onCurveChanged);
     connect(engine, &EngineClient::interpolationStateChanged, this, &InterpolationPage::updateBusy);
     connect(engine, &EngineClient::sweepFinished, this, &InterpolationPage::updateBusy);
@@ -118,7 +124,18 @@ void InterpolationPage::connectEngine()
             return;
         if (spherical != m_curveSpherical)
             startSweep(spherical);
-        m_context.engine->requestInterpolation(alpha, spherical);
+        // Dragging: a cheap preview of the first words for each position, latest wins.
+        const bool dragging = m_panel->slider()->isSliderDown();
+        m_context.engine->requestInterpolation(alpha, spherical, dragging ? kPreviewTokens : 0);
+        updateBusy();
+    });
+    // The curve's points wait during a drag; the release asks for the full regeneration.
+    connect(m_panel->slider(), &QSlider::sliderPressed, this, [this] { m_context.engine->setSweepHeld(true); });
+    connect(m_panel->slider(), &QSlider::sliderReleased, this, [this] {
+        m_context.engine->setSweepHeld(false);
+        if (!m_context.engine->interpolationReady())
+            return;
+        m_context.engine->requestInterpolation(m_panel->alpha(), m_panel->spherical());
         updateBusy();
     });
     connect(m_panel, &InterpolationPanel::sweepRequested, this, [this](bool spherical) {

@@ -21,6 +21,8 @@ class InterpolationPage : public WorkbenchPage {
     Q_OBJECT
 public:
     static constexpr int kSweepPoints = 21;
+    // New tokens of a preview while the slider is dragged (the full regeneration follows on release).
+    static constexpr int kPreviewTokens = 8;
 
     explicit InterpolationPage(const PageContext& context, QWidget* parent = nullptr);
 

@@ -304,7 +304,7 @@ void MainWindow::connectParts()
     connect(m_interpolation, &InterpolationPage::loadFileRequested, m_files, &FileController::loadEndpointDialog);
     connect(m_batch, &BatchPage::finished, this, &MainWindow::batchFinished);
     connect(m_batch, &BatchPage::openDatasetRequested, m_files, &FileController::openDatasetDialog);
-    connect(m_batch, &BatchPage::cancelRequested, this, &MainWindow::cancel);
+    connect(m_batch, &BatchPage::cancelRequested, this, &MainWindow::cancelBatch);
     connect(m_batch, &BatchPage::reviewRequested, this, [this](const view::EvalRow& row) {
         m_regenerate->showReview(row);
         m_attention->clear();
@@ -339,6 +339,15 @@ void MainWindow::cancel()
     // A long job answers with cancelled(); the curve has stopped here and now (EngineClient::stopSweep).
     m_status->showCancelling(longJobs);
     m_interpolation->updateBusy();
+    updateActions();
+}
+
+void MainWindow::cancelBatch()
+{
+    if (!m_engine->isBatchRunning())
+        return;
+    m_engine->cancelBatch();  // the batch alone: a regeneration or the slider issued beside it goes on
+    m_status->showCancelling(true);
     updateActions();
 }
 

@@ -394,6 +394,25 @@
     </message>
 </context>
 <context>
+    <name>xcomp::DiffExport</name>
+    <message>
+        <source>Rendering %1 failed.</source>
+        <translation>Darstellen von %1 ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>Regenerated</source>
+        <translation>Regeneriert</translation>
+    </message>
+    <message>
+        <source>Unknown format &quot;%1&quot;: use .html, .pdf or .png.</source>
+        <translation>Unbekanntes Format „%1“: .html, .pdf oder .png verwenden.</translation>
+    </message>
+</context>
+<context>
     <name>xcomp::DiffView</name>
     <message>
         <source>Original text</source>
@@ -575,6 +594,29 @@
     </message>
 </context>
 <context>
+    <name>xcomp::ExportButton</name>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Save what this view shows as a file</source>
+        <translation>Speichert, was diese Ansicht zeigt, als Datei</translation>
+    </message>
+    <message>
+        <source>There is no export &quot;%1&quot;.</source>
+        <translation>Es gibt keinen Export „%1“.</translation>
+    </message>
+    <message>
+        <source>There is nothing to export yet.</source>
+        <translation>Noch gibt es nichts zu exportieren.</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
     <name>xcomp::InterpolationPanel</name>
     <message>
         <source>Linear</source>
@@ -691,6 +733,10 @@
     <message>
         <source>Press “BLEU curve” to regenerate at evenly spaced α and plot BLEU against A and B. A smooth crossing means the compressed space blends the two texts; a sharp step means it snaps from one to the other.</source>
         <translation>Drücken Sie „BLEU-Kurve“, um bei gleichmäßig verteilten α zu regenerieren und BLEU gegenüber A und B darzustellen. Ein sanfter Übergang bedeutet, dass der komprimierte Raum die beiden Texte mischt; eine scharfe Stufe bedeutet, dass er von einem zum anderen springt.</translation>
+    </message>
+    <message>
+        <source>α = %1: the first words (coloured when the slider stops)</source>
+        <translation>α = %1: die ersten Wörter (farbig, sobald der Regler stillsteht)</translation>
     </message>
 </context>
 <context>
@@ -870,6 +916,10 @@
         <source>PDF document (*.pdf)</source>
         <translation>PDF-Dokument (*.pdf)</translation>
     </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
 </context>
 <context>
     <name>xcomp::TeachingText</name>
@@ -947,6 +997,30 @@
     <message>
         <source>No attention captured yet. Run Compress &amp; Regenerate with &quot;Capture attention&quot; on to see which memory tokens the decoder reads for every regenerated token, and which source words each memory token reads.</source>
         <translation>Noch keine Aufmerksamkeit aufgezeichnet. Führen Sie „Komprimieren &amp; Regenerieren“ mit eingeschalteter Aufzeichnung aus, um zu sehen, welche Speichertoken der Decoder für jedes regenerierte Token liest und welche Quellwörter jedes Speichertoken liest.</translation>
+    </message>
+    <message>
+        <source>Decoder heatmap as PNG or PDF…</source>
+        <translation>Decoder-Heatmap als PNG oder PDF…</translation>
+    </message>
+    <message>
+        <source>Attention on the memory as PNG or PDF…</source>
+        <translation>Aufmerksamkeit auf dem Speicher als PNG oder PDF…</translation>
+    </message>
+    <message>
+        <source>Encoder heatmap as PNG or PDF…</source>
+        <translation>Encoder-Heatmap als PNG oder PDF…</translation>
+    </message>
+    <message>
+        <source>All attention plots as PNG and PDF…</source>
+        <translation>Alle Aufmerksamkeitsdiagramme als PNG und PDF…</translation>
+    </message>
+    <message>
+        <source>Export all attention plots to</source>
+        <translation>Alle Aufmerksamkeitsdiagramme exportieren nach</translation>
+    </message>
+    <message>
+        <source>Export plot</source>
+        <translation>Diagramm exportieren</translation>
     </message>
 </context>
 <context>
@@ -1058,17 +1132,6 @@
         </translation>
     </message>
     <message>
-        <source>Exported to %1</source>
-        <translation>Exportiert nach %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n file(s) to %1</source>
-        <translation>
-            <numerusform>%n Datei nach %1 exportiert</numerusform>
-            <numerusform>%n Dateien nach %1 exportiert</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>under a minute</source>
         <translation>unter einer Minute</translation>
     </message>
@@ -1144,6 +1207,46 @@
     <message>
         <source>Stale: the text on the left has changed since these columns were made. Run the comparison again.</source>
         <translation>Veraltet: Der Text links hat sich geändert, seit diese Spalten entstanden sind. Führen Sie den Vergleich erneut aus.</translation>
+    </message>
+    <message>
+        <source>Export the comparison</source>
+        <translation>Vergleich exportieren</translation>
+    </message>
+    <message>
+        <source>Summary as CSV…</source>
+        <translation>Übersicht als CSV…</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV-Datei (*.csv)</translation>
+    </message>
+    <message>
+        <source>Summary and columns as JSON…</source>
+        <translation>Übersicht und Spalten als JSON…</translation>
+    </message>
+    <message>
+        <source>JSON file (*.json)</source>
+        <translation>JSON-Datei (*.json)</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>Columns coloured as HTML…</source>
+        <translation>Spalten farbig als HTML…</translation>
+    </message>
+    <message>
+        <source>HTML page (*.html)</source>
+        <translation>HTML-Seite (*.html)</translation>
+    </message>
+    <message>
+        <source>Columns coloured as PDF…</source>
+        <translation>Spalten farbig als PDF…</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF-Dokument (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -1484,6 +1587,34 @@
             <numerusform>BLEU-Kurve fertig (%n Punkt).</numerusform>
             <numerusform>BLEU-Kurve fertig (%n Punkte).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Curve as PNG or PDF…</source>
+        <translation>Kurve als PNG oder PDF…</translation>
+    </message>
+    <message>
+        <source>Export plot</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>Export the curve</source>
+        <translation>Kurve exportieren</translation>
+    </message>
+    <message>
+        <source>Curve as CSV…</source>
+        <translation>Kurve als CSV…</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV-Datei (*.csv)</translation>
+    </message>
+    <message>
+        <source>Curve and texts as JSON…</source>
+        <translation>Kurve und Texte als JSON…</translation>
+    </message>
+    <message>
+        <source>JSON file (*.json)</source>
+        <translation>JSON-Datei (*.json)</translation>
     </message>
 </context>
 <context>
@@ -1991,6 +2122,42 @@
         <source>Stale: the text on the left has changed since. %1</source>
         <translation>Veraltet: Der Text links hat sich seitdem geändert. %1</translation>
     </message>
+    <message>
+        <source>Export the regeneration</source>
+        <translation>Regenerierung exportieren</translation>
+    </message>
+    <message>
+        <source>Coloured diff as HTML…</source>
+        <translation>Farbiger Vergleich als HTML…</translation>
+    </message>
+    <message>
+        <source>HTML page (*.html)</source>
+        <translation>HTML-Seite (*.html)</translation>
+    </message>
+    <message>
+        <source>Coloured diff as PDF…</source>
+        <translation>Farbiger Vergleich als PDF…</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF-Dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Coloured diff as PNG…</source>
+        <translation>Farbiger Vergleich als PNG…</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <source>Numbers as JSON…</source>
+        <translation>Kennzahlen als JSON…</translation>
+    </message>
+    <message>
+        <source>JSON file (*.json)</source>
+        <translation>JSON-Datei (*.json)</translation>
+    </message>
 </context>
 <context>
     <name>xcomp::workbench::SessionController</name>
@@ -2086,6 +2253,36 @@
     <message>
         <source>%1× compression</source>
         <translation>%1× Kompression</translation>
+    </message>
+</context>
+<context>
+    <name>xcomp::workbench::ViewExports</name>
+    <message>
+        <source>Compression</source>
+        <translation>Kompression</translation>
+    </message>
+    <message>
+        <source>%1 tokens into %2 (%3×)</source>
+        <translation>%1 Token in %2 (%3×)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>compress %1 ms, regenerate %2 ms</source>
+        <translation>Komprimieren %1 ms, Regenerieren %2 ms</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exportiert nach %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n file(s) to %1</source>
+        <translation>
+            <numerusform>%n Datei nach %1 exportiert</numerusform>
+            <numerusform>%n Dateien nach %1 exportiert</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -46,13 +46,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Exported %n file(s) to %1</source>
-        <translation>
-            <numerusform>Exported %n file to %1</numerusform>
-            <numerusform>Exported %n files to %1</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n min</source>
         <translation>
             <numerusform>%n min</numerusform>
@@ -145,6 +138,16 @@
         <translation>
             <numerusform>%n memory token</numerusform>
             <numerusform>%n memory tokens</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>xcomp::workbench::ViewExports</name>
+    <message numerus="yes">
+        <source>Exported %n file(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n file to %1</numerusform>
+            <numerusform>Exported %n files to %1</numerusform>
         </translation>
     </message>
 </context>

@@ -394,6 +394,25 @@
     </message>
 </context>
 <context>
+    <name>xcomp::DiffExport</name>
+    <message>
+        <source>Rendering %1 failed.</source>
+        <translation>渲染 %1 失败。</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>Regenerated</source>
+        <translation>重建文本</translation>
+    </message>
+    <message>
+        <source>Unknown format &quot;%1&quot;: use .html, .pdf or .png.</source>
+        <translation>未知格式“%1”：请使用 .html、.pdf 或 .png。</translation>
+    </message>
+</context>
+<context>
     <name>xcomp::DiffView</name>
     <message>
         <source>Original text</source>
@@ -575,6 +594,29 @@
     </message>
 </context>
 <context>
+    <name>xcomp::ExportButton</name>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Save what this view shows as a file</source>
+        <translation>将此视图显示的内容保存为文件</translation>
+    </message>
+    <message>
+        <source>There is no export &quot;%1&quot;.</source>
+        <translation>没有名为“%1”的导出。</translation>
+    </message>
+    <message>
+        <source>There is nothing to export yet.</source>
+        <translation>暂无可导出的内容。</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+</context>
+<context>
     <name>xcomp::InterpolationPanel</name>
     <message>
         <source>Linear</source>
@@ -691,6 +733,10 @@
     <message>
         <source>Press “BLEU curve” to regenerate at evenly spaced α and plot BLEU against A and B. A smooth crossing means the compressed space blends the two texts; a sharp step means it snaps from one to the other.</source>
         <translation>点击“BLEU 曲线”，以均匀间隔的 α 进行再生，并绘制相对 A 和 B 的 BLEU。平滑的交叉表示压缩空间会融合两段文本；陡峭的台阶表示它会从一段文本突然跳到另一段。</translation>
+    </message>
+    <message>
+        <source>α = %1: the first words (coloured when the slider stops)</source>
+        <translation>α = %1：前几个词（滑块停下后着色）</translation>
     </message>
 </context>
 <context>
@@ -870,6 +916,10 @@
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
 </context>
 <context>
     <name>xcomp::TeachingText</name>
@@ -947,6 +997,30 @@
     <message>
         <source>No attention captured yet. Run Compress &amp; Regenerate with &quot;Capture attention&quot; on to see which memory tokens the decoder reads for every regenerated token, and which source words each memory token reads.</source>
         <translation>尚未记录注意力。请在开启“记录注意力”的情况下运行“压缩并再生”，即可看到解码器为每个再生令牌读取了哪些记忆令牌，以及每个记忆令牌读取了哪些源词。</translation>
+    </message>
+    <message>
+        <source>Decoder heatmap as PNG or PDF…</source>
+        <translation>解码器热图导出为 PNG 或 PDF…</translation>
+    </message>
+    <message>
+        <source>Attention on the memory as PNG or PDF…</source>
+        <translation>对记忆的注意力导出为 PNG 或 PDF…</translation>
+    </message>
+    <message>
+        <source>Encoder heatmap as PNG or PDF…</source>
+        <translation>编码器热图导出为 PNG 或 PDF…</translation>
+    </message>
+    <message>
+        <source>All attention plots as PNG and PDF…</source>
+        <translation>所有注意力图导出为 PNG 和 PDF…</translation>
+    </message>
+    <message>
+        <source>Export all attention plots to</source>
+        <translation>将所有注意力图导出到</translation>
+    </message>
+    <message>
+        <source>Export plot</source>
+        <translation>导出图表</translation>
     </message>
 </context>
 <context>
@@ -1052,16 +1126,6 @@
         </translation>
     </message>
     <message>
-        <source>Exported to %1</source>
-        <translation>已导出到 %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n file(s) to %1</source>
-        <translation>
-            <numerusform>已将 %n 个文件导出到 %1</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>under a minute</source>
         <translation>不到一分钟</translation>
     </message>
@@ -1135,6 +1199,46 @@
     <message>
         <source>Stale: the text on the left has changed since these columns were made. Run the comparison again.</source>
         <translation>已过时：左侧文本在生成这些列之后已更改。请重新运行比较。</translation>
+    </message>
+    <message>
+        <source>Export the comparison</source>
+        <translation>导出比较</translation>
+    </message>
+    <message>
+        <source>Summary as CSV…</source>
+        <translation>摘要导出为 CSV…</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Summary and columns as JSON…</source>
+        <translation>摘要和各列导出为 JSON…</translation>
+    </message>
+    <message>
+        <source>JSON file (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Columns coloured as HTML…</source>
+        <translation>着色的各列导出为 HTML…</translation>
+    </message>
+    <message>
+        <source>HTML page (*.html)</source>
+        <translation>HTML 页面 (*.html)</translation>
+    </message>
+    <message>
+        <source>Columns coloured as PDF…</source>
+        <translation>着色的各列导出为 PDF…</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -1472,6 +1576,34 @@
         <translation>
             <numerusform>BLEU 曲线已完成（%n 个点）。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Curve as PNG or PDF…</source>
+        <translation>曲线导出为 PNG 或 PDF…</translation>
+    </message>
+    <message>
+        <source>Export plot</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>Export the curve</source>
+        <translation>导出曲线</translation>
+    </message>
+    <message>
+        <source>Curve as CSV…</source>
+        <translation>曲线导出为 CSV…</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Curve and texts as JSON…</source>
+        <translation>曲线和文本导出为 JSON…</translation>
+    </message>
+    <message>
+        <source>JSON file (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
     </message>
 </context>
 <context>
@@ -1974,6 +2106,42 @@
         <source>Stale: the text on the left has changed since. %1</source>
         <translation>已过时：左侧文本此后已更改。%1</translation>
     </message>
+    <message>
+        <source>Export the regeneration</source>
+        <translation>导出重建结果</translation>
+    </message>
+    <message>
+        <source>Coloured diff as HTML…</source>
+        <translation>着色的差异导出为 HTML…</translation>
+    </message>
+    <message>
+        <source>HTML page (*.html)</source>
+        <translation>HTML 页面 (*.html)</translation>
+    </message>
+    <message>
+        <source>Coloured diff as PDF…</source>
+        <translation>着色的差异导出为 PDF…</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Coloured diff as PNG…</source>
+        <translation>着色的差异导出为 PNG…</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Numbers as JSON…</source>
+        <translation>数值导出为 JSON…</translation>
+    </message>
+    <message>
+        <source>JSON file (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
 </context>
 <context>
     <name>xcomp::workbench::SessionController</name>
@@ -2068,6 +2236,35 @@
     <message>
         <source>%1× compression</source>
         <translation>压缩 %1 倍</translation>
+    </message>
+</context>
+<context>
+    <name>xcomp::workbench::ViewExports</name>
+    <message>
+        <source>Compression</source>
+        <translation>压缩</translation>
+    </message>
+    <message>
+        <source>%1 tokens into %2 (%3×)</source>
+        <translation>%1 个词元压缩为 %2 个（%3×）</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>compress %1 ms, regenerate %2 ms</source>
+        <translation>压缩 %1 毫秒，重建 %2 毫秒</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n file(s) to %1</source>
+        <translation>
+            <numerusform>已将 %n 个文件导出到 %1</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -344,10 +344,22 @@ void InterpolationPanel::updateMarker()
 void InterpolationPanel::showRegeneration(double alpha, const view::DiffData& vsA, const view::DiffData& vsB)
 {
     m_shownAlpha = alpha;
+    m_preview = false;
     m_shownVsA = vsA;
     m_shownVsB = vsB;
     m_paneA->setDiff(vsA, DiffSide::Regenerated);
     m_paneB->setDiff(vsB, DiffSide::Regenerated);
+    updatePaneTitles();
+}
+
+void InterpolationPanel::showPreview(double alpha, const QString& textSoFar)
+{
+    m_shownAlpha = alpha;
+    m_preview = true;
+    m_shownVsA = view::DiffData{m_textA, textSoFar, {}};
+    m_shownVsB = view::DiffData{m_textB, textSoFar, {}};
+    m_paneA->setUnmarkedText(textSoFar, DiffSide::Regenerated);
+    m_paneB->setUnmarkedText(textSoFar, DiffSide::Regenerated);
     updatePaneTitles();
 }
 
@@ -359,6 +371,12 @@ void InterpolationPanel::updatePaneTitles()
         return;
     }
     const QString at = QLocale().toString(m_shownAlpha, 'f', 2);
+    if (m_preview) {
+        const QString title = tr("α = %1: the first words (coloured when the slider stops)").arg(at);
+        m_paneTitleA->setText(title);
+        m_paneTitleB->setText(title);
+        return;
+    }
     m_paneTitleA->setText(tr("Regeneration at α = %1, differences from A").arg(at));
     m_paneTitleB->setText(tr("Regeneration at α = %1, differences from B").arg(at));
 }

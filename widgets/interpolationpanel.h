@@ -48,8 +48,10 @@ public:
     // The curve as last given (sorted by alpha) and the alpha of the plot's vertical line.
     QVector<view::InterpolationPoint> curve() const { return m_curve; }
     double markerAlpha() const;
-    // The regeneration now shown (alpha < 0 before the first showRegeneration()).
+    // The regeneration now shown (alpha < 0 before the first showRegeneration() or showPreview()).
     double shownAlpha() const { return m_shownAlpha; }
+    // What is shown is a preview (the first words while the slider is dragged), not coloured yet.
+    bool isPreviewShown() const { return m_preview; }
     QString shownRegeneration() const { return m_shownVsA.regenerated; }
     view::DiffData shownVsA() const { return m_shownVsA; }
     view::DiffData shownVsB() const { return m_shownVsB; }
@@ -72,6 +74,8 @@ public slots:
     void setAlpha(double alpha);  // moves the slider (which emits alphaRequested when it moves)
     void setSpherical(bool spherical);
     void showRegeneration(double alpha, const xcomp::view::DiffData& vsA, const xcomp::view::DiffData& vsB);
+    // The words generated so far at `alpha`, uncoloured in both panes (a drag, or a run under way).
+    void showPreview(double alpha, const QString& textSoFar);
     void setCurve(const QVector<xcomp::view::InterpolationPoint>& points);
     void clearCurve();
     void setBusy(bool busy);
@@ -100,6 +104,7 @@ private:
     QVector<view::InterpolationPoint> m_curve;
     view::DiffData m_shownVsA, m_shownVsB;
     double m_shownAlpha = -1;
+    bool m_preview = false;
     bool m_busy = false;
     int m_sweepStep = 2;
 

@@ -7,6 +7,7 @@
 
 #include <QLocale>
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QPointer>
@@ -173,6 +174,26 @@ bool PlotExport::save(QCustomPlot* plot, const QString& path, QString* error, in
         return savePdf(plot, path, error, width, height);
     setError(error, tr("Unknown image format \"%1\": use .png or .pdf.").arg(suffix));
     return false;
+}
+
+QStringList PlotExport::saveAll(const QList<QCustomPlot*>& plots, const QStringList& names, const QString& dir,
+                                const QString& base, QString* error)
+{
+    if (!QDir().mkpath(dir)) {
+        setError(error, tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(dir)));
+        return {};
+    }
+    QStringList written;
+    for (int i = 0; i < plots.size(); ++i) {
+        for (const QString& suffix : {QStringLiteral("png"), QStringLiteral("pdf")}) {
+            const QString name = base + QLatin1Char('-') + names.value(i, QString::number(i + 1)) + QLatin1Char('.') + suffix;
+            const QString path = QDir(dir).filePath(name);
+            if (!save(plots.at(i), path, error))
+                return {};
+            written << path;
+        }
+    }
+    return written;
 }
 
 QString PlotExport::fileDialogFilter()

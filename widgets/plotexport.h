@@ -4,7 +4,9 @@
 #pragma once
 #include <QColor>
 #include <QCoreApplication>
+#include <QList>
 #include <QString>
+#include <QStringList>
 
 class QCustomPlot;
 class QCPColorGradient;
@@ -30,6 +32,10 @@ public:
     // Format chosen from the suffix (.png or .pdf, case-insensitive).
     static bool save(QCustomPlot* plot, const QString& path, QString* error = nullptr,
                      int width = 0, int height = 0);
+    // Every plot as <dir>/<base>-<name>.png and .pdf (names[i] for plots[i]); the files written, or
+    // empty with *error when one fails.
+    static QStringList saveAll(const QList<QCustomPlot*>& plots, const QStringList& names, const QString& dir,
+                               const QString& base, QString* error = nullptr);
     // Name filter for a QFileDialog: "PNG image (*.png);;PDF document (*.pdf)".
     static QString fileDialogFilter();
 };

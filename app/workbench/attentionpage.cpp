@@ -1,12 +1,15 @@
 #include "attentionpage.h"
 
 #include <QCheckBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
 #include "attentionview.h"
 #include "diffview.h"
+#include "exportbutton.h"
+#include "plotexport.h"
 #include "preferences.h"
 #include "regeneratepage.h"
 #include "reportconvert.h"
@@ -33,7 +36,12 @@ AttentionPage::AttentionPage(RegeneratePage* regeneration, QWidget* parent) : QW
     m_view = new AttentionView(this);
     m_stack->addWidget(m_placeholder);
     m_stack->addWidget(m_view);
-    layout->addWidget(m_capture);
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_capture, 1);
+    m_export = new ExportButton(this);
+    top->addWidget(m_export);
+    addExports();
+    layout->addLayout(top);
     layout->addWidget(m_stack, 1);
 
     setCaptureAttention(Preferences::captureAttention());
@@ -41,6 +49,26 @@ AttentionPage::AttentionPage(RegeneratePage* regeneration, QWidget* parent) : QW
     connect(regeneration, &RegeneratePage::regenerationShown, this,
             [this](const RegenerationResult& result) { setData(result.attention, result.tokenRanges); });
     linkSelection(regeneration);
+}
+
+// The three plots, one at a time or all at once, as PNG and PDF (plotexport.h).
+void AttentionPage::addExports()
+{
+    m_export->setAvailability([this] { return hasData(); });
+    const QStringList names{QStringLiteral("decoder"), QStringLiteral("mass"), QStringLiteral("encoder")};
+    const QStringList texts{tr("Decoder heatmap as PNG or PDF\u2026"), tr("Attention on the memory as PNG or PDF\u2026"),
+                            tr("Encoder heatmap as PNG or PDF\u2026")};
+    m_export->addFolderExport(QStringLiteral("plots"), tr("All attention plots as PNG and PDF\u2026"),
+                              tr("Export all attention plots to"), [this, names](const QString& dir, QString* error) {
+                                  return PlotExport::saveAll(m_view->plots(), names, dir, QStringLiteral("attention"), error);
+                              });
+    m_export->addSeparator();
+    for (int i = 0; i < names.size(); ++i)
+        m_export->addFileExport(QStringLiteral("plot-") + names[i], texts[i], tr("Export plot"),
+                                QStringLiteral("attention-%1.png").arg(names[i]), PlotExport::fileDialogFilter(),
+                                [this, i](const QString& path, QString* error) {
+                                    return PlotExport::save(m_view->plots().value(i), path, error);
+                                });
 }
 
 // A word of the regeneration <-> a generated token of the attention view.

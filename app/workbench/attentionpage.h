@@ -15,6 +15,7 @@ class QStackedWidget;
 
 namespace xcomp {
 class AttentionView;
+class ExportButton;
 }
 
 namespace xcomp::workbench {
@@ -38,15 +39,18 @@ public:
 
     AttentionView* attentionView() const { return m_view; }
     QCheckBox* captureCheckBox() const { return m_capture; }
+    ExportButton* exportButton() const { return m_export; }  // the plots as PNG and PDF
 
 signals:
     void captureAttentionChanged(bool capture);
 
 private:
     void linkSelection(RegeneratePage* regeneration);
+    void addExports();
 
     AttentionView* m_view = nullptr;
     QCheckBox* m_capture = nullptr;
+    ExportButton* m_export = nullptr;
     QLabel* m_placeholder = nullptr;
     QStackedWidget* m_stack = nullptr;
     QVector<QPair<int, int>> m_ranges;

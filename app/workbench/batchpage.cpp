@@ -23,6 +23,7 @@
 #include "metricsstrip.h"
 #include "modelcontroller.h"
 #include "teachingtext.h"
+#include "viewexports.h"
 
 namespace xcomp::workbench {
 
@@ -78,10 +79,7 @@ BatchPage::BatchPage(const PageContext& context, QWidget* parent) : WorkbenchPag
     m_dashboard->setExportFolder(Preferences::lastExportDirectory());
     connect(m_dashboard, &DashboardView::exported, this, [this](const QStringList& paths) {
         Preferences::setLastExportDirectory(m_dashboard->exportFolder());
-        m_context.messages->showInformation(
-            paths.size() == 1 ? tr("Exported to %1").arg(QDir::toNativeSeparators(paths.first()))
-                              : tr("Exported %n file(s) to %1", nullptr, int(paths.size()))
-                                    .arg(QDir::toNativeSeparators(QFileInfo(paths.first()).absolutePath())));
+        m_context.messages->showInformation(ViewExports::exportedMessage(paths));
     });
     connect(m_limit, &QSpinBox::valueChanged, this, &BatchPage::updateInfo);
     connect(m_which, &QComboBox::currentIndexChanged, this, &BatchPage::updateEta);

@@ -8,12 +8,16 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
+#include "atomicwrite.h"
 #include "compareview.h"
+#include "diffexport.h"
+#include "exportbutton.h"
 #include "engineclient.h"
 #include "messagebar.h"
 #include "modelcontroller.h"
 #include "teachingtext.h"
 #include "textpanel.h"
+#include "viewexports.h"
 
 namespace xcomp::workbench {
 
@@ -43,6 +47,8 @@ ComparePage::ComparePage(const PageContext& context, QWidget* parent) : Workbenc
     sideLayout->addWidget(m_list, 1);
     sideLayout->addLayout(buttons);
     sideLayout->addWidget(m_run);
+    m_export = new ExportButton(side);
+    sideLayout->addWidget(m_export, 0, Qt::AlignLeft);
     sideLayout->addWidget(m_hint);
 
     auto* results = new QWidget(splitter);
@@ -77,6 +83,7 @@ ComparePage::ComparePage(const PageContext& context, QWidget* parent) : Workbenc
     connect(m_run, &QPushButton::clicked, this, [this] { run(checkedCompressors()); });
     connect(m_view, &CompareView::columnActivated, m_view, &CompareView::setHighlightedColumn);
     updateRunButton();
+    addExports();
 
     connect(m_context.source, &TextPanel::edited, this, &ComparePage::updateStale);
     connect(m_context.model, &ModelController::modelOpened, this,
@@ -92,6 +99,31 @@ ComparePage::ComparePage(const PageContext& context, QWidget* parent) : Workbenc
         updateStale();
         emit finished();
     });
+}
+
+// The summary (CSV), everything (JSON: the original, each column's numbers, error counts and spans),
+// the columns coloured (HTML, PDF).
+void ComparePage::addExports()
+{
+    m_export->setAvailability([this] { return !m_view->results().isEmpty() && m_job == 0; });
+    const QString caption = tr("Export the comparison");
+    m_export->addFileExport(QStringLiteral("summary-csv"), tr("Summary as CSV\u2026"), caption,
+                            QStringLiteral("compare.csv"), tr("CSV file (*.csv)"), [this](const QString& path, QString* error) {
+                                return writeFileAtomically(path, ViewExports::compareCsv(m_view->results()), error);
+                            });
+    m_export->addFileExport(QStringLiteral("all-json"), tr("Summary and columns as JSON\u2026"), caption,
+                            QStringLiteral("compare.json"), tr("JSON file (*.json)"), [this](const QString& path, QString* error) {
+                                return writeFileAtomically(path, ViewExports::compareJson(m_view->original(), m_view->results()),
+                                                           error);
+                            });
+    const auto html = [this] { return DiffExport::columnsHtml(tr("Comparison"), m_view->original(), m_view->results()); };
+    m_export->addSeparator();
+    m_export->addFileExport(QStringLiteral("columns-html"), tr("Columns coloured as HTML\u2026"), caption,
+                            QStringLiteral("compare.html"), tr("HTML page (*.html)"),
+                            [html](const QString& path, QString* error) { return DiffExport::saveHtml(html(), path, error); });
+    m_export->addFileExport(QStringLiteral("columns-pdf"), tr("Columns coloured as PDF\u2026"), caption,
+                            QStringLiteral("compare.pdf"), tr("PDF document (*.pdf)"),
+                            [html](const QString& path, QString* error) { return DiffExport::savePdf(html(), path, error); });
 }
 
 void ComparePage::run(const QStringList& compressorIds)

@@ -14,6 +14,7 @@ class QPushButton;
 
 namespace xcomp {
 class CompareView;
+class ExportButton;
 }
 
 namespace xcomp::workbench {
@@ -46,6 +47,7 @@ public:
     CompareView* compareView() const { return m_view; }
     QListWidget* compressorList() const { return m_list; }
     QPushButton* runButton() const { return m_run; }
+    ExportButton* exportButton() const { return m_export; }  // summary (CSV), all (JSON), columns (HTML, PDF)
 
 signals:
     void finished();  // the last result of a run arrived (or the run failed or was cancelled)
@@ -53,9 +55,11 @@ signals:
 private:
     void updateRunButton();
     void updateStale();
+    void addExports();
 
     QListWidget* m_list = nullptr;
     QPushButton* m_run = nullptr;
+    ExportButton* m_export = nullptr;
     QLabel* m_hint = nullptr;
     QLabel* m_staleNote = nullptr;
     QString m_original;  // the text the columns were made of

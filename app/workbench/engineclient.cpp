@@ -70,6 +70,14 @@ EngineClient::EngineClient(QObject* parent) : QObject(parent)
     connect(m_worker, &EngineWorker::partialText, this, [this](quint64 job, const QString& text) {
         if (m_longJobs.contains(job) && !m_cancelledJobs.contains(job))
             emit partialText(job, text);
+        else if (m_interpInFlight && job == m_interpJob && m_interpSliderId != 0 && m_interpSliderId == m_slider.latestId())
+            emit interpolationPartial(m_interpAlpha, text);  // stale requests' words are not shown
+    });
+    connect(m_worker, &EngineWorker::jobStarted, this, [this](quint64 job) {
+        if (!m_longJobs.contains(job) || m_runningJob == job)
+            return;
+        m_runningJob = job;
+        emit queueChanged();
     });
     connect(m_worker, &EngineWorker::regenerated, this, &EngineClient::regenerated);
     connect(m_worker, &EngineWorker::compareResult, this,
@@ -130,11 +138,23 @@ quint64 EngineClient::beginJob(Kind kind)
 
 int EngineClient::jobsAhead(quint64 job) const
 {
+    if (job == m_runningJob)
+        return 0;
     int ahead = 0;
     for (auto it = m_longJobs.constBegin(); it != m_longJobs.constEnd(); ++it)
-        if (it.key() < job)
+        // A batch blocks only with the pair it is running (or about to run: nothing else runs now).
+        if (it.key() < job && (it.value() != Kind::Batch || m_runningJob == 0 || it.key() == m_runningJob))
             ++ahead;
     return ahead;
+}
+
+int EngineClient::queuedJobs() const
+{
+    int waiting = 0;
+    for (auto it = m_longJobs.constBegin(); it != m_longJobs.constEnd(); ++it)
+        if (it.key() != m_runningJob && it.value() != Kind::Batch)
+            ++waiting;
+    return waiting;
 }
 
 bool EngineClient::isBatchRunning() const
@@ -152,7 +172,8 @@ QString EngineClient::queueText(quint64 job) const
         return QString();
     bool batchAhead = false;
     for (auto it = m_longJobs.constBegin(); it != m_longJobs.constEnd(); ++it)
-        batchAhead = batchAhead || (it.key() < job && it.value() == Kind::Batch);
+        batchAhead = batchAhead || (it.key() < job && it.value() == Kind::Batch &&
+                                   (m_runningJob == 0 || it.key() == m_runningJob));
     return batchAhead ? tr("waiting for the batch evaluation, %n job(s) ahead", nullptr, ahead)
                       : tr("waiting, %n job(s) ahead", nullptr, ahead);
 }
@@ -168,6 +189,8 @@ void EngineClient::onJobFinished(quint64 job)
     }
     const Kind kind = it.value();
     m_longJobs.erase(it);
+    if (m_runningJob == job)
+        m_runningJob = 0;
     const bool wasCancelled = m_cancelledJobs.remove(job);
     if (kind == Kind::Compare)
         emit compareFinished();
@@ -262,13 +285,22 @@ quint64 EngineClient::prepareInterpolation(const QString& compressorId, const QS
     return startJob(Kind::Prepare, &EngineWorker::prepareSlots, compressorId, textA, pathA, textB, pathB);
 }
 
-quint64 EngineClient::requestInterpolation(double alpha, bool spherical)
+quint64 EngineClient::requestInterpolation(double alpha, bool spherical, int maxNewTokens)
 {
-    const quint64 id = m_slider.request(qMakePair(alpha, spherical));
-    if (m_slider.isRunning())
-        m_worker->supersedeInterpolation(id);  // direct: stops the running, now stale, request
+    const quint64 id = m_slider.request(SliderRequest{alpha, spherical, std::max(0, maxNewTokens)});
+    // A running full request made stale is stopped at once (direct call); a running preview is short
+    // and finishes, so that a drag shows words, unless the full regeneration (the release) waits.
+    if (m_slider.isRunning() && (!m_interpPreview || maxNewTokens <= 0))
+        m_worker->supersedeInterpolation(id);
     pumpInterpolation();
     return id;
+}
+
+void EngineClient::setSweepHeld(bool held)
+{
+    m_sweepHeld = held;
+    if (!held)
+        pumpInterpolation();
 }
 
 void EngineClient::startSweep(int points, bool spherical)
@@ -296,6 +328,16 @@ void EngineClient::stopSweep()
         emit sweepFinished();
 }
 
+void EngineClient::cancelBatch()
+{
+    for (auto it = m_longJobs.cbegin(); it != m_longJobs.cend(); ++it) {
+        if (it.value() == Kind::Batch) {
+            m_worker->cancelJob(it.key());  // direct: stops the running pair at its next check
+            m_cancelledJobs.insert(it.key());
+        }
+    }
+}
+
 void EngineClient::cancel()
 {
     m_worker->cancel(m_nextJob);
@@ -311,20 +353,25 @@ void EngineClient::pumpInterpolation()
         return;
     if (m_slider.hasPending()) {
         const auto job = m_slider.takePending();
-        dispatchInterpolation(job.id, job.payload.first, job.payload.second);
-    } else if (!m_sweepQueue.isEmpty()) {
+        dispatchInterpolation(job.id, job.payload.alpha, job.payload.spherical, job.payload.maxNewTokens);
+    } else if (!m_sweepQueue.isEmpty() && !m_sweepHeld) {
         m_inFlightSweepGeneration = m_sweepGeneration;
         dispatchInterpolation(0, m_sweepQueue.takeFirst(), m_sweepSpherical);
     }
 }
 
-void EngineClient::dispatchInterpolation(quint64 sliderId, double alpha, bool spherical)
+void EngineClient::dispatchInterpolation(quint64 sliderId, double alpha, bool spherical, int maxNewTokens)
 {
     const quint64 job = ++m_nextJob;
     m_interpInFlight = true;
     m_interpJob = job;
+    m_interpPreview = sliderId != 0 && maxNewTokens > 0;
+    m_interpAlpha = alpha;
+    m_interpSliderId = sliderId;
+    if (sliderId != 0)
+        ++m_sliderJobsStarted;
     m_interpJobs.insert(job);
-    post(&EngineWorker::interpolate, job, sliderId, m_slotA.slot, m_slotB.slot, alpha, spherical);
+    post(&EngineWorker::interpolate, job, sliderId, m_slotA.slot, m_slotB.slot, alpha, spherical, maxNewTokens);
 }
 
 void EngineClient::onInterpolated(quint64 job, quint64 sliderId, const InterpolationResult& result)

@@ -3,9 +3,14 @@
 // running, and applies latest-wins to token counts and to the interpolation slider.
 //
 // Interpolation: slider requests go through a LatestWinsTracker (one running, only the newest
-// waiting, stale results dropped; a running request made stale is also stopped early). A background
-// sweep of the curve fills the gaps between slider requests, one point at a time, coarse to fine,
-// so the slider never waits for more than one point.
+// waiting, stale results dropped; a running full request made stale is also stopped early). While
+// the slider is dragged, requests are previews (the first words only, streamed): a running preview
+// is short and finishes, so the text keeps changing during the drag; the full regeneration follows
+// on release. A background sweep of the curve fills the gaps between slider requests, one point at
+// a time, coarse to fine, so the slider never waits for more than one point; it waits during a drag.
+//
+// A batch evaluation shares the worker with everything else, one pair at a time: interactive jobs
+// issued during it run before its next pair, and cancelBatch() stops the batch alone.
 //
 // Destruction cancels everything, then requestInterruption(), quit() and wait() on the thread.
 #pragma once
@@ -46,6 +51,8 @@ public:
     quint64 compressAndSave(const QString& compressorId, const QString& text, const QString& path);
     // `skip`: the (example, compressor) pairs a cancelled run of the same batch finished (EngineWorker::runBatch).
     quint64 runBatch(const QVector<BatchExample>& examples, const QStringList& compressorIds, int skip = 0);
+    // Stops the batch evaluation only (the Batch tab's Cancel); work issued beside it goes on.
+    void cancelBatch();
 
     // ---- interpolation ----
     // Compresses/loads endpoints A and B (see EngineWorker::prepareSlots); the slots stay valid
@@ -56,25 +63,36 @@ public:
     const SlotEntry& slotA() const { return m_slotA; }
     const SlotEntry& slotB() const { return m_slotB; }
     // A slider request; returns its id. Only the newest request's result is delivered.
-    quint64 requestInterpolation(double alpha, bool spherical);
+    // maxNewTokens > 0: a preview of the first words (while dragging); 0: the full regeneration.
+    quint64 requestInterpolation(double alpha, bool spherical, int maxNewTokens = 0);
+    // While held (a drag), sweep points wait, so that previews follow the hand without delay.
+    void setSweepHeld(bool held);
+    int interpolationsStarted() const { return m_sliderJobsStarted; }  // slider requests sent to the worker
     // Computes `points` evenly spaced alphas in [0, 1] in the background (coarse to fine).
     void startSweep(int points, bool spherical);
     void stopSweep();
     bool isSweeping() const { return m_sweepTotal > 0 && m_sweepDone < m_sweepTotal; }
     QVector<view::InterpolationPoint> curve() const { return m_curve; }
-    const LatestWinsTracker<QPair<double, bool>>& sliderTracker() const { return m_slider; }
+    struct SliderRequest {
+        double alpha = 0;
+        bool spherical = false;
+        int maxNewTokens = 0;  // > 0: a preview
+    };
+    const LatestWinsTracker<SliderRequest>& sliderTracker() const { return m_slider; }
     bool isInterpolating() const { return m_interpInFlight; }
 
     // Stops every job issued so far (the running one at its next check, queued ones at once) and
     // the sweep. A direct, thread-safe call into the worker, not a queued one.
     void cancel();
     bool isBusy() const { return !m_longJobs.isEmpty(); }
-    // The worker runs one long job at a time, in order: the unfinished ones issued before `job`.
+    // The worker runs one long job at a time, in order, but a batch only one pair at a time: the
+    // unfinished jobs issued before `job`, the batch among them only while one of its pairs runs.
     int jobsAhead(quint64 job) const;
+    quint64 runningJob() const { return m_runningJob; }
     bool isBatchRunning() const;
     // A sentence for a job that waits ("waiting for the batch evaluation, 1 job ahead"); "" when it runs.
     QString queueText(quint64 job) const;
-    int queuedJobs() const { return std::max(0, int(m_longJobs.size()) - 1); }  // waiting behind the running one
+    int queuedJobs() const;  // waiting behind the running one (a batch between its pairs is not waiting)
     quint64 lastJob() const { return m_nextJob; }
 
     EngineWorker* worker() const { return m_worker; }
@@ -93,6 +111,8 @@ signals:
     void saved(const QString& path);
     void interpolationPrepared(const xcomp::workbench::SlotEntry& a, const xcomp::workbench::SlotEntry& b);
     void interpolated(const xcomp::workbench::InterpolationResult& result);  // newest slider request only
+    // The words generated so far by the newest slider request (a preview or the full regeneration).
+    void interpolationPartial(double alpha, const QString& text);
     // An interpolation request finished, was dropped or was cancelled: busy indicators may change.
     void interpolationStateChanged();
     void curveChanged(const QVector<xcomp::view::InterpolationPoint>& curve, int done, int total);
@@ -121,7 +141,7 @@ private:
     void onInterpolated(quint64 job, quint64 sliderId, const InterpolationResult& result);
     void onInterpolationDropped(quint64 job, quint64 sliderId);
     void pumpInterpolation();
-    void dispatchInterpolation(quint64 sliderId, double alpha, bool spherical);
+    void dispatchInterpolation(quint64 sliderId, double alpha, bool spherical, int maxNewTokens = 0);
 
     QThread m_thread;
     EngineWorker* m_worker = nullptr;
@@ -134,8 +154,14 @@ private:
     quint64 m_tokenRequest = 0;
 
     SlotEntry m_slotA, m_slotB;
-    LatestWinsTracker<QPair<double, bool>> m_slider;  // (alpha, spherical)
+    LatestWinsTracker<SliderRequest> m_slider;
     bool m_interpInFlight = false;
+    bool m_interpPreview = false;  // the request in flight is a preview
+    double m_interpAlpha = 0;
+    quint64 m_interpSliderId = 0;
+    bool m_sweepHeld = false;
+    int m_sliderJobsStarted = 0;
+    quint64 m_runningJob = 0;  // the long job whose turn it is on the worker
     quint64 m_interpJob = 0;
     QSet<quint64> m_interpJobs;
     QVector<double> m_sweepQueue;

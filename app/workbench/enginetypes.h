@@ -70,6 +70,7 @@ struct InterpolationResult {
     double alpha = 0;
     bool spherical = false;
     bool sweep = false;  // a point of the background curve, not a slider request
+    bool preview = false;  // only the first words (a drag of the slider); vsA/vsB are left empty
     view::DiffData vsA, vsB;
     view::InterpolationPoint point;
 };

@@ -104,6 +104,13 @@ void EngineWorker::cancel(quint64 upToJob)
     }
     m_cancel.store(true);
     m_interpCancel.store(true);
+    m_batchCancel.store(true);
+}
+
+void EngineWorker::cancelJob(quint64 job)
+{
+    m_cancelJob.store(job);
+    m_batchCancel.store(true);  // only a batch is cancelled alone; its flag is its own
 }
 
 void EngineWorker::supersedeInterpolation(quint64 latestSliderId)
@@ -126,6 +133,12 @@ void EngineWorker::enqueue(std::function<void(EngineWorker&)> call)
     QMetaObject::invokeMethod(this, "runEnqueuedCall", Qt::QueuedConnection);
 }
 
+bool EngineWorker::callsWaiting()
+{
+    const std::lock_guard<std::mutex> lock(m_callsMutex);
+    return !m_calls.empty();
+}
+
 void EngineWorker::runEnqueuedCall()
 {
     std::function<void(EngineWorker&)> call;
@@ -141,7 +154,7 @@ void EngineWorker::runEnqueuedCall()
 
 bool EngineWorker::shouldStop(quint64 job) const
 {
-    return job <= m_cancelUpTo.load() || QThread::currentThread()->isInterruptionRequested();
+    return job <= m_cancelUpTo.load() || job == m_cancelJob.load() || QThread::currentThread()->isInterruptionRequested();
 }
 
 template <typename Fn>
@@ -166,6 +179,7 @@ template <typename Fn>
 void EngineWorker::runJob(quint64 job, const QString& operation, Fn&& fn)
 {
     m_cancel.store(shouldStop(job));
+    emit jobStarted(job);
     if (requireSession(job, operation))
         guarded(job, operation, std::forward<Fn>(fn));
     emit jobFinished(job);
@@ -362,8 +376,10 @@ void EngineWorker::compressAndSave(quint64 job, const QString& compressorId, con
     });
 }
 
-void EngineWorker::interpolate(quint64 job, quint64 sliderId, int slotA, int slotB, double alpha, bool spherical)
+void EngineWorker::interpolate(quint64 job, quint64 sliderId, int slotA, int slotB, double alpha, bool spherical,
+                               int maxNewTokens)
 {
+    const bool preview = sliderId != 0 && maxNewTokens > 0;
     // A slider request already overtaken by a newer one is dropped before it starts.
     const bool stale = sliderId != 0 && sliderId < m_latestSlider.load();
     m_interpCancel.store(stale || shouldStop(job));
@@ -373,10 +389,24 @@ void EngineWorker::interpolate(quint64 job, quint64 sliderId, int slotA, int slo
         guarded(job, tr("Interpolate"), [&] {
             xcomp::RunControl cb;
             cb.cancel = &m_interpCancel;
-            cb.on_progress = [this, job, sliderId](const xcomp::Progress&) {
-                if ((sliderId != 0 && sliderId < m_latestSlider.load()) || shouldStop(job))
+            cb.on_progress = [this, job, sliderId, preview](const xcomp::Progress&) {
+                if ((!preview && sliderId != 0 && sliderId < m_latestSlider.load()) || shouldStop(job))
                     m_interpCancel.store(true);
             };
+            if (sliderId != 0) {
+                // The words as they come, so that the text visibly morphs while the slider moves.
+                auto textTimer = std::make_shared<QElapsedTimer>();  // invalid until the first word is sent
+                cb.on_text = [this, job, textTimer](const std::string& text) {
+                    if (!textTimer->isValid() || textTimer->elapsed() >= kThrottleMs) {
+                        textTimer->restart();
+                        emit partialText(job, fromStd(text));
+                    }
+                };
+            }
+            if (preview) {
+                auto generated = std::make_shared<int>(0);
+                cb.on_token = [generated, maxNewTokens](int64_t, int64_t) { return ++*generated < maxNewTokens; };
+            }
             const xcomp::InterpolationPoint p = m_session->interpolate(slotA, slotB, alpha, spherical, cb);
             if (m_interpCancel.load())
                 return;  // may have stopped early: not a result
@@ -385,9 +415,12 @@ void EngineWorker::interpolate(quint64 job, quint64 sliderId, int slotA, int slo
             r.alpha = alpha;
             r.spherical = spherical;
             r.sweep = sliderId == 0;
+            r.preview = preview;
             r.point = toInterpolationPoint(p);
-            r.vsA = toDiffData(m_session->slot_source_text(slotA), p.regenerated, p.vs_a);
-            r.vsB = toDiffData(m_session->slot_source_text(slotB), p.regenerated, p.vs_b);
+            if (!preview) {
+                r.vsA = toDiffData(m_session->slot_source_text(slotA), p.regenerated, p.vs_a);
+                r.vsB = toDiffData(m_session->slot_source_text(slotB), p.regenerated, p.vs_b);
+            }
             emit interpolated(job, sliderId, r);
             delivered = true;
         });
@@ -401,44 +434,67 @@ void EngineWorker::interpolate(quint64 job, quint64 sliderId, int slotA, int slo
 void EngineWorker::runBatch(quint64 job, const QVector<BatchExample>& examples, const QStringList& compressorIds,
                             int skip)
 {
-    runJob(job, tr("Batch evaluation"), [&] {
-        const int total = int(examples.size() * compressorIds.size());
-        int done = 0, seen = 0;
-        for (const BatchExample& ex : examples) {
-            for (const QString& id : compressorIds) {
-                if (seen++ < skip) {
-                    ++done;
-                    continue;
-                }
-                if (m_cancel.load() || shouldStop(job))
-                    throw xcomp::Cancelled();
-                const double from = double(done) / std::max(1, total), to = double(done + 1) / std::max(1, total);
-                try {
-                    BatchRowResult row;
-                    const std::string text = toStd(ex.text);
-                    const xcomp::RegenerationReport report =
-                        m_session->regenerate(toStd(id), text, {}, callbacks(job, &m_cancel, from, to));
-                    if (report.cancelled)
-                        throw xcomp::Cancelled();
-                    row.row = toEvalRow(ex.id, report);
-                    if (!ex.question.isEmpty() && m_session->compressor(toStd(id)).qa) {
-                        const xcomp::QAReport q = m_session->answer(toStd(id), text, toStd(ex.question),
-                                                                    toStd(ex.answers), callbacks(job, &m_cancel, to, to));
-                        if (m_cancel.load())
-                            throw xcomp::Cancelled();
-                        row.hasQa = true;
-                        row.qa = toQa(job, q, compressorLabel(report.compressor), ex.text, ex.answers);
+    // Other jobs may have run since the last pair: the batch keeps a cancel flag of its own.
+    m_batchCancel.store(shouldStop(job));
+    emit jobStarted(job);
+    bool yielded = false;
+    if (requireSession(job, tr("Batch evaluation")))
+        guarded(job, tr("Batch evaluation"), [&] {
+            const int total = int(examples.size() * compressorIds.size());
+            int done = 0, seen = 0;
+            bool ranOne = false;  // each call runs at least one pair, so the batch always moves on
+            for (const BatchExample& ex : examples) {
+                for (const QString& id : compressorIds) {
+                    if (seen++ < skip) {
+                        ++done;
+                        continue;
                     }
+                    // Interactive work waiting (Regenerate, Ask, the slider, a token count) goes first;
+                    // the batch continues behind it.
+                    if (ranOne && callsWaiting()) {
+                        enqueue([job, examples, compressorIds, done](EngineWorker& w) {
+                            w.runBatch(job, examples, compressorIds, done);
+                        });
+                        yielded = true;
+                        return;
+                    }
+                    if (m_batchCancel.load() || shouldStop(job))
+                        throw xcomp::Cancelled();
+                    runBatchPair(job, ex, id, done, total);
                     ++done;
-                    emit batchRow(job, row, done, total);
-                } catch (const xcomp::Error& e) {
-                    ++done;  // one bad example does not stop the batch
-                    emit batchWarning(job, tr("Example %1 (%2): %3").arg(ex.id, id, fromStd(e.what())), done, total);
-                    emit progress(job, to, QString());
+                    ranOne = true;
                 }
             }
+        });
+    if (!yielded)
+        emit jobFinished(job);
+}
+
+void EngineWorker::runBatchPair(quint64 job, const BatchExample& ex, const QString& id, int done, int total)
+{
+    const double from = double(done) / std::max(1, total), to = double(done + 1) / std::max(1, total);
+    try {
+        BatchRowResult row;
+        const std::string text = toStd(ex.text);
+        const xcomp::RegenerationReport report =
+            m_session->regenerate(toStd(id), text, {}, callbacks(job, &m_batchCancel, from, to));
+        if (report.cancelled)
+            throw xcomp::Cancelled();
+        row.row = toEvalRow(ex.id, report);
+        if (!ex.question.isEmpty() && m_session->compressor(toStd(id)).qa) {
+            const xcomp::QAReport q = m_session->answer(toStd(id), text, toStd(ex.question), toStd(ex.answers),
+                                                        callbacks(job, &m_batchCancel, to, to));
+            if (m_batchCancel.load())
+                throw xcomp::Cancelled();
+            row.hasQa = true;
+            row.qa = toQa(job, q, compressorLabel(report.compressor), ex.text, ex.answers);
         }
-    });
+        emit batchRow(job, row, done + 1, total);
+    } catch (const xcomp::Error& e) {
+        // One bad example does not stop the batch.
+        emit batchWarning(job, tr("Example %1 (%2): %3").arg(ex.id, id, fromStd(e.what())), done + 1, total);
+        emit progress(job, to, QString());
+    }
 }
 
 }  // namespace xcomp::workbench

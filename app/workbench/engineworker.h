@@ -5,9 +5,14 @@
 // thread. Every engine exception becomes failed(); cancellation becomes cancelled(). Each long job
 // ends with jobFinished(job), whatever its outcome.
 //
-// Two thread-safe direct calls stop work without waiting for the queue: cancel() stops every job up
-// to a given id (Esc / the Cancel button), supersedeInterpolation() stops a slider interpolation
-// that a newer slider request has made stale (latest wins).
+// Three thread-safe direct calls stop work without waiting for the queue: cancel() stops every job
+// up to a given id (Esc), cancelJob() one job alone (the Batch tab's Cancel stops the batch, not the
+// work queued beside it), supersedeInterpolation() stops a slider interpolation that a newer slider
+// request has made stale (latest wins).
+//
+// A batch evaluation runs one (example, compressor) pair at a time and, when other calls wait,
+// goes to the back of the queue after each pair: interactive work never waits for more than one
+// batch row.
 #pragma once
 #include <QObject>
 #include <QString>
@@ -38,6 +43,7 @@ public:
     // Thread-safe (atomics): may be called directly from the GUI thread while a job runs.
     void cancel(quint64 upToJob);
     void supersedeInterpolation(quint64 latestSliderId);
+    void cancelJob(quint64 job);
 
     // Thread-safe: runs `call` on this worker's thread, after every call enqueued before it.
     // The call and its arguments go through a queue guarded by a std::mutex; only a notification
@@ -58,9 +64,12 @@ public slots:
     void prepareSlots(quint64 job, const QString& compressorId, const QString& textA, const QString& pathA,
                       const QString& textB, const QString& pathB);
     void compressAndSave(quint64 job, const QString& compressorId, const QString& text, const QString& path);
-    // One point between slots A and B. Slider requests have sliderId > 0 and stop early when a newer
-    // one arrives; sweep points (sliderId == 0) always finish.
-    void interpolate(quint64 job, quint64 sliderId, int slotA, int slotB, double alpha, bool spherical);
+    // One point between slots A and B. Slider requests have sliderId > 0 and stream their text
+    // (partialText); a full one stops early when a newer one arrives, a preview (maxNewTokens > 0:
+    // only the first words, while the slider is dragged) is short and runs to its end unless
+    // superseded directly. Sweep points (sliderId == 0) always finish.
+    void interpolate(quint64 job, quint64 sliderId, int slotA, int slotB, double alpha, bool spherical,
+                     int maxNewTokens = 0);
     // Every example with every compressor, example by example; the first `skip` (example, compressor)
     // pairs are taken as done (a cancelled run resumed): progress counts them.
     void runBatch(quint64 job, const QVector<xcomp::workbench::BatchExample>& examples,
@@ -83,6 +92,7 @@ signals:
     void failed(quint64 job, const QString& operation, const QString& message);
     void cancelled(quint64 job);
     void jobFinished(quint64 job);
+    void jobStarted(quint64 job);  // a long job (or a batch's next pair) begins to run
 
 private:
     // The oldest enqueued call (one per notification that enqueue() posted).
@@ -97,6 +107,9 @@ private:
     xcomp::RunControl callbacks(quint64 job, std::atomic<bool>* flag, double from, double to);
     bool shouldStop(quint64 job) const;
     bool requireSession(quint64 job, const QString& operation);
+    bool callsWaiting();
+    // One (example, compressor) pair of a batch: a row, or a warning when the example fails.
+    void runBatchPair(quint64 job, const BatchExample& ex, const QString& id, int done, int total);
 
     std::unique_ptr<xcomp::Session> m_session;
     std::mutex m_callsMutex;
@@ -106,6 +119,8 @@ private:
     std::atomic<quint64> m_latestSlider{0};
     std::atomic<quint64> m_runningSlider{0};
     std::atomic<bool> m_interpCancel{false};
+    std::atomic<quint64> m_cancelJob{0};    // one job cancelled alone (cancelJob)
+    std::atomic<bool> m_batchCancel{false};  // the batch's own flag: other jobs run between its pairs
 };
 
 }  // namespace xcomp::workbench

@@ -8,15 +8,20 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalBlocker>
+#include <QSlider>
 #include <QSplitter>
 #include <QVBoxLayout>
 
+#include "atomicwrite.h"
 #include "engineclient.h"
+#include "exportbutton.h"
 #include "interpolationpanel.h"
 #include "messagebar.h"
 #include "modelcontroller.h"
+#include "plotexport.h"
 #include "teachingtext.h"
 #include "textpanel.h"
+#include "viewexports.h"
 
 namespace xcomp::workbench {
 
@@ -40,6 +45,8 @@ InterpolationPage::InterpolationPage(const PageContext& context, QWidget* parent
     m_status->setWordWrap(true);
     row->addWidget(m_prepare);
     row->addWidget(m_status, 1);
+    m_export = new ExportButton(top);
+    row->addWidget(m_export);
     topLayout->addLayout(row);
 
     m_panel = new InterpolationPanel(splitter);
@@ -54,6 +61,31 @@ InterpolationPage::InterpolationPage(const PageContext& context, QWidget* parent
     connect(m_prepare, &QPushButton::clicked, this, &InterpolationPage::prepare);
     resetPrepared();
     connectEngine();
+    addExports();
+}
+
+// The curve as a figure (PNG, PDF) and as numbers (CSV; JSON with the regeneration at each point).
+void InterpolationPage::addExports()
+{
+    m_export->setAvailability([this] { return !m_panel->curve().isEmpty(); });
+    m_export->addFileExport(QStringLiteral("curve-plot"), tr("Curve as PNG or PDF\u2026"), tr("Export plot"),
+                            QStringLiteral("interpolation.png"), PlotExport::fileDialogFilter(),
+                            [this](const QString& path, QString* error) {
+                                return PlotExport::save(m_panel->curvePlot(), path, error);
+                            });
+    m_export->addSeparator();
+    const QString caption = tr("Export the curve");
+    m_export->addFileExport(QStringLiteral("curve-csv"), tr("Curve as CSV\u2026"), caption,
+                            QStringLiteral("interpolation.csv"), tr("CSV file (*.csv)"),
+                            [this](const QString& path, QString* error) {
+                                return writeFileAtomically(path, ViewExports::curveCsv(m_panel->curve()), error);
+                            });
+    m_export->addFileExport(QStringLiteral("curve-json"), tr("Curve and texts as JSON\u2026"), caption,
+                            QStringLiteral("interpolation.json"), tr("JSON file (*.json)"),
+                            [this](const QString& path, QString* error) {
+                                return writeFileAtomically(
+                                    path, ViewExports::curveJson(m_panel->curve(), m_curveSpherical), error);
+                            });
 }
 
 void InterpolationPage::connectEngine()
@@ -68,10 +100,15 @@ void InterpolationPage::connectEngine()
     });
     connect(engine, &EngineClient::interpolationPrepared, this, &InterpolationPage::onPrepared);
     connect(engine, &EngineClient::interpolated, this, [this](const InterpolationResult& result) {
-        m_panel->showRegeneration(result.alpha, result.vsA, result.vsB);
+        if (result.preview)
+            m_panel->showPreview(result.alpha, result.point.regenerated);
+        else
+            m_panel->showRegeneration(result.alpha, result.vsA, result.vsB);
         updateBusy();
         emit interpolationShown();
     });
+    // The words as they come: while dragging, and while the full regeneration runs after the release.
+    connect(engine, &EngineClient::interpolationPartial, m_panel, &InterpolationPanel::showPreview);
     connect(engine, &EngineClient::curveChanged, this, &InterpolationPage::onCurveChanged);
     connect(engine, &EngineClient::interpolationStateChanged, this, &InterpolationPage::updateBusy);
     connect(engine, &EngineClient::sweepFinished, this, &InterpolationPage::updateBusy);
@@ -87,7 +124,18 @@ void InterpolationPage::connectEngine()
             return;
         if (spherical != m_curveSpherical)
             startSweep(spherical);
-        m_context.engine->requestInterpolation(alpha, spherical);
+        // Dragging: a cheap preview of the first words for each position, latest wins.
+        const bool dragging = m_panel->slider()->isSliderDown();
+        m_context.engine->requestInterpolation(alpha, spherical, dragging ? kPreviewTokens : 0);
+        updateBusy();
+    });
+    // The curve's points wait during a drag; the release asks for the full regeneration.
+    connect(m_panel->slider(), &QSlider::sliderPressed, this, [this] { m_context.engine->setSweepHeld(true); });
+    connect(m_panel->slider(), &QSlider::sliderReleased, this, [this] {
+        m_context.engine->setSweepHeld(false);
+        if (!m_context.engine->interpolationReady())
+            return;
+        m_context.engine->requestInterpolation(m_panel->alpha(), m_panel->spherical());
         updateBusy();
     });
     connect(m_panel, &InterpolationPanel::sweepRequested, this, [this](bool spherical) {

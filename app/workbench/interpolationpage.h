@@ -11,6 +11,7 @@ class QPlainTextEdit;
 class QPushButton;
 
 namespace xcomp {
+class ExportButton;
 class InterpolationPanel;
 }
 
@@ -20,6 +21,8 @@ class InterpolationPage : public WorkbenchPage {
     Q_OBJECT
 public:
     static constexpr int kSweepPoints = 21;
+    // New tokens of a preview while the slider is dragged (the full regeneration follows on release).
+    static constexpr int kPreviewTokens = 8;
 
     explicit InterpolationPage(const PageContext& context, QWidget* parent = nullptr);
 
@@ -50,6 +53,7 @@ public:
 
     InterpolationPanel* panel() const { return m_panel; }
     QPushButton* prepareButton() const { return m_prepare; }
+    ExportButton* exportButton() const { return m_export; }  // the curve: PNG, PDF, CSV, JSON
 
 signals:
     void loadFileRequested(int which);  // 0: A, 1: B
@@ -64,6 +68,7 @@ private:
     void onPrepared(const SlotEntry& a, const SlotEntry& b);
     void onCurveChanged(const QVector<view::InterpolationPoint>& curve, int done, int total);
     void startSweep(bool spherical);
+    void addExports();
 
     QPlainTextEdit* m_textA = nullptr;
     QPlainTextEdit* m_textB = nullptr;
@@ -72,6 +77,7 @@ private:
     QString m_pathA, m_pathB;
     QPushButton* m_prepare = nullptr;
     QLabel* m_status = nullptr;
+    ExportButton* m_export = nullptr;
     InterpolationPanel* m_panel = nullptr;
     bool m_prepared = false;
     bool m_runEnabled = true;

@@ -21,6 +21,7 @@
 #include "comparepage.h"
 #include "engineclient.h"
 #include "examplesmenu.h"
+#include "exportbutton.h"
 #include "exportcontroller.h"
 #include "filecontroller.h"
 #include "helpdock.h"
@@ -38,6 +39,7 @@
 #include "sessionfile.h"
 #include "teachingtext.h"
 #include "textpanel.h"
+#include "viewexports.h"
 
 namespace xcomp::workbench {
 
@@ -197,6 +199,9 @@ void MainWindow::buildCentral()
     };
     for (const auto& tab : tabs)
         m_tabs->setTabToolTip(m_tabs->addTab(tab.page, icon(tab.icon), tab.title), tab.tip);
+    // Every tab's Export menu says where it wrote and opens in the last export folder.
+    for (ExportButton* button : m_tabs->findChildren<ExportButton*>())
+        ViewExports::announce(button, m_messages);
 
     splitter->addWidget(m_source);
     splitter->addWidget(m_tabs);
@@ -299,7 +304,7 @@ void MainWindow::connectParts()
     connect(m_interpolation, &InterpolationPage::loadFileRequested, m_files, &FileController::loadEndpointDialog);
     connect(m_batch, &BatchPage::finished, this, &MainWindow::batchFinished);
     connect(m_batch, &BatchPage::openDatasetRequested, m_files, &FileController::openDatasetDialog);
-    connect(m_batch, &BatchPage::cancelRequested, this, &MainWindow::cancel);
+    connect(m_batch, &BatchPage::cancelRequested, this, &MainWindow::cancelBatch);
     connect(m_batch, &BatchPage::reviewRequested, this, [this](const view::EvalRow& row) {
         m_regenerate->showReview(row);
         m_attention->clear();
@@ -334,6 +339,15 @@ void MainWindow::cancel()
     // A long job answers with cancelled(); the curve has stopped here and now (EngineClient::stopSweep).
     m_status->showCancelling(longJobs);
     m_interpolation->updateBusy();
+    updateActions();
+}
+
+void MainWindow::cancelBatch()
+{
+    if (!m_engine->isBatchRunning())
+        return;
+    m_engine->cancelBatch();  // the batch alone: a regeneration or the slider issued beside it goes on
+    m_status->showCancelling(true);
     updateActions();
 }
 

@@ -82,6 +82,7 @@ public:
     void runBatch();
     void resumeBatch();  // the rest of a cancelled batch: same examples and compressors
     void cancel();
+    void cancelBatch();  // the Batch tab's Cancel: the batch only, not the work queued beside it
 
     // ---- files ----
     bool openFile(const QString& path);  // by suffix: session, .xcp, .jsonl dataset, else plain text

@@ -1,17 +1,22 @@
 #include "regeneratepage.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QResizeEvent>
 
 #include <algorithm>
 #include <QVBoxLayout>
 
+#include "atomicwrite.h"
+#include "diffexport.h"
 #include "diffview.h"
 #include "engineclient.h"
+#include "exportbutton.h"
 #include "messagebar.h"
 #include "metricsstrip.h"
 #include "teachingtext.h"
 #include "textpanel.h"
+#include "viewexports.h"
 
 namespace xcomp::workbench {
 
@@ -27,10 +32,15 @@ RegeneratePage::RegeneratePage(const PageContext& context, QWidget* parent) : Wo
     m_metrics = new MetricsStrip(this);
     m_diff = new DiffView(this);
     m_diff->setToolTip(TeachingText::tooltip(TeachingText::Topic::ErrorTypes));
-    layout->addWidget(m_title);
+    auto* titleRow = new QHBoxLayout;
+    titleRow->addWidget(m_title, 1);
+    m_export = new ExportButton(this);
+    titleRow->addWidget(m_export, 0, Qt::AlignTop);
+    layout->addLayout(titleRow);
     layout->addWidget(m_metrics);
     layout->addWidget(m_diff, 1);
     clear();
+    addExports();
 
     EngineClient* engine = m_context.engine;
     connect(engine, &EngineClient::partialText, this, [this](quint64 job, const QString& text) {
@@ -53,6 +63,31 @@ RegeneratePage::RegeneratePage(const PageContext& context, QWidget* parent) : Wo
         else
             updateStale();  // the text may have been edited during the run
     });
+}
+
+// The result on screen: the coloured diff as HTML, PDF or PNG, the numbers as JSON (viewexports.h).
+void RegeneratePage::addExports()
+{
+    m_export->setAvailability([this] { return m_hasResult && m_job == 0; });
+    const auto html = [this] {
+        return DiffExport::html(m_title->text(), m_result.diff, ViewExports::regenerationNumbers(m_result.metrics));
+    };
+    const QString caption = tr("Export the regeneration");
+    m_export->addFileExport(QStringLiteral("diff-html"), tr("Coloured diff as HTML\u2026"), caption,
+                            QStringLiteral("regeneration.html"), tr("HTML page (*.html)"),
+                            [html](const QString& path, QString* error) { return DiffExport::saveHtml(html(), path, error); });
+    m_export->addFileExport(QStringLiteral("diff-pdf"), tr("Coloured diff as PDF\u2026"), caption,
+                            QStringLiteral("regeneration.pdf"), tr("PDF document (*.pdf)"),
+                            [html](const QString& path, QString* error) { return DiffExport::savePdf(html(), path, error); });
+    m_export->addFileExport(QStringLiteral("diff-png"), tr("Coloured diff as PNG\u2026"), caption,
+                            QStringLiteral("regeneration.png"), tr("PNG image (*.png)"),
+                            [html](const QString& path, QString* error) { return DiffExport::savePng(html(), path, error); });
+    m_export->addSeparator();
+    m_export->addFileExport(QStringLiteral("numbers-json"), tr("Numbers as JSON\u2026"), caption,
+                            QStringLiteral("regeneration.json"), tr("JSON file (*.json)"),
+                            [this](const QString& path, QString* error) {
+                                return writeFileAtomically(path, ViewExports::regenerationJson(m_result), error);
+                            });
 }
 
 void RegeneratePage::run(bool captureAttention)

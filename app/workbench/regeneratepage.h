@@ -11,6 +11,7 @@ class QLabel;
 
 namespace xcomp {
 class DiffView;
+class ExportButton;
 class MetricsStrip;
 }
 
@@ -42,6 +43,7 @@ public:
     DiffView* diffView() const { return m_diff; }
     MetricsStrip* metricsStrip() const { return m_metrics; }
     QLabel* titleLabel() const { return m_title; }
+    ExportButton* exportButton() const { return m_export; }  // the diff (HTML, PDF, PNG), the numbers (JSON)
 
 signals:
     void regenerationShown(const xcomp::workbench::RegenerationResult& result);
@@ -56,11 +58,13 @@ private:
     void updateStale();
     void updateTitle();
     void updateRunningTitle();
+    void addExports();
 
     int m_wideWidth = 0;
     DiffView* m_diff = nullptr;
     MetricsStrip* m_metrics = nullptr;
     QLabel* m_title = nullptr;
+    ExportButton* m_export = nullptr;
     QString m_runningOriginal;
     QString m_runningLabel;  // the compressor of the run going on
     view::RegenerationView m_result;

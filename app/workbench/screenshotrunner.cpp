@@ -7,12 +7,18 @@
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QImage>
+#include <QMenu>
+#include <QPainter>
 #include <QPixmap>
 #include <QPlainTextEdit>
+#include <QSlider>
 #include <QTabWidget>
 #include <QTextStream>
 #include <QThread>
+#include <QToolButton>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "attentionpage.h"
@@ -22,6 +28,7 @@
 #include "dashboardview.h"
 #include "diffview.h"
 #include "engineclient.h"
+#include "exportbutton.h"
 #include "interpolationpage.h"
 #include "interpolationpanel.h"
 #include "mainwindow.h"
@@ -50,6 +57,34 @@ bool grabTo(MainWindow& w, const QString& dir, const QString& name)
                 say(QStringLiteral("wide: %1 %2 min %3").arg(QLatin1String(c->metaObject()->className()), c->objectName()).arg(c->minimumSizeHint().width()));
     }
     const QPixmap pixmap = w.grab();
+    const QString path = QDir(dir).filePath(name);
+    if (pixmap.isNull() || !pixmap.save(path)) {
+        say(QStringLiteral("could not save %1").arg(path));
+        return false;
+    }
+    g_written << path;
+    say(QStringLiteral("wrote %1").arg(path));
+    return true;
+}
+
+// The window with `button`'s menu drawn open under it (a popup is a window of its own: grab() of the
+// main window does not show it).
+bool grabWithMenu(MainWindow& w, const QString& dir, const QString& name, QToolButton* button)
+{
+    QMenu* menu = button->menu();
+    const QPoint at = button->mapTo(&w, QPoint(0, button->height()));
+    emit menu->aboutToShow();
+    menu->popup(button->mapToGlobal(QPoint(0, button->height())));
+    ScreenshotRunner::settle(300);
+    QPixmap pixmap = w.grab();
+    {
+        QPainter painter(&pixmap);
+        const QPixmap popup = menu->grab();
+        // Keep it inside the window (the button sits at the right edge).
+        const int x = std::min(at.x(), pixmap.width() / int(pixmap.devicePixelRatio()) - popup.width() - 4);
+        painter.drawPixmap(QPoint(std::max(0, x), at.y()), popup);
+    }
+    menu->hide();
     const QString path = QDir(dir).filePath(name);
     if (pixmap.isNull() || !pixmap.save(path)) {
         say(QStringLiteral("could not save %1").arg(path));
@@ -168,6 +203,8 @@ int ScreenshotRunner::run(MainWindow& w, const Options& o)
         w.attentionPage()->attentionView()->selectGeneratedToken(token);
     w.showTab(MainWindow::RegenerateTab);
     grabTo(w, o.outDir, QStringLiteral("regenerate.png"));
+    // The Export menu every view carries, open over the Regenerate tab.
+    grabWithMenu(w, o.outDir, QStringLiteral("export-menu.png"), w.regeneratePage()->exportButton());
     w.showTab(MainWindow::AttentionTab);
     grabTo(w, o.outDir, QStringLiteral("attention.png"));
 
@@ -195,6 +232,17 @@ int ScreenshotRunner::run(MainWindow& w, const Options& o)
         waitFor([&] { return !engine->isInterpolating(); }, o.stepTimeoutMs);
     }
     grabTo(w, o.outDir, QStringLiteral("interpolation.png"));
+    if (engine->interpolationReady()) {
+        // The slider held down and moved: previews of the first words follow it.
+        InterpolationPanel* panel = ip->panel();
+        panel->slider()->setSliderDown(true);
+        panel->slider()->setValue(30);
+        waitFor([&] { return panel->isPreviewShown() && std::abs(panel->shownAlpha() - 0.30) < 1e-6 && !engine->isInterpolating(); },
+                o.stepTimeoutMs);
+        grabTo(w, o.outDir, QStringLiteral("interpolation-drag.png"));
+        panel->slider()->setSliderDown(false);  // the release: the full regeneration
+        waitFor([&] { return !panel->isPreviewShown() && !engine->isInterpolating(); }, o.stepTimeoutMs);
+    }
 
     // 5. Question answering.
     w.loadExample(qaText);

@@ -154,6 +154,7 @@ private slots:
     void queuedWorkSaysWhatItWaitsFor();
     void batchEstimatesItsTime();
     void exportsSayWhereTheyWrote();
+    void interactiveWorkGoesAheadOfTheBatch();
 
 private:
     std::unique_ptr<MainWindow> openWindow(const QSize& size = QSize(1400, 900));
@@ -586,6 +587,47 @@ void TestNewcomer::batchEstimatesItsTime()
     if (batch->isRunning())
         QVERIFY2(batch->etaLabel()->text().contains(QStringLiteral("left")), qPrintable(batch->etaLabel()->text()));
     QTRY_VERIFY_WITH_TIMEOUT(done.count() == 1, kTimeout);
+}
+
+// Item 2: a regeneration, a token count issued during a batch run before the batch's next pair, not
+// after its last; the Batch tab's Cancel stops the batch and leaves them running.
+void TestNewcomer::interactiveWorkGoesAheadOfTheBatch()
+{
+    if (m_model.isEmpty())
+        QSKIP(test::kNoModel);
+    auto w = openWindow();
+    QVERIFY(w);
+    w->setText(kText);
+    QVERIFY(w->openDataset(QStringLiteral(":/examples/sample-short.jsonl")));
+    BatchPage* batch = w->batchPage();
+    batch->setAllCompressors(true);
+    const int pairs = batch->plannedJobs();
+    QVERIFY(pairs >= 10);
+    QSignalSpy finished(w.get(), &MainWindow::batchFinished);
+    w->runBatch();
+    QTRY_VERIFY_WITH_TIMEOUT(batch->dashboard()->rows().size() >= 1, kTimeout);
+    const int rowsBefore = int(batch->dashboard()->rows().size());
+    QSignalSpy shown(w.get(), &MainWindow::regenerationShown);
+    w->runRegeneration();
+    w->setText(kText + QStringLiteral(" Again."));  // a token count, too
+    QTRY_VERIFY_WITH_TIMEOUT(shown.count() == 1, kTimeout);
+    // It waited for one pair of the batch at most (two rows: one may have been under way), not for all.
+    const int rowsAtShown = int(batch->dashboard()->rows().size());
+    QVERIFY2(rowsAtShown <= rowsBefore + 2, qPrintable(QStringLiteral("%1 -> %2 of %3").arg(rowsBefore).arg(rowsAtShown).arg(pairs)));
+    QVERIFY(w->engine()->isBatchRunning());
+    QTRY_VERIFY_WITH_TIMEOUT(w->tokenCount() > 0, kTimeout);
+    QVERIFY(w->engine()->isBatchRunning() || batch->dashboard()->rows().size() == pairs);
+
+    // Cancelling the batch does not cancel the regeneration issued beside it.
+    if (!w->engine()->isBatchRunning())
+        QSKIP("the batch ended before the cancel could be tried");
+    w->runRegeneration();
+    w->cancelBatch();
+    QTRY_VERIFY_WITH_TIMEOUT(shown.count() == 2 && finished.count() == 1 && !w->isBusy(), kTimeout);
+    QVERIFY(!w->regeneratePage()->lastRegeneration().cancelled);
+    QVERIFY(!w->regeneratePage()->lastRegeneration().view.diff.regenerated.isEmpty());
+    QVERIFY(batch->dashboard()->rows().size() < pairs);  // the batch did stop
+    QVERIFY(batch->resumableFrom() >= 0);
 }
 
 void TestNewcomer::exportsSayWhereTheyWrote()

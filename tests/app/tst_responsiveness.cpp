@@ -4,7 +4,9 @@
 // (tests/CMakeLists.txt) so that other suites do not take the cores the measurement needs.
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QPushButton>
 #include <QSettings>
+#include <QSlider>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -12,8 +14,12 @@
 #include <QThread>
 #include <QTimer>
 
+#include <limits>
+
 #include "batchpage.h"
 #include "engineclient.h"
+#include "interpolationpage.h"
+#include "interpolationpanel.h"
 #include "mainwindow.h"
 #include "messagebar.h"
 #include "preferences.h"
@@ -128,6 +134,84 @@ private slots:
         worst = std::max(worst, meter.stop());
 
         QVERIFY2(worst <= kBudgetMs, qPrintable(QStringLiteral("the GUI thread stalled for %1 ms").arg(worst)));
+    }
+
+    // Issue 20, item 4: dragging the interpolation slider regenerates as it moves. Each position asks
+    // for a preview (the first InterpolationPage::kPreviewTokens words, streamed), latest wins: a drag
+    // of 51 positions runs a bounded number of jobs, the text changes during the drag, the release
+    // brings the full, coloured regeneration of the last alpha, and the GUI thread never stalls.
+    // Also prints the time of one step (full and preview) on this machine for docs/WORKBENCH.md.
+    void sliderDragIsLive()
+    {
+        MainWindow w;
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QSignalSpy ready(&w, &MainWindow::modelReady);
+        w.openModelFolder(bundledModel());
+        QVERIFY2(ready.wait(kTimeout) || w.isModelLoaded(), qPrintable(w.messageBar()->text()));
+        QVERIFY(w.setCurrentCompressor(QStringLiteral("aoc-m16")));
+        InterpolationPage* page = w.interpolationPage();
+        page->setTextA(MainWindow::readExample(QStringLiteral(":/examples/abstract-glacier-sensing.txt")));
+        page->setTextB(MainWindow::readExample(QStringLiteral(":/examples/abstract-sparse-routing.txt")));
+        page->prepareButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(page->isPrepared(), kTimeout);
+        EngineClient* engine = w.engine();
+        QTRY_VERIFY_WITH_TIMEOUT(!engine->isSweeping() && !engine->isInterpolating(), kTimeout);
+
+        // One step, measured: the full regeneration and a preview at alpha = 0.5 (best of 3).
+        QSignalSpy results(engine, &EngineClient::interpolated);
+        const auto step = [&](int maxNewTokens) {
+            qint64 best = std::numeric_limits<qint64>::max();
+            for (int i = 0; i < 3; ++i) {
+                QElapsedTimer t;
+                t.start();
+                const int before = int(results.size());
+                engine->requestInterpolation(0.5 + 0.01 * i, false, maxNewTokens);
+                if (!QTest::qWaitFor([&] { return results.size() > before; }, kTimeout))
+                    return qint64(-1);
+                best = std::min(best, t.elapsed());
+            }
+            return best;
+        };
+        const qint64 full = step(0);
+        const qint64 preview = step(InterpolationPage::kPreviewTokens);
+        QVERIFY(full > 0 && preview > 0);
+        const int tokens = int(results.last().at(0).value<InterpolationResult>().point.regenerated.size());
+        qInfo("interpolation step (aoc-m16, bundled model): full %lld ms, preview of %d tokens %lld ms (%d chars)",
+              static_cast<long long>(full), InterpolationPage::kPreviewTokens, static_cast<long long>(preview), tokens);
+
+        StallMeter meter;
+        meter.start("slider drag, 51 positions over ~1.5 s");
+        xcomp::InterpolationPanel* panel = page->panel();
+        QSignalSpy partial(engine, &EngineClient::interpolationPartial);
+        results.clear();
+        const int startedBefore = engine->interpolationsStarted();
+        QSlider* slider = panel->slider();
+        slider->setSliderDown(true);
+        int positions = 0, previewsSeenDuringDrag = 0;
+        for (int v = 0; v <= 100; v += 2, ++positions) {
+            slider->setValue(v);
+            QTest::qWait(30);
+            previewsSeenDuringDrag += panel->isPreviewShown() ? 1 : 0;
+        }
+        slider->setSliderDown(false);  // the release
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->isPreviewShown() && !engine->isInterpolating() && !engine->sliderTracker().hasPending(),
+                                 kTimeout);
+        const qint64 stall = meter.stop();
+        const int jobs = engine->interpolationsStarted() - startedBefore;
+        qInfo("drag: %d positions, %d interpolation jobs, %d partial texts, previews on screen at %d of the positions",
+              positions, jobs, int(partial.size()), previewsSeenDuringDrag);
+        QVERIFY2(jobs <= positions / 2 + 1, qPrintable(QString::number(jobs)));  // latest wins, not one per position
+        QVERIFY(jobs >= 2);                      // previews during the drag, then the full one
+        QVERIFY(previewsSeenDuringDrag > 0);     // the text changed while dragging
+        QVERIFY(partial.size() > 0);             // words streamed
+        QCOMPARE(panel->shownAlpha(), 1.0);      // the last position, fully regenerated and coloured
+        const InterpolationResult last = results.last().at(0).value<InterpolationResult>();
+        QVERIFY(!last.preview);
+        QCOMPARE(last.alpha, 1.0);
+        QCOMPARE(panel->shownRegeneration(), last.point.regenerated);
+        QVERIFY2(stall <= kBudgetMs, qPrintable(QStringLiteral("the GUI thread stalled for %1 ms").arg(stall)));
     }
 };
 

@@ -66,13 +66,7 @@ public:
             throw Error("a compressor cannot be a variant of itself ('" + o_.compressor.id + "')");
         // Data parallelism: every rank draws the same global batch and computes its slice of it, so
         // any world size takes the same steps as one process with that batch.
-        std::unique_ptr<DataParallel> dp;
-        if (o_.distributed) {  // any world size: a group of one measures the collectives' cost
-            if (o_.batch_size % o_.distributed->world_size != 0)
-                throw Error("the global batch (" + std::to_string(o_.batch_size) + ") must be a multiple of the " +
-                            std::to_string(o_.distributed->world_size) + " ranks");
-            dp = std::make_unique<DataParallel>(*o_.distributed);
-        }
+        const std::unique_ptr<DataParallel> dp = join_for_training(o_.distributed, o_.batch_size);
         const int world = dp ? dp->world_size() : 1, rank = dp ? dp->rank() : 0;
         const bool main = rank == 0;
         fs::create_directories(o_.out_dir);

@@ -248,4 +248,12 @@ void DataParallel::barrier() {}
 
 #endif
 
+std::unique_ptr<DataParallel> join_for_training(const std::optional<DistributedOptions>& o, int global_batch) {
+    if (!o) return nullptr;  // any world size joins: a group of one measures the collectives' cost
+    if (global_batch % o->world_size != 0)
+        throw Error("the global batch (" + std::to_string(global_batch) + ") must be a multiple of the " +
+                    std::to_string(o->world_size) + " ranks");
+    return std::make_unique<DataParallel>(*o);
+}
+
 }  // namespace xcomp

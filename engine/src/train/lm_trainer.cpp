@@ -102,13 +102,7 @@ TrainResult train_lm(const Tokenizer& tok, const LMTrainOptions& o, const RunCon
     const LlamaConfig& c = o.config;
     Stopwatch clock;
     // Data parallelism: every rank draws the same global batch of windows and runs its slice.
-    std::unique_ptr<DataParallel> dp;
-    if (o.distributed) {  // any world size: a group of one measures the collectives' cost
-        if (o.batch_size % o.distributed->world_size != 0)
-            throw Error("the global batch (" + std::to_string(o.batch_size) + ") must be a multiple of the " +
-                        std::to_string(o.distributed->world_size) + " ranks");
-        dp = std::make_unique<DataParallel>(*o.distributed);
-    }
+    const std::unique_ptr<DataParallel> dp = join_for_training(o.distributed, o.batch_size);
     const int world = dp ? dp->world_size() : 1, rank = dp ? dp->rank() : 0;
     const bool main = rank == 0;
 

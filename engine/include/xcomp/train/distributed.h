@@ -56,4 +56,8 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
+// A trainer's group: none without `options` (one process), else joined, after checking that the
+// global batch divides among the ranks (each computes its slice of every batch).
+std::unique_ptr<DataParallel> join_for_training(const std::optional<DistributedOptions>& options, int global_batch);
+
 }  // namespace xcomp

@@ -89,6 +89,12 @@ BatchPage::BatchPage(const PageContext& context, QWidget* parent) : WorkbenchPag
     connectEngine();
 }
 
+void BatchPage::showEvent(QShowEvent* event)
+{
+    m_dashboard->setExportFolder(Preferences::lastExportDirectory());
+    WorkbenchPage::showEvent(event);
+}
+
 void BatchPage::connectEngine()
 {
     EngineClient* engine = m_context.engine;

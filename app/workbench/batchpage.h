@@ -66,6 +66,10 @@ signals:
     void reviewRequested(const xcomp::view::EvalRow& row);
     void finished();  // the run ended: all rows in, cancelled or failed
 
+protected:
+    // Another tab may have exported since: the dashboard's dialogs open where that export went.
+    void showEvent(QShowEvent* event) override;
+
 private:
     void connectEngine();
     void start(int skip, bool resume);

@@ -23,8 +23,10 @@
 
 #include "app_test_util.h"
 #include "attentionpage.h"
+#include "batchpage.h"
 #include "comparepage.h"
 #include "compareview.h"
+#include "dashboardview.h"
 #include "diffview.h"
 #include "engineclient.h"
 #include "exportbutton.h"
@@ -91,6 +93,10 @@ void TestExports::initTestCase()
     QSettings().clear();
     xcomp::init_runtime(2);
     QVERIFY(m_dir.isValid());
+    if (qEnvironmentVariableIsSet("XCOMP_KEEP_EXPORTS")) {  // to look at the files
+        m_dir.setAutoRemove(false);
+        qInfo("exports in %s", qPrintable(m_dir.path()));
+    }
     m_model = test::findModel();
     m_window = std::make_unique<MainWindow>();
     m_window->resize(1400, 900);
@@ -294,9 +300,12 @@ void TestExports::dialogsOpenWhereTheLastExportWent()
     QTemporaryDir other;
     ExportButton* regenerate = m_window->regeneratePage()->exportButton();
     ExportButton* compare = m_window->comparePage()->exportButton();
+    m_window->showTab(MainWindow::RegenerateTab);
     Preferences::setLastExportDirectory(other.path());
     emit compare->menu()->aboutToShow();
     QCOMPARE(compare->exportFolder(), other.path());
+    m_window->showTab(MainWindow::BatchTab);  // the Batch tab's own menu, too
+    QCOMPARE(m_window->batchPage()->dashboard()->exportFolder(), other.path());
     if (m_model.isEmpty())
         return;
     const QString json = QDir(other.path()).filePath(QStringLiteral("sub/r.json"));

@@ -253,6 +253,36 @@
         <source>One row per compressor. Click a header to sort (again to reverse); uncheck a compressor to hide its column.</source>
         <translation>Eine Zeile je Kompressor. Klicken Sie auf eine Spaltenüberschrift, um zu sortieren (erneut: umgekehrt); entfernen Sie das Häkchen eines Kompressors, um seine Spalte auszublenden.</translation>
     </message>
+    <message>
+        <source>bound</source>
+        <translation>Schranke</translation>
+    </message>
+    <message numerus="yes">
+        <source>Optimised memory: fitted to this text, the upper bound for %n memory token(s).</source>
+        <translation>
+            <numerusform>Optimierter Speicher: an diesen Text angepasst, die obere Schranke für %n Speicher-Token.</numerusform>
+            <numerusform>Optimierter Speicher: an diesen Text angepasst, die obere Schranke für %n Speicher-Token.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>BLEU of %1 (the upper bound for this text) minus the BLEU of %2.</source>
+        <translation>BLEU von %1 (die obere Schranke für diesen Text) minus BLEU von %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add optimised memory with %n memory token(s) to the comparison to see this compressor&apos;s distance to the upper bound.</source>
+        <translation>
+            <numerusform>Nehmen Sie optimierten Speicher mit %n Speicher-Token in den Vergleich auf, um den Abstand dieses Kompressors zur oberen Schranke zu sehen.</numerusform>
+            <numerusform>Nehmen Sie optimierten Speicher mit %n Speicher-Token in den Vergleich auf, um den Abstand dieses Kompressors zur oberen Schranke zu sehen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Gap to bound</source>
+        <translation>Abstand zur Schranke</translation>
+    </message>
+    <message>
+        <source>How much BLEU this compressor lies below the upper bound for this text: optimised memory with as many memory tokens, fitted to the text by gradient descent.</source>
+        <translation>Wie viel BLEU dieser Kompressor unter der oberen Schranke für diesen Text liegt: optimierter Speicher mit ebenso vielen Speicher-Token, per Gradientenabstieg an den Text angepasst.</translation>
+    </message>
 </context>
 <context>
     <name>xcomp::DashboardView</name>
@@ -592,6 +622,14 @@
         <source>Compressor</source>
         <translation>Kompressor</translation>
     </message>
+    <message>
+        <source>TF acc</source>
+        <translation>TF-Gen.</translation>
+    </message>
+    <message>
+        <source>Teacher-forced accuracy: the share of the original&apos;s tokens the decoder ranks first when it is given the original text before each one. EM lets it continue from its own words instead, so one early error fails EM while TF acc stays high.</source>
+        <translation>Teacher-Forcing-Genauigkeit: der Anteil der Token des Originals, die der Decoder an erste Stelle setzt, wenn er vor jedem den Originaltext bekommt. Bei EM schreibt er mit seinen eigenen Wörtern weiter, daher lässt ein früher Fehler EM scheitern, während die TF-Genauigkeit hoch bleibt.</translation>
+    </message>
 </context>
 <context>
     <name>xcomp::ExportButton</name>
@@ -740,6 +778,33 @@
     </message>
 </context>
 <context>
+    <name>xcomp::MemoryImportancePlot</name>
+    <message>
+        <source>Memory token m%1: dropping it raises the loss from %2 to %3 nats per token (%4). Click to select it in the attention view.</source>
+        <translation>Speicher-Token m%1: Weglassen erhöht den Verlust von %2 auf %3 Nats pro Token (%4). Klicken, um es in der Aufmerksamkeitsansicht auszuwählen.</translation>
+    </message>
+    <message>
+        <source>memory token</source>
+        <translation>Speicher-Token</translation>
+    </message>
+    <message>
+        <source>Memory-token importance (run an ablation)</source>
+        <translation>Wichtigkeit der Speicher-Token (Ablation ausführen)</translation>
+    </message>
+    <message>
+        <source>Memory-token importance (loss %1 nats/token with all)</source>
+        <translation>Wichtigkeit der Speicher-Token (Verlust mit allen: %1 Nats/Token)</translation>
+    </message>
+    <message>
+        <source>;;CSV table (*.csv);;JSON (*.json)</source>
+        <translation>;;CSV-Tabelle (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Δ loss (nats/token)</source>
+        <translation>Δ Verlust (Nats/Token)</translation>
+    </message>
+</context>
+<context>
     <name>xcomp::MetricsStrip</name>
     <message>
         <source>?</source>
@@ -881,6 +946,18 @@
         <source>⚠ %1 tokens: outside the %2 to %3 tokens this compressor was trained on, so expect a weaker regeneration.</source>
         <translation>⚠ %1 Token: außerhalb der %2 bis %3 Token, auf die dieser Kompressor trainiert wurde; rechnen Sie mit einer schwächeren Regeneration.</translation>
     </message>
+    <message>
+        <source>TF acc</source>
+        <translation>TF-Gen.</translation>
+    </message>
+    <message>
+        <source>Teacher-forced accuracy</source>
+        <translation>Teacher-Forcing-Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Teacher-forced accuracy: at every position the decoder is given the original text up to there and asked for the next token; this is the share of positions where its first choice is the original token. Exact match instead lets the decoder continue from its own words, so one early wrong word can derail everything after it: a regeneration can fail exact match and still score 95% here. The strip below the diff shows each token&apos;s probability.</source>
+        <translation>Teacher-Forcing-Genauigkeit: An jeder Stelle bekommt der Decoder den Originaltext bis dorthin und soll das nächste Token nennen; das ist der Anteil der Stellen, an denen seine erste Wahl das Token des Originals ist. Die exakte Übereinstimmung lässt den Decoder dagegen mit seinen eigenen Wörtern weiterschreiben, sodass ein früher falscher Wortlaut alles Folgende entgleisen lassen kann: Eine Regenerierung kann die exakte Übereinstimmung verfehlen und hier trotzdem 95 % erreichen. Der Streifen unter dem Diff zeigt die Wahrscheinlichkeit jedes Tokens.</translation>
+    </message>
 </context>
 <context>
     <name>xcomp::PlotExport</name>
@@ -986,6 +1063,219 @@
     <message>
         <source>Two texts A and B are compressed, and their memory KV values are mixed: linearly, (1 - α)·A + α·B, or spherically along the arc between them (slerp), which keeps the vectors&apos; length. Watching the regeneration as α goes from 0 to 1 shows whether the compressed space is smooth or jumps from one text to the other.</source>
         <translation>Zwei Texte A und B werden komprimiert, und ihre KV-Werte im Speicher werden gemischt: linear, (1 - α)·A + α·B, oder sphärisch entlang des Bogens zwischen ihnen (Slerp), wobei die Länge der Vektoren erhalten bleibt. Wenn man die Regeneration beobachtet, während α von 0 nach 1 läuft, sieht man, ob der komprimierte Raum glatt ist oder von einem Text zum anderen springt.</translation>
+    </message>
+    <message>
+        <source>Per-token evidence</source>
+        <translation>Belege pro Token</translation>
+    </message>
+    <message>
+        <source>Optimised memory: the upper bound</source>
+        <translation>Optimierter Speicher: die obere Schranke</translation>
+    </message>
+    <message>
+        <source>Memory-token ablation</source>
+        <translation>Ablation von Speicher-Token</translation>
+    </message>
+    <message>
+        <source>Teacher forcing: at every position the decoder is shown the original text up to there and asked for the next token. Each token is shaded by the probability the decoder gives the right one (green: sure, red: it expected something else), and underlined when the right token was not its first choice. Teacher-forced accuracy counts the first choices. It is not exact match: when the decoder writes the text on its own (greedy decoding), one wrong word becomes part of its context and can derail everything after it; the triangle marks where that first happens.</source>
+        <translation>Teacher Forcing: An jeder Stelle sieht der Decoder den Originaltext bis dorthin und soll das nächste Token nennen. Jedes Token ist nach der Wahrscheinlichkeit eingefärbt, die der Decoder dem richtigen gibt (grün: sicher, rot: er erwartete etwas anderes), und unterstrichen, wenn das richtige Token nicht seine erste Wahl war. Die Teacher-Forcing-Genauigkeit zählt die ersten Wahlen. Sie ist nicht die exakte Übereinstimmung: Schreibt der Decoder den Text selbst (Greedy-Decodierung), wird ein falsches Wort Teil seines Kontexts und kann alles Folgende entgleisen lassen; das Dreieck markiert, wo das zuerst geschieht.</translation>
+    </message>
+    <message>
+        <source>A trained compressor has to work for every text. Optimised memory skips the compressor: for this one text, the m memory tokens&apos; values are adjusted by gradient descent, hundreds of small steps, until the frozen decoder regenerates the text exactly or the step budget is spent. It shows what m memory tokens can hold for this text at best, so the gap to a trained compressor is what that compressor still leaves on the table.</source>
+        <translation>Ein trainierter Kompressor muss für jeden Text funktionieren. Optimierter Speicher überspringt den Kompressor: Für diesen einen Text werden die Werte der m Speicher-Token per Gradientenabstieg in Hunderten kleiner Schritte angepasst, bis der eingefrorene Decoder den Text exakt regeneriert oder das Schrittbudget aufgebraucht ist. So sieht man, was m Speicher-Token für diesen Text bestenfalls fassen können; der Abstand zu einem trainierten Kompressor ist das, was dieser noch verschenkt.</translation>
+    </message>
+    <message>
+        <source>To find out what one memory token carries, take it away and look at what changes. Drop hides it from the decoder, zero sets its keys and values to 0, replace swaps in the same memory token of another compressed prompt. The bars show each memory token&apos;s importance: how much worse the decoder predicts the original (the loss, in nats per token) when that token is dropped.</source>
+        <translation>Um herauszufinden, was ein Speicher-Token trägt, nimmt man es weg und sieht, was sich ändert. Weglassen verbirgt es vor dem Decoder, Nullsetzen setzt seine Schlüssel und Werte auf 0, Ersetzen tauscht das gleiche Speicher-Token eines anderen komprimierten Prompts ein. Die Balken zeigen die Wichtigkeit jedes Speicher-Tokens: wie viel schlechter der Decoder das Original vorhersagt (der Verlust in Nats pro Token), wenn dieses Token weggelassen wird.</translation>
+    </message>
+</context>
+<context>
+    <name>xcomp::TokenEvidenceView</name>
+    <message>
+        <source>Per-token evidence</source>
+        <translation>Belege pro Token</translation>
+    </message>
+    <message>
+        <source>Token %1: “%2”</source>
+        <translation>Token %1: „%2“</translation>
+    </message>
+    <message>
+        <source>Probability %1 · rank %2 · entropy %3 nats</source>
+        <translation>Wahrscheinlichkeit %1 · Rang %2 · Entropie %3 Nats</translation>
+    </message>
+    <message>
+        <source>The decoder&apos;s first choice here, given the original text before it.</source>
+        <translation>Hier die erste Wahl des Decoders, wenn er den Originaltext davor bekommt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The decoder preferred %n other token(s) here, given the original text before it.</source>
+        <translation>
+            <numerusform>Der Decoder zog hier %n anderes Token vor, wenn er den Originaltext davor bekommt.</numerusform>
+            <numerusform>Der Decoder zog hier %n andere Token vor, wenn er den Originaltext davor bekommt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Greedy decoding first leaves the original here; every later word is generated from that mistake.</source>
+        <translation>Hier weicht die Greedy-Decodierung zuerst vom Original ab; jedes spätere Wort wird aus diesem Fehler heraus erzeugt.</translation>
+    </message>
+    <message>
+        <source>No per-token evidence for this result.</source>
+        <translation>Für dieses Ergebnis gibt es keine Belege pro Token.</translation>
+    </message>
+    <message>
+        <source>Teacher-forced accuracy %1%</source>
+        <translation>Teacher-Forcing-Genauigkeit %1 %</translation>
+    </message>
+    <message>
+        <source>%1 · greedy decoding reproduces the original exactly</source>
+        <translation>%1 · die Greedy-Decodierung gibt das Original exakt wieder</translation>
+    </message>
+    <message>
+        <source>%1 · greedy decoding leaves the original at token %2 (“%3”)</source>
+        <translation>%1 · die Greedy-Decodierung weicht bei Token %2 („%3“) vom Original ab</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;CSV table (*.csv);;JSON (*.json)</source>
+        <translation>PNG-Bild (*.png);;CSV-Tabelle (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Unknown export format: %1 (use .png, .csv or .json)</source>
+        <translation>Unbekanntes Exportformat: %1 (.png, .csv oder .json verwenden)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>⟨end⟩</source>
+        <translation>⟨Ende⟩</translation>
+    </message>
+</context>
+<context>
+    <name>xcomp::workbench::AblationPage</name>
+    <message>
+        <source>Drop (hide it from the decoder)</source>
+        <translation>Weglassen (vor dem Decoder verbergen)</translation>
+    </message>
+    <message>
+        <source>Zero (keys and values set to 0)</source>
+        <translation>Nullsetzen (Schlüssel und Werte auf 0)</translation>
+    </message>
+    <message>
+        <source>Replace (take it from another text)</source>
+        <translation>Ersetzen (aus einem anderen Text nehmen)</translation>
+    </message>
+    <message>
+        <source>The memory token to ablate (m1 is the first).</source>
+        <translation>Das Speicher-Token für die Ablation (m1 ist das erste).</translation>
+    </message>
+    <message>
+        <source>&amp;Memory token:</source>
+        <translation>&amp;Speicher-Token:</translation>
+    </message>
+    <message>
+        <source>M&amp;ode:</source>
+        <translation>M&amp;odus:</translation>
+    </message>
+    <message>
+        <source>&amp;Second text (replace takes memory token k of its compressed prompt):</source>
+        <translation>&amp;Zweiter Text (Ersetzen nimmt Speicher-Token k seines komprimierten Prompts):</translation>
+    </message>
+    <message>
+        <source>Type or paste a second text for Replace</source>
+        <translation>Zweiten Text für Ersetzen eingeben oder einfügen</translation>
+    </message>
+    <message>
+        <source>Run ablation</source>
+        <translation>Ablation ausführen</translation>
+    </message>
+    <message>
+        <source>Compress the text on the left, regenerate it with and without the chosen memory token, and measure every memory token&apos;s importance.</source>
+        <translation>Den Text links komprimieren, mit und ohne das gewählte Speicher-Token regenerieren und die Wichtigkeit jedes Speicher-Tokens messen.</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the importance chart (PNG, PDF) or its numbers (CSV, JSON)</source>
+        <translation>Das Wichtigkeitsdiagramm (PNG, PDF) oder seine Zahlen (CSV, JSON) speichern</translation>
+    </message>
+    <message>
+        <source>Replace needs a second text: its compressed prompt lends memory token m%1.</source>
+        <translation>Ersetzen braucht einen zweiten Text: Sein komprimierter Prompt leiht Speicher-Token m%1.</translation>
+    </message>
+    <message>
+        <source>Ablating memory token m%1 of %2…</source>
+        <translation>Ablation von Speicher-Token m%1 von %2…</translation>
+    </message>
+    <message>
+        <source>%1 zeroed</source>
+        <translation>%1 auf null gesetzt</translation>
+    </message>
+    <message>
+        <source>%1 replaced by the second text&apos;s</source>
+        <translation>%1 durch das des zweiten Textes ersetzt</translation>
+    </message>
+    <message>
+        <source>%1 dropped</source>
+        <translation>%1 weggelassen</translation>
+    </message>
+    <message>
+        <source>%1, %2: BLEU against the original %3. With every memory token the decoder&apos;s loss is %4 nats per token; dropping %5 adds %6.</source>
+        <translation>%1, %2: BLEU gegenüber dem Original %3. Mit allen Speicher-Token beträgt der Verlust des Decoders %4 Nats pro Token; Weglassen von %5 erhöht ihn um %6.</translation>
+    </message>
+    <message>
+        <source>The most important memory token is m%1.</source>
+        <translation>Das wichtigste Speicher-Token ist m%1.</translation>
+    </message>
+    <message>
+        <source>(cancelled: partial)</source>
+        <translation>(abgebrochen: unvollständig)</translation>
+    </message>
+    <message>
+        <source>Left: the regeneration from every memory token. Right: with %1. Coloured: what changed.</source>
+        <translation>Links: die Regenerierung aus allen Speicher-Token. Rechts: mit %1. Farbig: was sich geändert hat.</translation>
+    </message>
+    <message>
+        <source>Choose a memory token and a way to ablate it, then Run ablation. The chart shows how much every memory token matters for the text on the left.</source>
+        <translation>Wählen Sie ein Speicher-Token und eine Art der Ablation, dann Ablation ausführen. Das Diagramm zeigt, wie viel jedes Speicher-Token für den Text links zählt.</translation>
+    </message>
+    <message>
+        <source>There is no ablation to export.</source>
+        <translation>Es gibt keine Ablation zum Exportieren.</translation>
+    </message>
+    <message>
+        <source>Export the ablation</source>
+        <translation>Die Ablation exportieren</translation>
+    </message>
+    <message>
+        <source>Ablation written to %1</source>
+        <translation>Ablation nach %1 geschrieben</translation>
+    </message>
+    <message>
+        <source>Drop</source>
+        <translation>Weglassen</translation>
+    </message>
+    <message>
+        <source>Zero</source>
+        <translation>Nullsetzen</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Ersetzen</translation>
+    </message>
+    <message>
+        <source>All memory tokens</source>
+        <translation>Alle Speicher-Token</translation>
+    </message>
+    <message>
+        <source>With %1</source>
+        <translation>Mit %1</translation>
+    </message>
+    <message>
+        <source>One memory token ablated</source>
+        <translation>Ein Speicher-Token ablatiert</translation>
     </message>
 </context>
 <context>
@@ -1247,6 +1537,16 @@
     <message>
         <source>PDF document (*.pdf)</source>
         <translation>PDF-Dokument (*.pdf)</translation>
+        <source>Check every trained compressor (the slow upper bounds stay as they are)</source>
+        <translation>Alle trainierten Kompressoren auswählen (die langsamen oberen Schranken bleiben, wie sie sind)</translation>
+    </message>
+    <message>
+        <source>Upper bounds (slow):</source>
+        <translation>Obere Schranken (langsam):</translation>
+    </message>
+    <message>
+        <source>%1: %2 memory tokens fitted to this text by gradient descent (hundreds of steps). The summary then shows each compressor&apos;s gap to this upper bound.</source>
+        <translation>%1: %2 Speicher-Token, per Gradientenabstieg an diesen Text angepasst (Hunderte Schritte). Die Übersicht zeigt dann den Abstand jedes Kompressors zu dieser oberen Schranke.</translation>
     </message>
 </context>
 <context>
@@ -1363,6 +1663,18 @@
         <source>Example %1 (%2): %3</source>
         <translation>Beispiel %1 (%2): %3</translation>
     </message>
+    <message>
+        <source>Optimising the memory tokens: step %1 of %2</source>
+        <translation>Speicher-Token werden optimiert: Schritt %1 von %2</translation>
+    </message>
+    <message>
+        <source>Memory-token ablation</source>
+        <translation>Ablation von Speicher-Token</translation>
+    </message>
+    <message>
+        <source>Replacing a memory token needs a second text to take it from.</source>
+        <translation>Zum Ersetzen eines Speicher-Tokens braucht es einen zweiten Text, aus dem es stammt.</translation>
+    </message>
 </context>
 <context>
     <name>xcomp::workbench::ExamplesMenu</name>
@@ -1463,10 +1775,6 @@
         <translation>Komprimieren &amp; Regenerieren</translation>
     </message>
     <message>
-        <source>The encoder squeezes the text into a few memory tokens; the frozen decoder then has to write the text again from them alone. Differences are coloured by type, and the strip above gives the scores.</source>
-        <translation>Der Encoder presst den Text in wenige Speichertoken; der eingefrorene Decoder muss den Text dann allein aus ihnen neu schreiben. Unterschiede werden nach Art eingefärbt, und die Leiste darüber zeigt die Bewertungen.</translation>
-    </message>
-    <message>
         <source>Comparing compressors</source>
         <translation>Kompressoren vergleichen</translation>
     </message>
@@ -1509,6 +1817,18 @@
     <message>
         <source>&lt;h3&gt;xcomp Workbench %1&lt;/h3&gt;&lt;p&gt;A workbench for soft prompt compression: a text is compressed into a few memory tokens whose per-layer key/value vectors a frozen language model uses to regenerate the text or answer questions about it.&lt;/p&gt;&lt;p&gt;Methods: 500xCompressor (arXiv 2408.03094) and the Attention-Only Compressor (arXiv 2501.06730), with ICAE as a baseline.&lt;/p&gt;&lt;p&gt;LibTorch %2, Qt %3.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;xcomp Workbench %1&lt;/h3&gt;&lt;p&gt;Eine Werkbank für Soft-Prompt-Kompression: Ein Text wird in wenige Speichertoken komprimiert, deren Key/Value-Vektoren pro Schicht ein eingefrorenes Sprachmodell nutzt, um den Text zu regenerieren oder Fragen dazu zu beantworten.&lt;/p&gt;&lt;p&gt;Methoden: 500xCompressor (arXiv 2408.03094) und der Attention-Only Compressor (arXiv 2501.06730), mit ICAE als Vergleichsbasis.&lt;/p&gt;&lt;p&gt;LibTorch %2, Qt %3.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The encoder squeezes the text into a few memory tokens; the frozen decoder then has to write the text again from them alone. Differences are coloured by type, and the strip above gives the scores. The strip below the diff shows, token by token, how sure the decoder was of the original: hover over a token for its numbers, click it to find it in the text.</source>
+        <translation>Der Encoder presst den Text in wenige Speicher-Token; der eingefrorene Decoder muss den Text dann allein aus ihnen neu schreiben. Unterschiede sind nach Typ eingefärbt, der Streifen oben zeigt die Werte. Der Streifen unter dem Diff zeigt Token für Token, wie sicher sich der Decoder des Originals war: Fahren Sie über ein Token für seine Zahlen, klicken Sie es an, um es im Text zu finden.</translation>
+    </message>
+    <message>
+        <source>Memory-token ablation</source>
+        <translation>Ablation von Speicher-Token</translation>
+    </message>
+    <message>
+        <source>Are all memory tokens equally useful, or does the text live in one or two of them? Take one away and regenerate: if the text hardly changes, that token carried little. The tallest bar is the memory token the decoder misses most; click it to see in the Attention tab what it reads and who reads it.</source>
+        <translation>Sind alle Speicher-Token gleich nützlich, oder steckt der Text in einem oder zweien? Nehmen Sie eines weg und regenerieren Sie: Ändert sich der Text kaum, trug dieses Token wenig. Der höchste Balken ist das Speicher-Token, das der Decoder am meisten vermisst; klicken Sie darauf, um im Tab Aufmerksamkeit zu sehen, was es liest und wer es liest.</translation>
     </message>
 </context>
 <context>
@@ -1851,6 +2171,14 @@
         <source>About xcomp Workbench</source>
         <translation>Über xcomp Workbench</translation>
     </message>
+    <message>
+        <source>Ablation</source>
+        <translation>Ablation</translation>
+    </message>
+    <message>
+        <source>Ab&amp;lation</source>
+        <translation>Ab&amp;lation</translation>
+    </message>
 </context>
 <context>
     <name>xcomp::workbench::MessageBar</name>
@@ -1918,6 +2246,14 @@
             <numerusform>Modell %1 — %2 Mio. Parameter, %3 Schichten — %4, %5 — %n Kompressor</numerusform>
             <numerusform>Modell %1 — %2 Mio. Parameter, %3 Schichten — %4, %5 — %n Kompressoren</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 (upper bound)</source>
+        <translation>%1 (obere Schranke)</translation>
+    </message>
+    <message>
+        <source>%1 — no compressor: %2 memory tokens fitted to this text by gradient descent, the upper bound for the trained compressors with as many memory tokens. Slow: hundreds of optimiser steps.</source>
+        <translation>%1 — kein Kompressor: %2 Speicher-Token, per Gradientenabstieg an diesen Text angepasst, die obere Schranke für die trainierten Kompressoren mit ebenso vielen Speicher-Token. Langsam: Hunderte Optimiererschritte.</translation>
     </message>
 </context>
 <context>
@@ -2157,6 +2493,40 @@
     <message>
         <source>JSON file (*.json)</source>
         <translation>JSON-Datei (*.json)</translation>
+        <source>Per-token evidence (teacher forcing)</source>
+        <translation>Belege pro Token (Teacher Forcing)</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the per-token evidence as a PNG image, a CSV table or JSON</source>
+        <translation>Die Belege pro Token als PNG-Bild, CSV-Tabelle oder JSON speichern</translation>
+    </message>
+    <message>
+        <source>Each token&apos;s probability appears here after a regeneration.</source>
+        <translation>Nach einer Regenerierung erscheint hier die Wahrscheinlichkeit jedes Tokens.</translation>
+    </message>
+    <message>
+        <source>There is no per-token evidence to export.</source>
+        <translation>Es gibt keine Belege pro Token zum Exportieren.</translation>
+    </message>
+    <message>
+        <source>Export per-token evidence</source>
+        <translation>Belege pro Token exportieren</translation>
+    </message>
+    <message>
+        <source>Per-token evidence written to %1</source>
+        <translation>Belege pro Token nach %1 geschrieben</translation>
+    </message>
+    <message>
+        <source>the upper bound: no compressor, the memory tokens were fitted to this text</source>
+        <translation>die obere Schranke: kein Kompressor, die Speicher-Token wurden an diesen Text angepasst</translation>
+    </message>
+    <message>
+        <source>cancelled, the best memory found so far</source>
+        <translation>abgebrochen, der bisher beste Speicher</translation>
     </message>
 </context>
 <context>

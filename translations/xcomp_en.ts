@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>xcomp::CompareView</name>
+    <message numerus="yes">
+        <source>Optimised memory: fitted to this text, the upper bound for %n memory token(s).</source>
+        <translation>
+            <numerusform>Optimised memory: fitted to this text, the upper bound for %n memory token.</numerusform>
+            <numerusform>Optimised memory: fitted to this text, the upper bound for %n memory tokens.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add optimised memory with %n memory token(s) to the comparison to see this compressor&apos;s distance to the upper bound.</source>
+        <translation>
+            <numerusform>Add optimised memory with %n memory token to the comparison to see this compressor&apos;s distance to the upper bound.</numerusform>
+            <numerusform>Add optimised memory with %n memory tokens to the comparison to see this compressor&apos;s distance to the upper bound.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>xcomp::TokenEvidenceView</name>
+    <message numerus="yes">
+        <source>The decoder preferred %n other token(s) here, given the original text before it.</source>
+        <translation>
+            <numerusform>The decoder preferred %n other token here, given the original text before it.</numerusform>
+            <numerusform>The decoder preferred %n other tokens here, given the original text before it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>xcomp::workbench::BatchPage</name>
     <message numerus="yes">
         <source>%1: %n example(s)</source>

@@ -253,6 +253,34 @@
         <source>One row per compressor. Click a header to sort (again to reverse); uncheck a compressor to hide its column.</source>
         <translation>每个压缩器一行。单击表头可排序（再次单击则反向）；取消勾选某个压缩器可隐藏其列。</translation>
     </message>
+    <message>
+        <source>bound</source>
+        <translation>上界</translation>
+    </message>
+    <message numerus="yes">
+        <source>Optimised memory: fitted to this text, the upper bound for %n memory token(s).</source>
+        <translation>
+            <numerusform>优化记忆：针对此文本拟合，是 %n 个记忆词元的上界。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>BLEU of %1 (the upper bound for this text) minus the BLEU of %2.</source>
+        <translation>%1 的 BLEU（此文本的上界）减去 %2 的 BLEU。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add optimised memory with %n memory token(s) to the comparison to see this compressor&apos;s distance to the upper bound.</source>
+        <translation>
+            <numerusform>把含 %n 个记忆词元的优化记忆加入比较，即可看到此压缩器与上界的距离。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Gap to bound</source>
+        <translation>与上界差距</translation>
+    </message>
+    <message>
+        <source>How much BLEU this compressor lies below the upper bound for this text: optimised memory with as many memory tokens, fitted to the text by gradient descent.</source>
+        <translation>此压缩器的 BLEU 比该文本的上界低多少：上界是记忆词元数量相同、通过梯度下降针对文本拟合的优化记忆。</translation>
+    </message>
 </context>
 <context>
     <name>xcomp::DashboardView</name>
@@ -592,6 +620,14 @@
         <source>Compressor</source>
         <translation>压缩器</translation>
     </message>
+    <message>
+        <source>TF acc</source>
+        <translation>TF 准确率</translation>
+    </message>
+    <message>
+        <source>Teacher-forced accuracy: the share of the original&apos;s tokens the decoder ranks first when it is given the original text before each one. EM lets it continue from its own words instead, so one early error fails EM while TF acc stays high.</source>
+        <translation>教师强制准确率：在每个位置先给解码器原文的前文，原文词元被它排在第一位的比例。EM 则让解码器接着自己生成的词继续写，所以一个早期错误就会让 EM 失败，而 TF 准确率仍然很高。</translation>
+    </message>
 </context>
 <context>
     <name>xcomp::ExportButton</name>
@@ -740,6 +776,33 @@
     </message>
 </context>
 <context>
+    <name>xcomp::MemoryImportancePlot</name>
+    <message>
+        <source>Memory token m%1: dropping it raises the loss from %2 to %3 nats per token (%4). Click to select it in the attention view.</source>
+        <translation>记忆词元 m%1：丢弃它会使损失从每词元 %2 奈特升到 %3 奈特（%4）。点击可在注意力视图中选中它。</translation>
+    </message>
+    <message>
+        <source>memory token</source>
+        <translation>记忆词元</translation>
+    </message>
+    <message>
+        <source>Memory-token importance (run an ablation)</source>
+        <translation>记忆词元重要性（请运行消融）</translation>
+    </message>
+    <message>
+        <source>Memory-token importance (loss %1 nats/token with all)</source>
+        <translation>记忆词元重要性（全部保留时损失 %1 奈特/词元）</translation>
+    </message>
+    <message>
+        <source>;;CSV table (*.csv);;JSON (*.json)</source>
+        <translation>;;CSV 表格 (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Δ loss (nats/token)</source>
+        <translation>Δ 损失（奈特/词元）</translation>
+    </message>
+</context>
+<context>
     <name>xcomp::MetricsStrip</name>
     <message>
         <source>?</source>
@@ -881,6 +944,18 @@
         <source>⚠ %1 tokens: outside the %2 to %3 tokens this compressor was trained on, so expect a weaker regeneration.</source>
         <translation>⚠ %1 个词元：超出此压缩器训练时的 %2 至 %3 个词元范围，重建效果可能较差。</translation>
     </message>
+    <message>
+        <source>TF acc</source>
+        <translation>TF 准确率</translation>
+    </message>
+    <message>
+        <source>Teacher-forced accuracy</source>
+        <translation>教师强制准确率</translation>
+    </message>
+    <message>
+        <source>Teacher-forced accuracy: at every position the decoder is given the original text up to there and asked for the next token; this is the share of positions where its first choice is the original token. Exact match instead lets the decoder continue from its own words, so one early wrong word can derail everything after it: a regeneration can fail exact match and still score 95% here. The strip below the diff shows each token&apos;s probability.</source>
+        <translation>教师强制准确率：在每个位置，先把原文到此处为止的内容交给解码器，让它预测下一个词元；这是它的首选恰好是原文词元的位置所占的比例。完全匹配则让解码器接着自己写出的词继续，所以一个早期的错词就可能让后面全部跑偏：一次再生成可能不完全匹配，这里却仍有 95%。差异视图下方的条带显示每个词元的概率。</translation>
+    </message>
 </context>
 <context>
     <name>xcomp::PlotExport</name>
@@ -986,6 +1061,218 @@
     <message>
         <source>Two texts A and B are compressed, and their memory KV values are mixed: linearly, (1 - α)·A + α·B, or spherically along the arc between them (slerp), which keeps the vectors&apos; length. Watching the regeneration as α goes from 0 to 1 shows whether the compressed space is smooth or jumps from one text to the other.</source>
         <translation>将两段文本 A 和 B 压缩，并混合它们记忆中的 KV 值：线性混合为 (1 - α)·A + α·B，球面混合则沿两者之间的圆弧进行（slerp），以保持向量的长度。观察 α 从 0 变到 1 时的再生文本，可以看出压缩空间是平滑的，还是会从一段文本跳到另一段。</translation>
+    </message>
+    <message>
+        <source>Per-token evidence</source>
+        <translation>逐词元证据</translation>
+    </message>
+    <message>
+        <source>Optimised memory: the upper bound</source>
+        <translation>优化记忆：上界</translation>
+    </message>
+    <message>
+        <source>Memory-token ablation</source>
+        <translation>记忆词元消融</translation>
+    </message>
+    <message>
+        <source>Teacher forcing: at every position the decoder is shown the original text up to there and asked for the next token. Each token is shaded by the probability the decoder gives the right one (green: sure, red: it expected something else), and underlined when the right token was not its first choice. Teacher-forced accuracy counts the first choices. It is not exact match: when the decoder writes the text on its own (greedy decoding), one wrong word becomes part of its context and can derail everything after it; the triangle marks where that first happens.</source>
+        <translation>教师强制：在每个位置，解码器看到原文到此处为止的内容，并被要求预测下一个词元。每个词元按解码器给正确词元的概率着色（绿色：有把握，红色：它预期的是别的词），正确词元不是其首选时加下划线。教师强制准确率统计首选正确的比例。它不是完全匹配：解码器自己写文本时（贪心解码），一个错词会成为它的上下文，可能让后面全部跑偏；三角形标出第一次发生的位置。</translation>
+    </message>
+    <message>
+        <source>A trained compressor has to work for every text. Optimised memory skips the compressor: for this one text, the m memory tokens&apos; values are adjusted by gradient descent, hundreds of small steps, until the frozen decoder regenerates the text exactly or the step budget is spent. It shows what m memory tokens can hold for this text at best, so the gap to a trained compressor is what that compressor still leaves on the table.</source>
+        <translation>训练好的压缩器必须适用于所有文本。优化记忆跳过压缩器：只针对这一段文本，用梯度下降分数百个小步调整 m 个记忆词元的值，直到冻结的解码器能完全重建文本或步数预算用完。它显示 m 个记忆词元对这段文本最多能容纳多少内容，因此与训练好的压缩器之间的差距，就是该压缩器仍未利用的空间。</translation>
+    </message>
+    <message>
+        <source>To find out what one memory token carries, take it away and look at what changes. Drop hides it from the decoder, zero sets its keys and values to 0, replace swaps in the same memory token of another compressed prompt. The bars show each memory token&apos;s importance: how much worse the decoder predicts the original (the loss, in nats per token) when that token is dropped.</source>
+        <translation>要弄清一个记忆词元承载了什么，就把它拿掉，看看有什么变化。丢弃：解码器看不到它；置零：把它的键和值设为 0；替换：换成另一个压缩提示中同一位置的记忆词元。柱形显示每个记忆词元的重要性：丢弃该词元后，解码器预测原文变差了多少（损失，单位为每词元奈特）。</translation>
+    </message>
+</context>
+<context>
+    <name>xcomp::TokenEvidenceView</name>
+    <message>
+        <source>Per-token evidence</source>
+        <translation>逐词元证据</translation>
+    </message>
+    <message>
+        <source>Token %1: “%2”</source>
+        <translation>词元 %1：“%2”</translation>
+    </message>
+    <message>
+        <source>Probability %1 · rank %2 · entropy %3 nats</source>
+        <translation>概率 %1 · 排名 %2 · 熵 %3 奈特</translation>
+    </message>
+    <message>
+        <source>The decoder&apos;s first choice here, given the original text before it.</source>
+        <translation>在给定前面原文的情况下，这是解码器的首选。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The decoder preferred %n other token(s) here, given the original text before it.</source>
+        <translation>
+            <numerusform>在给定前面原文的情况下，解码器在此处更偏向 %n 个其他词元。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Greedy decoding first leaves the original here; every later word is generated from that mistake.</source>
+        <translation>贪心解码在这里第一次偏离原文；之后的每个词都是在这个错误之上生成的。</translation>
+    </message>
+    <message>
+        <source>No per-token evidence for this result.</source>
+        <translation>此结果没有逐词元证据。</translation>
+    </message>
+    <message>
+        <source>Teacher-forced accuracy %1%</source>
+        <translation>教师强制准确率 %1%</translation>
+    </message>
+    <message>
+        <source>%1 · greedy decoding reproduces the original exactly</source>
+        <translation>%1 · 贪心解码完全重现了原文</translation>
+    </message>
+    <message>
+        <source>%1 · greedy decoding leaves the original at token %2 (“%3”)</source>
+        <translation>%1 · 贪心解码在第 %2 个词元（“%3”）处偏离原文</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;CSV table (*.csv);;JSON (*.json)</source>
+        <translation>PNG 图像 (*.png);;CSV 表格 (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Unknown export format: %1 (use .png, .csv or .json)</source>
+        <translation>未知的导出格式：%1（请使用 .png、.csv 或 .json）</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>⟨end⟩</source>
+        <translation>⟨结束⟩</translation>
+    </message>
+</context>
+<context>
+    <name>xcomp::workbench::AblationPage</name>
+    <message>
+        <source>Drop (hide it from the decoder)</source>
+        <translation>丢弃（对解码器隐藏）</translation>
+    </message>
+    <message>
+        <source>Zero (keys and values set to 0)</source>
+        <translation>置零（键和值设为 0）</translation>
+    </message>
+    <message>
+        <source>Replace (take it from another text)</source>
+        <translation>替换（取自另一段文本）</translation>
+    </message>
+    <message>
+        <source>The memory token to ablate (m1 is the first).</source>
+        <translation>要消融的记忆词元（m1 是第一个）。</translation>
+    </message>
+    <message>
+        <source>&amp;Memory token:</source>
+        <translation>记忆词元(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>M&amp;ode:</source>
+        <translation>方式(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Second text (replace takes memory token k of its compressed prompt):</source>
+        <translation>第二段文本(&amp;S)（替换时取其压缩提示中的记忆词元 k）：</translation>
+    </message>
+    <message>
+        <source>Type or paste a second text for Replace</source>
+        <translation>输入或粘贴用于替换的第二段文本</translation>
+    </message>
+    <message>
+        <source>Run ablation</source>
+        <translation>运行消融</translation>
+    </message>
+    <message>
+        <source>Compress the text on the left, regenerate it with and without the chosen memory token, and measure every memory token&apos;s importance.</source>
+        <translation>压缩左侧的文本，在保留和去掉所选记忆词元两种情况下分别再生成，并测量每个记忆词元的重要性。</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save the importance chart (PNG, PDF) or its numbers (CSV, JSON)</source>
+        <translation>保存重要性图表（PNG、PDF）或其数值（CSV、JSON）</translation>
+    </message>
+    <message>
+        <source>Replace needs a second text: its compressed prompt lends memory token m%1.</source>
+        <translation>替换需要第二段文本：由它的压缩提示提供记忆词元 m%1。</translation>
+    </message>
+    <message>
+        <source>Ablating memory token m%1 of %2…</source>
+        <translation>正在消融 %2 的记忆词元 m%1…</translation>
+    </message>
+    <message>
+        <source>%1 zeroed</source>
+        <translation>%1 已置零</translation>
+    </message>
+    <message>
+        <source>%1 replaced by the second text&apos;s</source>
+        <translation>%1 已替换为第二段文本的对应词元</translation>
+    </message>
+    <message>
+        <source>%1 dropped</source>
+        <translation>%1 已丢弃</translation>
+    </message>
+    <message>
+        <source>%1, %2: BLEU against the original %3. With every memory token the decoder&apos;s loss is %4 nats per token; dropping %5 adds %6.</source>
+        <translation>%1，%2：相对原文的 BLEU 为 %3。保留全部记忆词元时解码器的损失为每词元 %4 奈特；丢弃 %5 会增加 %6。</translation>
+    </message>
+    <message>
+        <source>The most important memory token is m%1.</source>
+        <translation>最重要的记忆词元是 m%1。</translation>
+    </message>
+    <message>
+        <source>(cancelled: partial)</source>
+        <translation>（已取消：不完整）</translation>
+    </message>
+    <message>
+        <source>Left: the regeneration from every memory token. Right: with %1. Coloured: what changed.</source>
+        <translation>左：由全部记忆词元再生成的文本。右：%1 后的结果。着色：发生变化的部分。</translation>
+    </message>
+    <message>
+        <source>Choose a memory token and a way to ablate it, then Run ablation. The chart shows how much every memory token matters for the text on the left.</source>
+        <translation>选择一个记忆词元和消融方式，然后点击“运行消融”。图表显示每个记忆词元对左侧文本有多重要。</translation>
+    </message>
+    <message>
+        <source>There is no ablation to export.</source>
+        <translation>没有可导出的消融结果。</translation>
+    </message>
+    <message>
+        <source>Export the ablation</source>
+        <translation>导出消融结果</translation>
+    </message>
+    <message>
+        <source>Ablation written to %1</source>
+        <translation>消融结果已写入 %1</translation>
+    </message>
+    <message>
+        <source>Drop</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <source>Zero</source>
+        <translation>置零</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>All memory tokens</source>
+        <translation>全部记忆词元</translation>
+    </message>
+    <message>
+        <source>With %1</source>
+        <translation>%1 后</translation>
+    </message>
+    <message>
+        <source>One memory token ablated</source>
+        <translation>消融一个记忆词元后</translation>
     </message>
 </context>
 <context>
@@ -1239,6 +1526,16 @@
     <message>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
+        <source>Check every trained compressor (the slow upper bounds stay as they are)</source>
+        <translation>勾选所有训练好的压缩器（较慢的上界保持不变）</translation>
+    </message>
+    <message>
+        <source>Upper bounds (slow):</source>
+        <translation>上界（较慢）：</translation>
+    </message>
+    <message>
+        <source>%1: %2 memory tokens fitted to this text by gradient descent (hundreds of steps). The summary then shows each compressor&apos;s gap to this upper bound.</source>
+        <translation>%1：通过梯度下降针对此文本拟合的 %2 个记忆词元（数百步）。汇总表随后显示每个压缩器与此上界的差距。</translation>
     </message>
 </context>
 <context>
@@ -1353,6 +1650,18 @@
         <source>Example %1 (%2): %3</source>
         <translation>示例 %1（%2）：%3</translation>
     </message>
+    <message>
+        <source>Optimising the memory tokens: step %1 of %2</source>
+        <translation>正在优化记忆词元：第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>Memory-token ablation</source>
+        <translation>记忆词元消融</translation>
+    </message>
+    <message>
+        <source>Replacing a memory token needs a second text to take it from.</source>
+        <translation>替换记忆词元需要提供第二段文本作为来源。</translation>
+    </message>
 </context>
 <context>
     <name>xcomp::workbench::ExamplesMenu</name>
@@ -1453,10 +1762,6 @@
         <translation>压缩并再生</translation>
     </message>
     <message>
-        <source>The encoder squeezes the text into a few memory tokens; the frozen decoder then has to write the text again from them alone. Differences are coloured by type, and the strip above gives the scores.</source>
-        <translation>编码器把文本压缩成几个记忆令牌；随后冻结的解码器只能凭这些令牌重新写出文本。差异按类型着色，上方的指标栏给出评分。</translation>
-    </message>
-    <message>
         <source>Comparing compressors</source>
         <translation>比较压缩器</translation>
     </message>
@@ -1499,6 +1804,18 @@
     <message>
         <source>&lt;h3&gt;xcomp Workbench %1&lt;/h3&gt;&lt;p&gt;A workbench for soft prompt compression: a text is compressed into a few memory tokens whose per-layer key/value vectors a frozen language model uses to regenerate the text or answer questions about it.&lt;/p&gt;&lt;p&gt;Methods: 500xCompressor (arXiv 2408.03094) and the Attention-Only Compressor (arXiv 2501.06730), with ICAE as a baseline.&lt;/p&gt;&lt;p&gt;LibTorch %2, Qt %3.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;xcomp Workbench %1&lt;/h3&gt;&lt;p&gt;一个软提示压缩工作台：文本被压缩成几个记忆令牌，冻结的语言模型利用这些令牌在每一层的键/值向量再生文本或回答与之相关的问题。&lt;/p&gt;&lt;p&gt;方法：500xCompressor（arXiv 2408.03094）和仅注意力压缩器（arXiv 2501.06730），并以 ICAE 作为基线。&lt;/p&gt;&lt;p&gt;LibTorch %2，Qt %3。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The encoder squeezes the text into a few memory tokens; the frozen decoder then has to write the text again from them alone. Differences are coloured by type, and the strip above gives the scores. The strip below the diff shows, token by token, how sure the decoder was of the original: hover over a token for its numbers, click it to find it in the text.</source>
+        <translation>编码器把文本压缩进少数几个记忆词元；冻结的解码器随后只能凭它们重新写出文本。差异按类型着色，上方的条带给出分数。差异视图下方的条带逐个词元显示解码器对原文有多大把握：把鼠标移到词元上查看数值，点击它可在文本中找到它。</translation>
+    </message>
+    <message>
+        <source>Memory-token ablation</source>
+        <translation>记忆词元消融</translation>
+    </message>
+    <message>
+        <source>Are all memory tokens equally useful, or does the text live in one or two of them? Take one away and regenerate: if the text hardly changes, that token carried little. The tallest bar is the memory token the decoder misses most; click it to see in the Attention tab what it reads and who reads it.</source>
+        <translation>所有记忆词元都同样有用吗？还是文本主要存放在其中一两个里？拿掉一个再重新生成：如果文本几乎不变，说明这个词元承载的内容很少。最高的柱子是解码器最离不开的记忆词元；点击它，可在“注意力”标签页中查看它读取了什么、又被谁读取。</translation>
     </message>
 </context>
 <context>
@@ -1837,6 +2154,14 @@
         <source>About xcomp Workbench</source>
         <translation>关于 xcomp Workbench</translation>
     </message>
+    <message>
+        <source>Ablation</source>
+        <translation>消融</translation>
+    </message>
+    <message>
+        <source>Ab&amp;lation</source>
+        <translation>消融(&amp;L)</translation>
+    </message>
 </context>
 <context>
     <name>xcomp::workbench::MessageBar</name>
@@ -1902,6 +2227,14 @@
         <translation>
             <numerusform>模型 %1 — %2M 参数，%3 层 — %4，%5 — %n 个压缩器</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 (upper bound)</source>
+        <translation>%1（上界）</translation>
+    </message>
+    <message>
+        <source>%1 — no compressor: %2 memory tokens fitted to this text by gradient descent, the upper bound for the trained compressors with as many memory tokens. Slow: hundreds of optimiser steps.</source>
+        <translation>%1 — 不是压缩器：通过梯度下降针对此文本拟合的 %2 个记忆词元，是记忆词元数相同的训练压缩器的上界。较慢：需要数百步优化。</translation>
     </message>
 </context>
 <context>
@@ -2141,6 +2474,40 @@
     <message>
         <source>JSON file (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
+        <source>Per-token evidence (teacher forcing)</source>
+        <translation>逐词元证据（教师强制）</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save the per-token evidence as a PNG image, a CSV table or JSON</source>
+        <translation>将逐词元证据保存为 PNG 图像、CSV 表格或 JSON</translation>
+    </message>
+    <message>
+        <source>Each token&apos;s probability appears here after a regeneration.</source>
+        <translation>再生成之后，这里会显示每个词元的概率。</translation>
+    </message>
+    <message>
+        <source>There is no per-token evidence to export.</source>
+        <translation>没有可导出的逐词元证据。</translation>
+    </message>
+    <message>
+        <source>Export per-token evidence</source>
+        <translation>导出逐词元证据</translation>
+    </message>
+    <message>
+        <source>Per-token evidence written to %1</source>
+        <translation>逐词元证据已写入 %1</translation>
+    </message>
+    <message>
+        <source>the upper bound: no compressor, the memory tokens were fitted to this text</source>
+        <translation>上界：不是压缩器，记忆词元是针对此文本拟合的</translation>
+    </message>
+    <message>
+        <source>cancelled, the best memory found so far</source>
+        <translation>已取消，显示目前找到的最佳记忆</translation>
     </message>
 </context>
 <context>

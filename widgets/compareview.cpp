@@ -1,5 +1,7 @@
 #include "compareview.h"
 
+#include <limits>
+
 #include "diffview.h"
 #include "errorlegend.h"
 #include "errorstyle.h"
@@ -80,7 +82,7 @@ CompareView::CompareView(QWidget* parent) : QWidget(parent)
     connect(m_split, &QSplitter::splitterMoved, this, [this] { m_userSplit = true; });
 
     // The summary: one row per compressor, sortable; its check boxes choose the columns shown.
-    m_summary = new QStandardItemModel(0, SummaryFirstError + int(ErrorStyle::errorTypes().size()), this);
+    m_summary = new QStandardItemModel(0, summaryGapColumn() + 1, this);
     m_summary->setSortRole(Qt::UserRole);
     m_summaryTable = new QTableView(this);
     m_summaryTable->setObjectName(QStringLiteral("compareSummary"));
@@ -318,6 +320,33 @@ void CompareView::rebuild()
     refreshHeaders();
 }
 
+int CompareView::summaryGapColumn()
+{
+    return SummaryFirstError + int(ErrorStyle::errorTypes().size());
+}
+
+int CompareView::boundFor(int column) const
+{
+    if (column < 0 || column >= m_results.size() || m_results.at(column).upperBound)
+        return -1;
+    const int m = m_results.at(column).metrics.memoryTokens;
+    int best = -1;
+    for (int i = 0; i < m_results.size(); ++i) {
+        const view::RegenerationView& r = m_results.at(i);
+        if (r.upperBound && r.metrics.memoryTokens == m && (best < 0 || r.metrics.bleu > m_results.at(best).metrics.bleu))
+            best = i;
+    }
+    return best;
+}
+
+double CompareView::gapToBound(int column) const
+{
+    const int bound = boundFor(column);
+    if (bound < 0)
+        return std::numeric_limits<double>::quiet_NaN();
+    return m_results.at(bound).metrics.bleu - m_results.at(column).metrics.bleu;
+}
+
 void CompareView::rebuildSummary()
 {
     m_fillingSummary = true;
@@ -348,6 +377,27 @@ void CompareView::rebuildSummary()
             count->setForeground(ErrorStyle::accent(t));
             row << count;
         }
+        // The distance to what m memory tokens can hold for this text (issue 19, item 1).
+        QStandardItem* gap = nullptr;
+        const int bound = boundFor(i);
+        if (r.upperBound) {
+            gap = new QStandardItem(tr("bound"));
+            gap->setData(0.0, Qt::UserRole);
+            gap->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            gap->setToolTip(tr("Optimised memory: fitted to this text, the upper bound for %n memory token(s).", nullptr,
+                               r.metrics.memoryTokens));
+        } else if (bound >= 0) {
+            gap = number(gapToBound(i), 3);
+            gap->setToolTip(tr("BLEU of %1 (the upper bound for this text) minus the BLEU of %2.")
+                                .arg(m_results.at(bound).compressorLabel, label));
+        } else {
+            gap = new QStandardItem(QString(QChar(0x2014)));
+            gap->setData(-1.0, Qt::UserRole);
+            gap->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            gap->setToolTip(tr("Add optimised memory with %n memory token(s) to the comparison to see this "
+                               "compressor's distance to the upper bound.", nullptr, r.metrics.memoryTokens));
+        }
+        row << gap;
         m_summary->appendRow(row);
     }
     if (sortColumn >= 0)
@@ -489,7 +539,11 @@ void CompareView::retranslate()
     QStringList headers{tr("Compressor"), tr("BLEU"), tr("ROUGE-L F"), tr("EM")};
     for (ErrorType t : ErrorStyle::errorTypes())
         headers << ErrorStyle::name(t);
+    headers << tr("Gap to bound");
     m_summary->setHorizontalHeaderLabels(headers);
+    if (QStandardItem* h = m_summary->horizontalHeaderItem(summaryGapColumn()))
+        h->setToolTip(tr("How much BLEU this compressor lies below the upper bound for this text: optimised memory "
+                         "with as many memory tokens, fitted to the text by gradient descent."));
     m_summaryTable->setToolTip(tr("One row per compressor. Click a header to sort (again to reverse); "
                                   "uncheck a compressor to hide its column."));
     refreshOriginal();

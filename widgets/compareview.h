@@ -59,6 +59,12 @@ public:
 
     // The summary table's columns; its rows are the results (sort role: Qt::UserRole, the raw value).
     enum SummaryColumn { SummaryCompressor = 0, SummaryBleu, SummaryRougeL, SummaryExactMatch, SummaryFirstError };
+    // After the error counts: how far a compressor's BLEU lies below the upper bound (optimised memory)
+    // of the same m for this text; "—" without such a bound among the results.
+    static int summaryGapColumn();
+    // The gap of result `column` (bound BLEU - its BLEU), or NaN when no bound of its m is among the results.
+    double gapToBound(int column) const;
+    int boundFor(int column) const;  // the result column of its upper bound (best BLEU at its m), or -1
     QTableView* summaryTable() const { return m_summaryTable; }
     QStandardItemModel* summaryModel() const { return m_summary; }
     // Which result columns are shown (the summary's check boxes); all are, after setResults().

@@ -541,15 +541,31 @@ void DiffView::changeEvent(QEvent* event)
     QWidget::changeEvent(event);
 }
 
+void DiffView::setSideTitles(const QString& left, const QString& right)
+{
+    m_sideTitles[0] = left;
+    m_sideTitles[1] = right;
+    retranslate();
+}
+
+QString DiffView::sideTitle(int side) const
+{
+    return side == 0 ? m_originalTitle->text() : m_regeneratedTitle->text();
+}
+
 void DiffView::retranslate()
 {
-    m_originalTitle->setText(tr("Original text"));
-    m_originalTitle->setToolTip(tr("The text that was compressed into memory tokens. Words the "
-                                   "regeneration lost are marked here in yellow italics."));
-    m_regeneratedTitle->setText(tr("Regenerated from the memory tokens"));
-    m_regeneratedTitle->setToolTip(tr("What the frozen language model wrote back when it saw only "
-                                      "the memory tokens. Hover a coloured span to see what the "
-                                      "original had there; click a word to link it."));
+    m_originalTitle->setText(m_sideTitles[0].isEmpty() ? tr("Original text") : m_sideTitles[0]);
+    m_originalTitle->setToolTip(m_sideTitles[0].isEmpty()
+                                    ? tr("The text that was compressed into memory tokens. Words the "
+                                         "regeneration lost are marked here in yellow italics.")
+                                    : QString());
+    m_regeneratedTitle->setText(m_sideTitles[1].isEmpty() ? tr("Regenerated from the memory tokens") : m_sideTitles[1]);
+    m_regeneratedTitle->setToolTip(m_sideTitles[1].isEmpty()
+                                       ? tr("What the frozen language model wrote back when it saw only "
+                                            "the memory tokens. Hover a coloured span to see what the "
+                                            "original had there; click a word to link it.")
+                                       : QString());
     m_original->setPlaceholderText(
         tr("No text yet. The original appears here once a text has been compressed."));
     m_regenerated->setPlaceholderText(

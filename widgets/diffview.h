@@ -109,6 +109,10 @@ public:
     ErrorLegend* legend() const { return m_legend; }
     void setLegendVisible(bool visible);
     void setTextFont(const QFont& font);
+    // Titles above the two sides when they are not the original and its regeneration (the ablation
+    // view compares two regenerations); empty strings bring back the defaults.
+    void setSideTitles(const QString& left, const QString& right);
+    QString sideTitle(int side) const;  // 0: left, 1: right, as shown
 
     // The outlined token in the regeneration (begin == end when none).
     int selectedRegeneratedBegin() const;
@@ -142,6 +146,7 @@ private:
     DiffTextEdit* m_regenerated = nullptr;
     QLabel* m_originalTitle = nullptr;
     QLabel* m_regeneratedTitle = nullptr;
+    QString m_sideTitles[2];
     QSplitter* m_splitter = nullptr;
     ErrorLegend* m_legend = nullptr;
     int m_selectedSpan = -1;

@@ -89,6 +89,7 @@ QString EvalTableModel::columnKey(int column)
     case BleuColumn: return QStringLiteral("bleu");
     case RougeLColumn: return QStringLiteral("rouge_l_f");
     case ExactMatchColumn: return QStringLiteral("exact_match");
+    case TeacherForcedColumn: return QStringLiteral("teacher_forced_accuracy");
     case PrefixExactMatchColumn: return QStringLiteral("prefix_exact_match");
     case RatioColumn: return QStringLiteral("compression_ratio");
     case MistakeColumn: return QStringLiteral("mistakes");
@@ -110,6 +111,7 @@ QVariant EvalTableModel::rawValue(const view::EvalRow& row, int column)
     case BleuColumn: return m.bleu;
     case RougeLColumn: return m.rougeLF;
     case ExactMatchColumn: return m.exactMatch;
+    case TeacherForcedColumn: return m.teacherForcedAccuracy;  // < 0: not measured
     case PrefixExactMatchColumn: return m.prefixExactMatch;
     case RatioColumn: return m.compressionRatio;
     case MistakeColumn:
@@ -134,6 +136,8 @@ QString EvalTableModel::displayText(const view::EvalRow& row, int column)
     case BleuColumn: return loc.toString(m.bleu, 'f', 3);
     case RougeLColumn: return loc.toString(m.rougeLF, 'f', 3);
     case ExactMatchColumn: return loc.toString(m.exactMatch, 'f', m.exactMatch == 0 || m.exactMatch == 1 ? 0 : 2);
+    case TeacherForcedColumn:
+        return m.teacherForcedAccuracy < 0 ? QString(QChar(0x2014)) : loc.toString(m.teacherForcedAccuracy, 'f', 3);
     case PrefixExactMatchColumn: return loc.toString(m.prefixExactMatch, 'f', 3);
     case RatioColumn: return loc.toString(m.compressionRatio, 'f', 1) + QChar(0x00d7);
     case MistakeColumn:
@@ -193,6 +197,7 @@ QVariant EvalTableModel::headerData(int section, Qt::Orientation orientation, in
         case BleuColumn: return tr("BLEU");
         case RougeLColumn: return tr("ROUGE-L F");
         case ExactMatchColumn: return tr("EM");
+        case TeacherForcedColumn: return tr("TF acc");
         case PrefixExactMatchColumn: return tr("Prefix EM");
         case RatioColumn: return tr("Ratio");
         default: return ErrorStyle::name(errorTypeOf(section));
@@ -206,6 +211,10 @@ QVariant EvalTableModel::headerData(int section, Qt::Orientation orientation, in
         case RougeLColumn:
         case ExactMatchColumn:
         case PrefixExactMatchColumn: return TeachingText::tooltip(TeachingText::Topic::Metrics);
+        case TeacherForcedColumn:
+            return tr("Teacher-forced accuracy: the share of the original's tokens the decoder ranks first "
+                      "when it is given the original text before each one. EM lets it continue from its "
+                      "own words instead, so one early error fails EM while TF acc stays high.");
         case RatioColumn: return TeachingText::tooltip(TeachingText::Topic::CompressionRatio);
         case MistakeColumn:
         case InformationLossColumn:
@@ -230,6 +239,8 @@ QByteArray EvalTableModel::toCsv(const QVector<view::EvalRow>& rows)
             const QVariant v = rawValue(row, c);
             if (c == IdColumn || c == MethodColumn)
                 fields << csvField(v.toString());
+            else if (c == TeacherForcedColumn && v.toDouble() < 0)
+                fields << QString();  // not measured
             else if (c == MemoryTokensColumn || c == LengthColumn || errorTypeOf(c) != ErrorType::Equal)
                 fields << QString::number(qint64(v.toDouble()));
             else
@@ -260,6 +271,8 @@ QByteArray EvalTableModel::toJson(const QVector<view::EvalRow>& rows)
         o.insert(QStringLiteral("rouge_l_f"), m.rougeLF);
         o.insert(QStringLiteral("exact_match"), m.exactMatch);
         o.insert(QStringLiteral("prefix_exact_match"), m.prefixExactMatch);
+        if (m.teacherForcedAccuracy >= 0)
+            o.insert(QStringLiteral("teacher_forced_accuracy"), m.teacherForcedAccuracy);
         o.insert(QStringLiteral("source_tokens"), m.sourceTokens);
         o.insert(QStringLiteral("compression_ratio"), m.compressionRatio);
         o.insert(QStringLiteral("compressed_bytes"), double(m.compressedBytes));

@@ -23,6 +23,7 @@ public:
         BleuColumn,
         RougeLColumn,        // ROUGE-L F
         ExactMatchColumn,
+        TeacherForcedColumn,  // teacher-forced accuracy ("TF acc")
         PrefixExactMatchColumn,
         RatioColumn,         // compression ratio
         MistakeColumn,

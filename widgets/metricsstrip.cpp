@@ -13,7 +13,7 @@ namespace xcomp {
 namespace {
 
 const char* const kFieldKeys[MetricsStrip::kFieldCount] = {
-    "bleu", "rouge-l", "exact-match", "prefix-exact-match", "compression", "memory", "timing"};
+    "bleu", "rouge-l", "exact-match", "teacher-forced-accuracy", "prefix-exact-match", "compression", "memory", "timing"};
 
 QString formatRatio(double ratio)
 {
@@ -141,6 +141,7 @@ QString MetricsStrip::fieldTitle(Field field) const
     case Bleu: return tr("BLEU");
     case RougeL: return tr("ROUGE-L F");
     case ExactMatch: return m_compact ? tr("EM") : tr("Exact match");
+    case TeacherForcedAccuracy: return m_compact ? tr("TF acc") : tr("Teacher-forced accuracy");
     case PrefixExactMatch: return m_compact ? tr("Prefix EM") : tr("Prefix exact match");
     case Compression: return tr("Compression");
     case Memory: return m_compact ? tr("Memory") : tr("Memory: prompt vs KV cache");
@@ -165,6 +166,10 @@ QString MetricsStrip::fieldText(Field field) const
         if (m.exactMatch <= 0.0)
             return tr("no");
         return tr("%1%").arg(loc.toString(m.exactMatch * 100, 'f', 0));
+    case TeacherForcedAccuracy:
+        if (m.teacherForcedAccuracy < 0)
+            return none;
+        return tr("%1%").arg(loc.toString(m.teacherForcedAccuracy * 100, 'f', 0));
     case PrefixExactMatch:
         return tr("%1%").arg(loc.toString(m.prefixExactMatch * 100, 'f', 0));
     case Compression: {
@@ -218,6 +223,13 @@ QString MetricsStrip::fieldToolTip(Field field) const
     case ExactMatch:
         return tr("Exact match: yes only when the regeneration reproduces the original character "
                   "for character. A single wrong word makes it no.");
+    case TeacherForcedAccuracy:
+        return tr("Teacher-forced accuracy: at every position the decoder is given the original text "
+                  "up to there and asked for the next token; this is the share of positions where its "
+                  "first choice is the original token. Exact match instead lets the decoder continue "
+                  "from its own words, so one early wrong word can derail everything after it: a "
+                  "regeneration can fail exact match and still score 95% here. The strip below the "
+                  "diff shows each token's probability.");
     case PrefixExactMatch:
         return tr("Prefix exact match: the share of the original reproduced exactly before the "
                   "first error. It shows how far the decoder gets before it goes off track; errors "
@@ -283,14 +295,15 @@ void MetricsStrip::relayout()
 
     m_grid->removeWidget(m_warning);
     if (m_compact) {
-        m_grid->addWidget(m_warning, 5, 0, 1, 2);
+        m_grid->addWidget(m_warning, 6, 0, 1, 2);
         m_grid->addWidget(m_cards.at(Bleu), 0, 0);
         m_grid->addWidget(m_cards.at(RougeL), 0, 1);
         m_grid->addWidget(m_cards.at(ExactMatch), 1, 0);
-        m_grid->addWidget(m_cards.at(PrefixExactMatch), 1, 1);
-        m_grid->addWidget(m_cards.at(Compression), 2, 0, 1, 2);
-        m_grid->addWidget(m_cards.at(Memory), 3, 0, 1, 2);
-        m_grid->addWidget(m_cards.at(Timing), 4, 0, 1, 2);
+        m_grid->addWidget(m_cards.at(TeacherForcedAccuracy), 1, 1);
+        m_grid->addWidget(m_cards.at(PrefixExactMatch), 2, 0, 1, 2);
+        m_grid->addWidget(m_cards.at(Compression), 3, 0, 1, 2);
+        m_grid->addWidget(m_cards.at(Memory), 4, 0, 1, 2);
+        m_grid->addWidget(m_cards.at(Timing), 5, 0, 1, 2);
         m_grid->setColumnStretch(0, 1);
         m_grid->setColumnStretch(1, 1);
     } else {

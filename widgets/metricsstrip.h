@@ -1,5 +1,5 @@
 // widgets/metricsstrip.h — the numbers of one regeneration in a strip of small cards: BLEU,
-// ROUGE-L F, exact match, prefix exact match, compression ("96 tokens → 4 memory tokens (24×)"),
+// ROUGE-L F, exact match, teacher-forced accuracy, prefix exact match, compression ("96 tokens → 4 memory tokens (24×)"),
 // memory of the compressed prompt vs the KV cache of the full text, compress and regenerate times.
 // Every card has a tooltip that explains the number for students. A text outside the lengths the
 // compressor was trained on gets a warning line below the cards. Compact mode (for the compare
@@ -21,9 +21,9 @@ class MetricsStrip : public QWidget {
     Q_OBJECT
 
 public:
-    enum Field { Bleu = 0, RougeL, ExactMatch, PrefixExactMatch, Compression, Memory, Timing };
+    enum Field { Bleu = 0, RougeL, ExactMatch, TeacherForcedAccuracy, PrefixExactMatch, Compression, Memory, Timing };
     Q_ENUM(Field)
-    static constexpr int kFieldCount = 7;
+    static constexpr int kFieldCount = 8;
 
     explicit MetricsStrip(QWidget* parent = nullptr);
 

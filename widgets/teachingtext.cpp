@@ -13,6 +13,9 @@ QString TeachingText::title(Topic topic)
     case Topic::Interpolation: return tr("Interpolating compressed prompts");
     case Topic::Metrics: return tr("Regeneration metrics");
     case Topic::ErrorTypes: return tr("Error types");
+    case Topic::TokenEvidence: return tr("Per-token evidence");
+    case Topic::OptimisedMemory: return tr("Optimised memory: the upper bound");
+    case Topic::MemoryAblation: return tr("Memory-token ablation");
     }
     return QString();
 }
@@ -59,6 +62,27 @@ QString TeachingText::explanation(Topic topic)
         return tr("Mistake: a word replaced by a wrong one. Information loss: original text "
                   "missing from the regeneration. Hallucination: text that was never in the "
                   "original. Paraphrase: different words with the same meaning.");
+    case Topic::TokenEvidence:
+        return tr("Teacher forcing: at every position the decoder is shown the original text up to "
+                  "there and asked for the next token. Each token is shaded by the probability the "
+                  "decoder gives the right one (green: sure, red: it expected something else), and "
+                  "underlined when the right token was not its first choice. Teacher-forced accuracy "
+                  "counts the first choices. It is not exact match: when the decoder writes the text "
+                  "on its own (greedy decoding), one wrong word becomes part of its context and can "
+                  "derail everything after it; the triangle marks where that first happens.");
+    case Topic::OptimisedMemory:
+        return tr("A trained compressor has to work for every text. Optimised memory skips the "
+                  "compressor: for this one text, the m memory tokens' values are adjusted by "
+                  "gradient descent, hundreds of small steps, until the frozen decoder regenerates "
+                  "the text exactly or the step budget is spent. It shows what m memory tokens can "
+                  "hold for this text at best, so the gap to a trained compressor is what that "
+                  "compressor still leaves on the table.");
+    case Topic::MemoryAblation:
+        return tr("To find out what one memory token carries, take it away and look at what "
+                  "changes. Drop hides it from the decoder, zero sets its keys and values to 0, "
+                  "replace swaps in the same memory token of another compressed prompt. The bars "
+                  "show each memory token's importance: how much worse the decoder predicts the "
+                  "original (the loss, in nats per token) when that token is dropped.");
     }
     return QString();
 }

@@ -18,6 +18,9 @@ public:
         Interpolation,     // walking between two compressed prompts
         Metrics,           // BLEU, ROUGE-L, exact match, prefix exact match
         ErrorTypes,        // mistake, information loss, hallucination, paraphrase
+        TokenEvidence,     // probability, rank and entropy under teacher forcing; vs exact match
+        OptimisedMemory,   // the per-text upper bound: memory fitted by gradient descent
+        MemoryAblation,    // dropping, zeroing or swapping one memory token
     };
 
     static QString title(Topic topic);        // a few words, e.g. "Memory tokens"

@@ -2,6 +2,7 @@
 // boundary from the engine worker (queued signals), so they hold Qt containers and no tensors.
 #pragma once
 #include <QMetaType>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 #include <QVector>
@@ -40,6 +41,23 @@ struct RegenerationMetrics {
     double regenerateMs = 0;
     // The compressor's training lengths and limit in tokens (0: unknown): a text outside them is flagged.
     int trainedShortest = 0, trainedLongest = 0, maxSourceTokens = 0;
+    // Share of the original's tokens the decoder ranks first when fed the original prefix (teacher
+    // forcing); unlike exact match, one early error does not spoil the rest. < 0: not measured.
+    double teacherForcedAccuracy = -1;
+};
+
+// How the frozen decoder rates each original token under teacher forcing from the memory tokens
+// (the engine's TokenEvidenceReport): one entry per token of the original, then one for the end.
+struct TokenEvidence {
+    QStringList tokens;          // the original's pieces as a reader sees them, then "" for the end
+    QVector<float> probability;  // p(original token | memory tokens, original prefix)
+    QVector<int> rank;           // 1: the decoder's first choice
+    QVector<float> entropy;      // of the decoder's distribution there, in nats
+    QVector<QPair<int, int>> originalRanges;  // UTF-16 range of each token in the original (empty at the end)
+    double teacherForcedAccuracy = 0;  // share of rank-1 positions
+    int firstDivergence = -1;    // first position where greedy decoding leaves the original; -1: exact
+    int size() const { return int(probability.size()); }
+    bool isEmpty() const { return probability.isEmpty(); }
 };
 
 // One compressor's result on one text: a column of the compare view.
@@ -47,6 +65,9 @@ struct RegenerationView {
     QString compressorLabel;  // e.g. "AOC m=4"
     DiffData diff;
     RegenerationMetrics metrics;
+    TokenEvidence evidence;  // empty when not measured (a batch row, an old session)
+    // Optimised memory (optimised-kv/-emb): fitted to this text, the upper bound for its m, not a compressor.
+    bool upperBound = false;
 };
 
 // Attention usage of one regeneration. L layers, H heads, G generated tokens, M memory tokens,
@@ -58,6 +79,20 @@ struct AttentionData {
     QVector<float> memoryAttention;   // [L][H][G][M]: weight of each generated token on each memory token
     QVector<float> memoryTotal;       // [L][H][G]: total weight on the memory tokens (the rest is on the text)
     QVector<float> encoderAttention;  // [L][H][M][N]: each memory token's weight on each source token
+};
+
+// Memory-token ablation (the engine's AblationReport): what memory token k carries.
+struct AblationData {
+    QString compressorLabel;
+    QString mode;              // "drop", "zero" or "replace"
+    int memoryToken = -1;      // k, 0-based
+    QString donorText;         // replace: the text whose memory token k was swapped in
+    DiffData diff;             // the unablated regeneration (original side) against the ablated one
+    RegenerationMetrics metrics;  // the ablated regeneration against the original text
+    double loss = 0;           // teacher-forced loss with every memory token, nats per token
+    QVector<double> importance;  // per memory token: the loss increase when it is dropped
+    bool cancelled = false;
+    bool isEmpty() const { return importance.isEmpty(); }
 };
 
 struct InterpolationPoint {
@@ -82,7 +117,9 @@ struct EvalRow {
 }  // namespace xcomp::view
 
 Q_DECLARE_METATYPE(xcomp::view::DiffData)
+Q_DECLARE_METATYPE(xcomp::view::TokenEvidence)
 Q_DECLARE_METATYPE(xcomp::view::RegenerationView)
 Q_DECLARE_METATYPE(xcomp::view::AttentionData)
 Q_DECLARE_METATYPE(xcomp::view::InterpolationPoint)
+Q_DECLARE_METATYPE(xcomp::view::AblationData)
 Q_DECLARE_METATYPE(xcomp::view::EvalRow)

@@ -2,6 +2,7 @@
 
 #include <QHBoxLayout>
 #include <QIcon>
+#include <QFont>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
@@ -71,13 +72,16 @@ ComparePage::ComparePage(const PageContext& context, QWidget* parent) : Workbenc
     splitter->setSizes({170, 950});
     layout->addWidget(splitter);
 
+    all->setToolTip(tr("Check every trained compressor (the slow upper bounds stay as they are)"));
     connect(all, &QPushButton::clicked, this, [this] {
         for (int i = 0; i < m_list->count(); ++i)
-            m_list->item(i)->setCheckState(Qt::Checked);
+            if ((m_list->item(i)->flags() & Qt::ItemIsUserCheckable) && !m_list->item(i)->data(Qt::UserRole + 1).toBool())
+                m_list->item(i)->setCheckState(Qt::Checked);
     });
     connect(none, &QPushButton::clicked, this, [this] {
         for (int i = 0; i < m_list->count(); ++i)
-            m_list->item(i)->setCheckState(Qt::Unchecked);
+            if (m_list->item(i)->flags() & Qt::ItemIsUserCheckable)
+                m_list->item(i)->setCheckState(Qt::Unchecked);
     });
     connect(m_list, &QListWidget::itemChanged, this, &ComparePage::updateRunButton);
     connect(m_run, &QPushButton::clicked, this, [this] { run(checkedCompressors()); });
@@ -87,7 +91,9 @@ ComparePage::ComparePage(const PageContext& context, QWidget* parent) : Workbenc
 
     connect(m_context.source, &TextPanel::edited, this, &ComparePage::updateStale);
     connect(m_context.model, &ModelController::modelOpened, this,
-            [this](const ModelEntry& model) { setCompressors(model.compressors); });
+            [this](const ModelEntry& model) {
+                setCompressors(model.compressors, ModelController::upperBoundsFor(model.compressors, model.optimised));
+            });
     connect(m_context.engine, &EngineClient::compareResult, this, [this](int, int, const RegenerationResult& result) {
         if (result.job != m_job)
             return;
@@ -142,7 +148,7 @@ void ComparePage::run(const QStringList& compressorIds)
     emit runStarted();
 }
 
-void ComparePage::setCompressors(const QVector<CompressorEntry>& compressors)
+void ComparePage::setCompressors(const QVector<CompressorEntry>& compressors, const QVector<CompressorEntry>& upperBounds)
 {
     const QStringList previously = m_pendingSelection.isEmpty() ? checkedCompressors() : m_pendingSelection;
     m_pendingSelection.clear();
@@ -157,6 +163,26 @@ void ComparePage::setCompressors(const QVector<CompressorEntry>& compressors)
                              .arg(c.memoryTokens)
                              .arg(c.maxSourceTokens)
                              .arg(c.qa ? tr(", fine-tuned for question answering") : QString()));
+    }
+    if (!upperBounds.isEmpty()) {
+        // A heading, not a compressor: the methods below fit memory to the text itself.
+        auto* heading = new QListWidgetItem(tr("Upper bounds (slow):"), m_list);
+        heading->setFlags(Qt::NoItemFlags);
+        QFont f = heading->font();
+        f.setItalic(true);
+        heading->setFont(f);
+        heading->setToolTip(TeachingText::tooltip(TeachingText::Topic::OptimisedMemory));
+    }
+    for (const CompressorEntry& c : upperBounds) {
+        auto* item = new QListWidgetItem(c.label, m_list);
+        item->setData(Qt::UserRole, c.id);
+        item->setData(Qt::UserRole + 1, true);  // an upper bound
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(previously.contains(c.id) ? Qt::Checked : Qt::Unchecked);
+        item->setToolTip(tr("%1: %2 memory tokens fitted to this text by gradient descent (hundreds of steps). The "
+                            "summary then shows each compressor's gap to this upper bound.")
+                             .arg(c.id)
+                             .arg(c.memoryTokens));
     }
     updateRunButton();
 }
@@ -173,8 +199,9 @@ QStringList ComparePage::checkedCompressors() const
 void ComparePage::setChecked(const QStringList& ids)
 {
     for (int i = 0; i < m_list->count(); ++i)
-        m_list->item(i)->setCheckState(ids.contains(m_list->item(i)->data(Qt::UserRole).toString()) ? Qt::Checked
-                                                                                                      : Qt::Unchecked);
+        if (m_list->item(i)->flags() & Qt::ItemIsUserCheckable)
+            m_list->item(i)->setCheckState(ids.contains(m_list->item(i)->data(Qt::UserRole).toString()) ? Qt::Checked
+                                                                                                          : Qt::Unchecked);
 }
 
 void ComparePage::restoreSelection(const QStringList& ids)

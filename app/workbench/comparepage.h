@@ -28,7 +28,9 @@ public:
     void run(const QStringList& compressorIds = {});
     bool isRunning() const { return m_job != 0; }
 
-    void setCompressors(const QVector<CompressorEntry>& compressors);
+    // The trained compressors (checked unless a selection says otherwise), then the upper bounds
+    // (optimised memory at their m; unchecked: they take hundreds of optimiser steps each).
+    void setCompressors(const QVector<CompressorEntry>& compressors, const QVector<CompressorEntry>& upperBounds = {});
     QStringList checkedCompressors() const;
     void setChecked(const QStringList& ids);
     // A session's choice: checked now, or once the model's compressors are listed.

@@ -96,6 +96,7 @@ EngineClient::EngineClient(QObject* parent) : QObject(parent)
             [this](quint64, const BatchRowResult& row, int done, int total) { emit batchRow(row, done, total); });
     connect(m_worker, &EngineWorker::batchWarning, this,
             [this](quint64, const QString& message, int done, int total) { emit batchWarning(message, done, total); });
+    connect(m_worker, &EngineWorker::ablated, this, &EngineClient::ablated);
     connect(m_worker, &EngineWorker::failed, this, &EngineClient::onFailed);
     connect(m_worker, &EngineWorker::cancelled, this, &EngineClient::onCancelled);
     connect(m_worker, &EngineWorker::jobFinished, this, &EngineClient::onJobFinished);
@@ -120,6 +121,9 @@ EngineClient::~EngineClient()
 const CompressorEntry* EngineClient::compressor(const QString& id) const
 {
     for (const CompressorEntry& c : m_model.compressors)
+        if (c.id == id)
+            return &c;
+    for (const CompressorEntry& c : m_model.optimised)
         if (c.id == id)
             return &c;
     return nullptr;
@@ -272,6 +276,12 @@ quint64 EngineClient::compressAndSave(const QString& compressorId, const QString
 quint64 EngineClient::runBatch(const QVector<BatchExample>& examples, const QStringList& compressorIds, int skip)
 {
     return startJob(Kind::Batch, &EngineWorker::runBatch, examples, compressorIds, skip);
+}
+
+quint64 EngineClient::ablate(const QString& compressorId, const QString& text, const QString& mode, int memoryToken,
+                             const QString& donorText)
+{
+    return startJob(Kind::Ablate, &EngineWorker::ablate, compressorId, text, mode, memoryToken, donorText);
 }
 
 quint64 EngineClient::prepareInterpolation(const QString& compressorId, const QString& textA, const QString& pathA,

@@ -53,6 +53,9 @@ public:
     quint64 runBatch(const QVector<BatchExample>& examples, const QStringList& compressorIds, int skip = 0);
     // Stops the batch evaluation only (the Batch tab's Cancel); work issued beside it goes on.
     void cancelBatch();
+    // mode: "drop", "zero" or "replace" (memory token k of donorText's compressed prompt).
+    quint64 ablate(const QString& compressorId, const QString& text, const QString& mode, int memoryToken,
+                   const QString& donorText = QString());
 
     // ---- interpolation ----
     // Compresses/loads endpoints A and B (see EngineWorker::prepareSlots); the slots stay valid
@@ -120,13 +123,14 @@ signals:
     void batchRow(const xcomp::workbench::BatchRowResult& row, int done, int total);
     void batchWarning(const QString& message, int done, int total);
     void batchFinished(bool cancelled);
+    void ablated(const xcomp::workbench::AblationResult& result);
     void error(const QString& operation, const QString& message);
     void cancelled();
     void jobFinished(quint64 job);
     void queueChanged();  // a long job was issued or finished: jobsAhead() may have changed
 
 private:
-    enum class Kind { Model, Regenerate, Compare, Answer, Prepare, Save, Batch };
+    enum class Kind { Model, Regenerate, Compare, Answer, Prepare, Save, Batch, Ablate };
     // A long job of `kind`: numbered, counted busy until the worker's jobFinished, and handed to the
     // worker's `slot` (which takes the job's number first) with `args`.
     template <typename... Params, typename... Args>

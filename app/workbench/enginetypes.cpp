@@ -13,6 +13,7 @@ void registerEngineTypes()
     qRegisterMetaType<BatchExample>("xcomp::workbench::BatchExample");
     qRegisterMetaType<QVector<BatchExample>>("QVector<xcomp::workbench::BatchExample>");
     qRegisterMetaType<BatchRowResult>("xcomp::workbench::BatchRowResult");
+    qRegisterMetaType<AblationResult>("xcomp::workbench::AblationResult");
     qRegisterMetaType<view::DiffData>("xcomp::view::DiffData");
     qRegisterMetaType<view::RegenerationView>("xcomp::view::RegenerationView");
     qRegisterMetaType<view::AttentionData>("xcomp::view::AttentionData");

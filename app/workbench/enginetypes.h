@@ -24,6 +24,9 @@ struct CompressorEntry {
     int servesUpTo = 0; // a length variant's longest text (0 for a general compressor)
     QString variantOf;  // a length variant's family id ("" for a general compressor)
     int trainedShortest = 0, trainedLongest = 0;  // lengths of its training texts in tokens (0: unknown)
+    // Optimised memory (method optimised-kv / optimised-emb): no trained weights; the memory is fitted
+    // to each text by gradient descent, the upper bound of what m memory tokens hold for it.
+    bool upperBound = false;
 };
 
 struct ModelEntry {
@@ -31,6 +34,7 @@ struct ModelEntry {
     qint64 parameters = 0;
     int layers = 0, heads = 0, kvHeads = 0, headDim = 0, hiddenSize = 0, vocabSize = 0;
     QVector<CompressorEntry> compressors;
+    QVector<CompressorEntry> optimised;  // the upper bounds, optimised-{kv,emb}-m{1,4,16}: run by id, slow
     QStringList warnings;  // compressors that could not be loaded, and why
 };
 
@@ -89,6 +93,14 @@ struct BatchRowResult {
     QaResult qa;
 };
 
+// A memory-token ablation: drop, zero or replace memory token k, regenerate, and each memory token's
+// importance (issue 19, item 3).
+struct AblationResult {
+    quint64 job = 0;
+    QString compressorId;  // the one that ran (a length variant for a short text)
+    view::AblationData data;
+};
+
 void registerEngineTypes();
 
 }  // namespace xcomp::workbench
@@ -101,3 +113,4 @@ Q_DECLARE_METATYPE(xcomp::workbench::SlotEntry)
 Q_DECLARE_METATYPE(xcomp::workbench::InterpolationResult)
 Q_DECLARE_METATYPE(xcomp::workbench::BatchExample)
 Q_DECLARE_METATYPE(xcomp::workbench::BatchRowResult)
+Q_DECLARE_METATYPE(xcomp::workbench::AblationResult)

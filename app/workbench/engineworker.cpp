@@ -36,6 +36,7 @@ CompressorEntry toEntry(const xcomp::CompressorInfo& c)
     e.routing = fromStd(c.routing);
     e.servesUpTo = c.serves_up_to;
     e.variantOf = fromStd(c.variant_of);
+    e.upperBound = e.method.startsWith(QLatin1String("optimised"));
     const CompressorLengths::Range trained = CompressorLengths::trained(e.dir);
     e.trainedShortest = trained.shortest;
     e.trainedLongest = trained.longest;
@@ -81,9 +82,12 @@ QaResult toQa(quint64 job, const xcomp::QAReport& q, const QString& label, const
     return r;
 }
 
-QString stageText(const std::string& stage)
+// The engine's stage names, in the interface's language where the workbench knows them.
+QString stageText(const xcomp::Progress& p)
 {
-    return fromStd(stage);
+    if (p.stage == "optimise memory" && p.total > 0)
+        return EngineWorker::tr("Optimising the memory tokens: step %1 of %2").arg(p.done).arg(p.total);
+    return fromStd(p.stage);
 }
 
 }  // namespace
@@ -198,7 +202,7 @@ xcomp::RunControl EngineWorker::callbacks(quint64 job, std::atomic<bool>* flag, 
             flag->store(true);  // catches a cancel() that raced with the job's start
         if (p.fraction >= 1.0 || timer->elapsed() >= kThrottleMs) {
             timer->restart();
-            emit progress(job, from + (to - from) * std::clamp(p.fraction, 0.0, 1.0), stageText(p.stage));
+            emit progress(job, from + (to - from) * std::clamp(p.fraction, 0.0, 1.0), stageText(p));
         }
     };
     cb.on_text = [this, job, flag, textTimer](const std::string& text) {
@@ -249,6 +253,8 @@ void EngineWorker::openModel(quint64 job, const QString& dir, const QString& dev
         m.vocabSize = s.vocab_size;
         for (const xcomp::CompressorInfo& c : m_session->compressors())
             m.compressors << toEntry(c);
+        for (const xcomp::CompressorInfo& c : m_session->optimised())
+            m.optimised << toEntry(c);
         for (const std::string& w : s.warnings)
             m.warnings << fromStd(w);
         emit progress(job, 1.0, tr("Model loaded"));
@@ -429,6 +435,35 @@ void EngineWorker::interpolate(quint64 job, quint64 sliderId, int slotA, int slo
     if (!delivered)
         emit interpolationDropped(job, sliderId);
     emit jobFinished(job);
+}
+
+void EngineWorker::ablate(quint64 job, const QString& compressorId, const QString& text, const QString& mode,
+                          int memoryToken, const QString& donorText)
+{
+    runJob(job, tr("Memory-token ablation"), [&] {
+        xcomp::AblationRequest request;
+        request.mode = toStd(mode);
+        request.memory_token = memoryToken;
+        if (mode == QLatin1String("replace")) {
+            if (donorText.trimmed().isEmpty())
+                throw xcomp::Error(toStd(tr("Replacing a memory token needs a second text to take it from.")));
+            // The donor goes through the compressor that runs the text (a length variant for a short one).
+            const std::string ran = m_session->route(toStd(compressorId), m_session->count_tokens(toStd(text)));
+            request.donor_slot = m_session->compress_to_slot(ran, toStd(donorText), callbacks(job, &m_cancel, 0.0, 0.2));
+            if (m_cancel.load())
+                throw xcomp::Cancelled();
+        }
+        const double from = request.donor_slot != 0 ? 0.2 : 0.0;
+        const xcomp::AblationReport report =
+            m_session->ablate(toStd(compressorId), toStd(text), request, callbacks(job, &m_cancel, from, 1.0));
+        if (report.cancelled && m_cancel.load())
+            throw xcomp::Cancelled();
+        AblationResult r;
+        r.job = job;
+        r.compressorId = fromStd(report.compressor_id);
+        r.data = toAblationData(report, request, compressorLabel(m_session->compressor(report.compressor_id)), donorText);
+        emit ablated(r);
+    });
 }
 
 void EngineWorker::runBatch(quint64 job, const QVector<BatchExample>& examples, const QStringList& compressorIds,

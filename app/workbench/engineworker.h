@@ -74,6 +74,11 @@ public slots:
     // pairs are taken as done (a cancelled run resumed): progress counts them.
     void runBatch(quint64 job, const QVector<xcomp::workbench::BatchExample>& examples,
                   const QStringList& compressorIds, int skip = 0);
+    // Compresses `text`, regenerates it with memory token k dropped, zeroed or replaced (by memory token
+    // k of `donorText` compressed by the same compressor) and without, and measures every memory
+    // token's importance.
+    void ablate(quint64 job, const QString& compressorId, const QString& text, const QString& mode, int memoryToken,
+                const QString& donorText);
 
 signals:
     void modelOpened(quint64 job, const xcomp::workbench::ModelEntry& model);
@@ -89,6 +94,7 @@ signals:
     void interpolationDropped(quint64 job, quint64 sliderId);  // stopped as stale, cancelled or failed
     void batchRow(quint64 job, const xcomp::workbench::BatchRowResult& row, int done, int total);
     void batchWarning(quint64 job, const QString& message, int done, int total);
+    void ablated(const xcomp::workbench::AblationResult& result);
     void failed(quint64 job, const QString& operation, const QString& message);
     void cancelled(quint64 job);
     void jobFinished(quint64 job);

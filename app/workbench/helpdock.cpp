@@ -41,7 +41,8 @@ void HelpDock::showHelpForTab(int tab)
 {
     static const HelpPane::Page pages[] = {HelpPane::Page::Regenerate, HelpPane::Page::Compare,
                                            HelpPane::Page::Attention,  HelpPane::Page::Interpolation,
-                                           HelpPane::Page::QuestionAnswering, HelpPane::Page::Batch};
+                                           HelpPane::Page::QuestionAnswering, HelpPane::Page::Batch,
+                                           HelpPane::Page::Ablation};
     m_pane->showPage(pages[std::clamp(tab, 0, int(std::size(pages)) - 1)]);
 }
 

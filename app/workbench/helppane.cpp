@@ -56,8 +56,11 @@ QString HelpPane::pageHtml(Page page)
         html = intro(HelpPane::tr("Compress & Regenerate"),
                      HelpPane::tr("The encoder squeezes the text into a few memory tokens; the frozen decoder then "
                                   "has to write the text again from them alone. Differences are coloured by "
-                                  "type, and the strip above gives the scores."));
-        for (Topic t : {Topic::MemoryTokens, Topic::KvValues, Topic::CompressionRatio, Topic::Metrics, Topic::ErrorTypes})
+                                  "type, and the strip above gives the scores. The strip below the diff shows, "
+                                  "token by token, how sure the decoder was of the original: hover over a token "
+                                  "for its numbers, click it to find it in the text."));
+        for (Topic t : {Topic::MemoryTokens, Topic::KvValues, Topic::CompressionRatio, Topic::Metrics, Topic::TokenEvidence,
+                        Topic::ErrorTypes})
             html += topicHtml(t);
         break;
     case Page::Compare:
@@ -68,6 +71,7 @@ QString HelpPane::pageHtml(Page page)
                                   "errors."));
         for (Topic t : {Topic::ErrorTypes, Topic::Metrics, Topic::CompressionRatio})
             html += topicHtml(t);
+        html += topicHtml(Topic::OptimisedMemory);
         break;
     case Page::Attention:
         html = intro(HelpPane::tr("Attention"),
@@ -99,6 +103,15 @@ QString HelpPane::pageHtml(Page page)
                                   "against text length, like the papers' figures. Sort the table by BLEU and "
                                   "double-click the worst rows to see what went wrong."));
         for (Topic t : {Topic::Metrics, Topic::CompressionRatio, Topic::ErrorTypes})
+            html += topicHtml(t);
+        break;
+    case Page::Ablation:
+        html = intro(HelpPane::tr("Memory-token ablation"),
+                     HelpPane::tr("Are all memory tokens equally useful, or does the text live in one or two of "
+                                  "them? Take one away and regenerate: if the text hardly changes, that token "
+                                  "carried little. The tallest bar is the memory token the decoder misses most; "
+                                  "click it to see in the Attention tab what it reads and who reads it."));
+        for (Topic t : {Topic::MemoryAblation, Topic::MemoryTokens, Topic::KvValues})
             html += topicHtml(t);
         break;
     }

@@ -10,7 +10,7 @@ namespace xcomp::workbench {
 class HelpPane : public QWidget {
     Q_OBJECT
 public:
-    enum class Page { Regenerate, Compare, Attention, Interpolation, QuestionAnswering, Batch };
+    enum class Page { Regenerate, Compare, Attention, Interpolation, QuestionAnswering, Batch, Ablation };
 
     explicit HelpPane(QWidget* parent = nullptr);
 

@@ -17,6 +17,8 @@
 #include <QWhatsThis>
 
 #include "attentionpage.h"
+#include "ablationpage.h"
+#include "attentionview.h"
 #include "batchpage.h"
 #include "comparepage.h"
 #include "engineclient.h"
@@ -181,12 +183,15 @@ void MainWindow::buildCentral()
     m_context = PageContext{m_engine, m_model, m_source, m_messages};
     m_tabs = new QTabWidget(splitter);
     m_tabs->setDocumentMode(true);
+    // Seven tabs: on a small screen with the help pane open the tab bar scrolls rather than widening the window.
+    m_tabs->setUsesScrollButtons(true);
     m_regenerate = new RegeneratePage(m_context, m_tabs);
     m_compare = new ComparePage(m_context, m_tabs);
     m_attention = new AttentionPage(m_regenerate, m_tabs);
     m_interpolation = new InterpolationPage(m_context, m_tabs);
     m_qa = new QaPage(m_context, m_tabs);
     m_batch = new BatchPage(m_context, m_tabs);
+    m_ablation = new AblationPage(m_context, m_tabs);
     const struct { QWidget* page; const char* icon; QString title, tip; } tabs[] = {
         {m_regenerate, "play", tr("Regenerate"),
          tr("The original and its regeneration, differences coloured by error type")},
@@ -196,6 +201,7 @@ void MainWindow::buildCentral()
          TeachingText::tooltip(TeachingText::Topic::Interpolation)},
         {m_qa, "qa", tr("Question Answering"), tr("Answers from the compressed prompt and from the full text")},
         {m_batch, "batch", tr("Batch"), tr("A whole dataset: mean scores against text length")},
+        {m_ablation, "attention", tr("Ablation"), TeachingText::tooltip(TeachingText::Topic::MemoryAblation)},
     };
     for (const auto& tab : tabs)
         m_tabs->setTabToolTip(m_tabs->addTab(tab.page, icon(tab.icon), tab.title), tab.tip);
@@ -240,8 +246,9 @@ void MainWindow::buildMenus()
     const QList<QPair<Tab, QString>> tabs = {
         {RegenerateTab, tr("&Regenerate")}, {CompareTab, tr("&Compare")},      {AttentionTab, tr("&Attention")},
         {InterpolationTab, tr("&Interpolation")}, {QaTab, tr("&Question Answering")}, {BatchTab, tr("&Batch")},
+        {AblationTab, tr("Ab&lation")},
     };
-    for (const auto& [tab, name] : tabs)  // Alt+1 ... Alt+6
+    for (const auto& [tab, name] : tabs)  // Alt+1 ... Alt+7
         viewMenu->addAction(makeAction(this, nullptr, name, QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + int(tab))), {},
                                        [this, tab = tab] { showTab(tab); }));
 
@@ -288,7 +295,7 @@ void MainWindow::connectParts()
     connect(m_examples, &ExamplesMenu::showRequested, m_tabs, &QTabWidget::setCurrentWidget);
     connect(m_preferences, &PreferencesController::languageChangeRequested, this, &MainWindow::languageChangeRequested);
 
-    WorkbenchPage* const pages[] = {m_regenerate, m_compare, m_interpolation, m_qa, m_batch};
+    WorkbenchPage* const pages[] = {m_regenerate, m_compare, m_interpolation, m_qa, m_batch, m_ablation};
     for (WorkbenchPage* page : pages) {
         connect(page, &WorkbenchPage::runStarted, this, &MainWindow::updateActions);
         connect(page, &WorkbenchPage::showRequested, this, [this, page] {
@@ -303,6 +310,10 @@ void MainWindow::connectParts()
     connect(m_interpolation, &InterpolationPage::interpolationShown, this, &MainWindow::interpolationShown);
     connect(m_interpolation, &InterpolationPage::loadFileRequested, m_files, &FileController::loadEndpointDialog);
     connect(m_batch, &BatchPage::finished, this, &MainWindow::batchFinished);
+    connect(m_ablation, &AblationPage::finished, this, &MainWindow::ablationFinished);
+    // A bar of the importance chart selects its memory token in the attention view.
+    connect(m_ablation, &AblationPage::memoryTokenSelected, this,
+            [this](int k) { m_attention->attentionView()->selectMemoryToken(k); });
     connect(m_batch, &BatchPage::openDatasetRequested, m_files, &FileController::openDatasetDialog);
     connect(m_batch, &BatchPage::cancelRequested, this, &MainWindow::cancelBatch);
     connect(m_batch, &BatchPage::reviewRequested, this, [this](const view::EvalRow& row) {
@@ -328,6 +339,7 @@ void MainWindow::updateActions()
     m_qa->setRunEnabled(model && hasText && !m_qa->isRunning());
     m_interpolation->setRunEnabled(model && !m_interpolation->isPreparing());
     m_batch->setRunEnabled(model && !m_batch->isRunning());
+    m_ablation->setRunEnabled(model && hasText && !m_ablation->isRunning());
 }
 
 void MainWindow::cancel()

@@ -31,6 +31,7 @@ class QTabWidget;
 namespace xcomp::workbench {
 
 class AttentionPage;
+class AblationPage;
 class BatchPage;
 class ComparePage;
 class EngineClient;
@@ -54,7 +55,7 @@ struct WorkbenchSession;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum Tab { RegenerateTab = 0, CompareTab, AttentionTab, InterpolationTab, QaTab, BatchTab, TabCount };
+    enum Tab { RegenerateTab = 0, CompareTab, AttentionTab, InterpolationTab, QaTab, BatchTab, AblationTab, TabCount };
 
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -123,6 +124,7 @@ public:
     InterpolationPage* interpolationPage() const { return m_interpolation; }
     QaPage* qaPage() const { return m_qa; }
     BatchPage* batchPage() const { return m_batch; }
+    AblationPage* ablationPage() const { return m_ablation; }
     HelpPane* helpPane() const;
     QDockWidget* helpDock() const;
     const RegenerationResult& lastRegeneration() const;
@@ -136,6 +138,7 @@ signals:
     void answerShown();
     void interpolationShown();
     void batchFinished();
+    void ablationFinished();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -162,6 +165,7 @@ private:
     InterpolationPage* m_interpolation = nullptr;
     QaPage* m_qa = nullptr;
     BatchPage* m_batch = nullptr;
+    AblationPage* m_ablation = nullptr;
     HelpDock* m_helpDock = nullptr;
     JobStatusBar* m_status = nullptr;
     RecentFilesMenu* m_recent = nullptr;

@@ -148,7 +148,7 @@ void ModelController::onOpened(const ModelEntry& model)
                              : !currentCompressorId().isEmpty() ? currentCompressorId()
                                                                 : Preferences::lastCompressor();
     m_pendingCompressor.clear();
-    fillCompressors(model.compressors, previous);
+    fillCompressors(model.compressors, previous, upperBoundsFor(model.compressors, model.optimised));
     if (!model.warnings.isEmpty())
         m_messages->showWarning(tr("%n compressor(s) could not be loaded: %1", nullptr, int(model.warnings.size()))
                                     .arg(model.warnings.join(QStringLiteral("; "))));
@@ -177,7 +177,21 @@ void ModelController::onFailed()
 }
 
 // In the papers' order (the engine's); the list changes without a compressorChanged() per item.
-void ModelController::fillCompressors(const QVector<CompressorEntry>& compressors, const QString& select)
+QVector<CompressorEntry> ModelController::upperBoundsFor(const QVector<CompressorEntry>& compressors,
+                                                         const QVector<CompressorEntry>& optimised)
+{
+    QVector<CompressorEntry> out;
+    for (const CompressorEntry& o : optimised) {
+        const bool used = std::any_of(compressors.begin(), compressors.end(),
+                                      [&](const CompressorEntry& c) { return c.memoryTokens == o.memoryTokens; });
+        if (used)
+            out << o;
+    }
+    return out;
+}
+
+void ModelController::fillCompressors(const QVector<CompressorEntry>& compressors, const QString& select,
+                                      const QVector<CompressorEntry>& upperBounds)
 {
     const QSignalBlocker block(m_compressor);
     m_compressor->clear();
@@ -191,6 +205,18 @@ void ModelController::fillCompressors(const QVector<CompressorEntry>& compressor
                                       .arg(c.qa ? tr(", QA fine-tuned") : QString())
                                       + (c.routing.isEmpty() ? QString()
                                                              : QString(QLatin1Char('\n') + tr("Runs %1.").arg(c.routing)))),
+                                  Qt::ToolTipRole);
+    }
+    if (!upperBounds.isEmpty())
+        m_compressor->insertSeparator(m_compressor->count());
+    for (const CompressorEntry& c : upperBounds) {
+        m_compressor->addItem(tr("%1 (upper bound)").arg(c.label), c.id);
+        m_compressor->setItemData(m_compressor->count() - 1,
+                                  tr("%1 \u2014 no compressor: %2 memory tokens fitted to this text by gradient "
+                                     "descent, the upper bound for the trained compressors with as many memory "
+                                     "tokens. Slow: hundreds of optimiser steps.")
+                                      .arg(c.id)
+                                      .arg(c.memoryTokens),
                                   Qt::ToolTipRole);
     }
     const int index = m_compressor->findData(select);

@@ -45,6 +45,9 @@ public:
 
     // The compressor a newcomer starts with (nothing chosen before): the strongest general one.
     static QString strongestCompressor(const QVector<CompressorEntry>& compressors);
+    // The optimised-memory methods worth offering beside `compressors`: those at one of their m.
+    static QVector<CompressorEntry> upperBoundsFor(const QVector<CompressorEntry>& compressors,
+                                                   const QVector<CompressorEntry>& optimised);
 
     QComboBox* compressorCombo() const { return m_compressor; }
     QComboBox* deviceCombo() const { return m_device; }
@@ -59,7 +62,10 @@ private:
     void buildDeviceCombo();
     void onOpened(const ModelEntry& model);
     void onFailed();
-    void fillCompressors(const QVector<CompressorEntry>& compressors, const QString& select);
+    // The trained compressors, then (after a separator) the upper bounds at their numbers of memory tokens.
+    void fillCompressors(const QVector<CompressorEntry>& compressors, const QString& select,
+                         const QVector<CompressorEntry>& upperBounds = {});
+
     void updateLabel();
     void updateEnabled();
 

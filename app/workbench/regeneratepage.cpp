@@ -1,22 +1,27 @@
 #include "regeneratepage.h"
 
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QResizeEvent>
+#include <QScrollArea>
+#include <QToolButton>
+#include <QVBoxLayout>
 
 #include <algorithm>
-#include <QVBoxLayout>
 
 #include "atomicwrite.h"
 #include "diffexport.h"
 #include "diffview.h"
 #include "engineclient.h"
 #include "exportbutton.h"
+#include "filedialogs.h"
 #include "messagebar.h"
 #include "metricsstrip.h"
 #include "teachingtext.h"
 #include "textpanel.h"
 #include "viewexports.h"
+#include "tokenevidenceview.h"
 
 namespace xcomp::workbench {
 
@@ -39,6 +44,37 @@ RegeneratePage::RegeneratePage(const PageContext& context, QWidget* parent) : Wo
     layout->addLayout(titleRow);
     layout->addWidget(m_metrics);
     layout->addWidget(m_diff, 1);
+
+    // Per-token evidence: a strip under the diff, scrolled when the text is long.
+    m_evidenceBox = new QGroupBox(tr("Per-token evidence (teacher forcing)"), this);
+    m_evidenceBox->setObjectName(QStringLiteral("evidenceBox"));
+    auto* ev = new QVBoxLayout(m_evidenceBox);
+    ev->setContentsMargins(6, 4, 6, 4);
+    ev->setSpacing(2);
+    auto* head = new QHBoxLayout;
+    m_evidenceSummary = new QLabel(m_evidenceBox);
+    m_evidenceSummary->setWordWrap(true);
+    m_evidenceSummary->setTextFormat(Qt::PlainText);
+    m_evidenceExport = new QToolButton(m_evidenceBox);
+    m_evidenceExport->setText(tr("Export\u2026"));
+    m_evidenceExport->setToolTip(tr("Save the per-token evidence as a PNG image, a CSV table or JSON"));
+    m_evidenceExport->setAutoRaise(true);
+    head->addWidget(m_evidenceSummary, 1);
+    head->addWidget(m_evidenceExport, 0, Qt::AlignTop);
+    ev->addLayout(head);
+    m_evidence = new TokenEvidenceView(m_evidenceBox);
+    m_evidenceScroll = new QScrollArea(m_evidenceBox);
+    m_evidenceScroll->setWidget(m_evidence);
+    m_evidenceScroll->setWidgetResizable(true);
+    m_evidenceScroll->setFrameShape(QFrame::NoFrame);
+    m_evidenceScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_evidenceScroll->setMinimumHeight(40);
+    m_evidenceScroll->setMaximumHeight(120);
+    ev->addWidget(m_evidenceScroll);
+    m_evidenceBox->setToolTip(TeachingText::tooltip(TeachingText::Topic::TokenEvidence));
+    layout->addWidget(m_evidenceBox);
+    connect(m_evidence, &TokenEvidenceView::tokenClicked, this, &RegeneratePage::onEvidenceTokenClicked);
+    connect(m_evidenceExport, &QToolButton::clicked, this, &RegeneratePage::askExportEvidence);
     clear();
     addExports();
 
@@ -117,8 +153,11 @@ void RegeneratePage::onRegenerated(const RegenerationResult& result)
                      .arg(result.requestedId)
                      .arg(result.view.metrics.sourceTokens)
                      .arg(result.compressor.id);
+    if (result.compressor.upperBound)
+        notes << tr("the upper bound: no compressor, the memory tokens were fitted to this text");
     if (result.cancelled)
-        notes << tr("cancelled, partial regeneration");
+        notes << (result.compressor.upperBound ? tr("cancelled, the best memory found so far")
+                                               : tr("cancelled, partial regeneration"));
     showResult(result.view, notes.join(QStringLiteral("; ")));
     emit resultsChanged();
     emit regenerationShown(result);
@@ -143,6 +182,7 @@ void RegeneratePage::showResult(const view::RegenerationView& result, const QStr
     m_hasResult = true;
     m_diff->setDiff(result.diff);
     m_metrics->setMetrics(result.metrics);
+    showEvidence(result.evidence);
     updateStripLayout(true);
     m_resultTitle = tr("Regenerated with %1").arg(result.compressorLabel);
     if (!note.isEmpty())
@@ -162,6 +202,7 @@ void RegeneratePage::updateStale()
               m_context.source->text().trimmed() != m_result.diff.original.trimmed();
     m_diff->setEnabled(!m_stale);
     m_metrics->setEnabled(!m_stale);
+    m_evidenceBox->setEnabled(!m_stale);
     updateTitle();
 }
 
@@ -178,8 +219,10 @@ void RegeneratePage::showRunning(const QString& original, const QString& compres
     m_stale = false;
     m_diff->setEnabled(true);
     m_metrics->setEnabled(true);
+    m_evidenceBox->setEnabled(true);
     updateRunningTitle();
     m_metrics->clear();
+    showEvidence({});
     view::DiffData d;
     d.original = original;
     m_diff->setDiff(d);
@@ -235,8 +278,54 @@ void RegeneratePage::clear()
     m_result = view::RegenerationView();
     m_diff->clear();
     m_metrics->clear();
+    showEvidence({});
+    m_evidenceBox->setEnabled(true);
     updateStripLayout(true);
     m_title->setText(tr("Paste a text on the left and press Compress & Regenerate (Ctrl+Return)."));
+}
+
+void RegeneratePage::showEvidence(const view::TokenEvidence& evidence)
+{
+    m_evidence->setEvidence(evidence);
+    m_evidenceSummary->setText(evidence.isEmpty() ? tr("Each token's probability appears here after a regeneration.")
+                                                  : m_evidence->summaryText());
+    m_evidenceExport->setEnabled(!evidence.isEmpty());
+    m_diff->originalEdit()->clearMarkedRange();
+}
+
+// A token of the strip marks its characters in the original, so the number and the word meet.
+void RegeneratePage::onEvidenceTokenClicked(int index)
+{
+    const view::TokenEvidence& e = m_evidence->evidence();
+    if (index < 0 || index >= e.originalRanges.size())
+        return;
+    const auto [begin, end] = e.originalRanges.at(index);
+    m_diff->originalEdit()->setMarkedRange(begin, end);
+    m_diff->originalEdit()->scrollToPosition(begin);
+}
+
+bool RegeneratePage::exportEvidence(const QString& path, QString* error)
+{
+    if (m_evidence->isEmpty()) {
+        if (error)
+            *error = tr("There is no per-token evidence to export.");
+        return false;
+    }
+    return m_evidence->exportFile(path, error);
+}
+
+void RegeneratePage::askExportEvidence()
+{
+    const QString path = FileDialogs::askSavePath(this, tr("Export per-token evidence"),
+                                                  FileDialogs::inLastFolder(QStringLiteral("token-evidence.csv")),
+                                                  TokenEvidenceView::fileDialogFilter(), QStringLiteral(".csv"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (exportEvidence(path, &error))
+        m_context.messages->showInformation(tr("Per-token evidence written to %1").arg(path));
+    else
+        m_context.messages->showError(error);
 }
 
 }  // namespace xcomp::workbench

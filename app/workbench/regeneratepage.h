@@ -1,18 +1,23 @@
 // app/workbench/regeneratepage.h — "Compress & Regenerate": runs it for the text on the left and
 // shows the original and the regeneration side by side with error-typed spans (DiffView) and the
-// numbers (MetricsStrip). While a run is going, the regeneration side shows the text generated so
+// numbers (MetricsStrip), and below them each original token's evidence under teacher forcing
+// (TokenEvidenceView; clicking a token marks it in the original). While a run is going, the regeneration side shows the text generated so
 // far. A batch row or a session's regeneration can be shown here too.
 #pragma once
 #include "enginetypes.h"
 #include "viewdata.h"
 #include "workbenchpage.h"
 
+class QGroupBox;
 class QLabel;
+class QScrollArea;
+class QToolButton;
 
 namespace xcomp {
 class DiffView;
 class ExportButton;
 class MetricsStrip;
+class TokenEvidenceView;
 }
 
 namespace xcomp::workbench {
@@ -44,6 +49,12 @@ public:
     MetricsStrip* metricsStrip() const { return m_metrics; }
     QLabel* titleLabel() const { return m_title; }
     ExportButton* exportButton() const { return m_export; }  // the diff (HTML, PDF, PNG), the numbers (JSON)
+    // Item 2 of issue 19: each original token's probability, rank and entropy under teacher forcing.
+    TokenEvidenceView* evidenceView() const { return m_evidence; }
+    QGroupBox* evidenceBox() const { return m_evidenceBox; }
+    QLabel* evidenceSummary() const { return m_evidenceSummary; }
+    // Writes the evidence of the result on screen (.png, .csv or .json); false with *error on failure.
+    bool exportEvidence(const QString& path, QString* error = nullptr);
 
 signals:
     void regenerationShown(const xcomp::workbench::RegenerationResult& result);
@@ -59,12 +70,20 @@ private:
     void updateTitle();
     void updateRunningTitle();
     void addExports();
+    void showEvidence(const view::TokenEvidence& evidence);
+    void onEvidenceTokenClicked(int index);
+    void askExportEvidence();
 
     int m_wideWidth = 0;
     DiffView* m_diff = nullptr;
     MetricsStrip* m_metrics = nullptr;
     QLabel* m_title = nullptr;
     ExportButton* m_export = nullptr;
+    QGroupBox* m_evidenceBox = nullptr;
+    QLabel* m_evidenceSummary = nullptr;
+    QScrollArea* m_evidenceScroll = nullptr;
+    TokenEvidenceView* m_evidence = nullptr;
+    QToolButton* m_evidenceExport = nullptr;
     QString m_runningOriginal;
     QString m_runningLabel;  // the compressor of the run going on
     view::RegenerationView m_result;

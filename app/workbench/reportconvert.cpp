@@ -150,7 +150,34 @@ view::RegenerationMetrics toMetrics(const xcomp::RegenerationReport& r)
     m.fullKvBytes = r.full_kv_bytes;
     m.compressMs = r.compress_ms;
     m.regenerateMs = r.regenerate_ms;
+    if (!r.evidence.probability.empty())
+        m.teacherForcedAccuracy = r.evidence.teacher_forced_accuracy;
     return m;
+}
+
+view::TokenEvidence toTokenEvidence(const xcomp::RegenerationReport& r)
+{
+    view::TokenEvidence e;
+    const xcomp::TokenEvidenceReport& t = r.evidence;
+    const int n = int(t.probability.size());
+    if (n == 0 || int(t.rank.size()) != n || int(t.entropy.size()) != n)
+        return e;
+    e.tokens = displayPieces(r.source_pieces);
+    // One entry per target position: the text's tokens, then the end of text.
+    while (e.tokens.size() < n)
+        e.tokens << QString();
+    e.tokens = e.tokens.mid(0, n);
+    e.probability = QVector<float>(t.probability.begin(), t.probability.end());
+    e.rank = QVector<int>(t.rank.begin(), t.rank.end());
+    e.entropy = QVector<float>(t.entropy.begin(), t.entropy.end());
+    e.originalRanges = pieceRanges(r.source_pieces, r.original);
+    const int end = int(fromStd(r.original).size());
+    while (e.originalRanges.size() < n)
+        e.originalRanges << qMakePair(end, end);  // the end of text has no characters
+    e.originalRanges = e.originalRanges.mid(0, n);
+    e.teacherForcedAccuracy = t.teacher_forced_accuracy;
+    e.firstDivergence = t.first_divergence < n ? t.first_divergence : n - 1;
+    return e;
 }
 
 QString compressorLabel(const xcomp::CompressorInfo& info)
@@ -168,6 +195,8 @@ view::RegenerationView toRegenerationView(const xcomp::RegenerationReport& r)
     v.compressorLabel = compressorLabel(r.compressor);
     v.diff = toDiffData(r.original, r.regenerated, r.alignment);
     v.metrics = toMetrics(r);
+    v.evidence = toTokenEvidence(r);
+    v.upperBound = r.compressor.method.rfind("optimised", 0) == 0;
     return v;
 }
 
@@ -220,6 +249,26 @@ view::EvalRow toEvalRow(const QString& id, const xcomp::RegenerationReport& r)
         row.errorCounts[t] = r.alignment.counts[t];
     row.diff = toDiffData(r.original, r.regenerated, r.alignment);
     return row;
+}
+
+view::AblationData toAblationData(const xcomp::AblationReport& r, const xcomp::AblationRequest& q,
+                                  const QString& compressorLabel, const QString& donorText)
+{
+    view::AblationData a;
+    a.compressorLabel = compressorLabel;
+    a.mode = fromStd(q.mode);
+    a.memoryToken = q.memory_token;
+    a.donorText = q.mode == "replace" ? donorText : QString();
+    a.diff = toDiffData(r.unablated, r.ablated, r.vs_unablated);
+    a.metrics.bleu = r.scores.bleu;
+    a.metrics.rougeLF = r.scores.rouge_l_f;
+    a.metrics.exactMatch = r.scores.exact_match;
+    a.metrics.prefixExactMatch = r.scores.prefix_exact_match;
+    a.metrics.memoryTokens = int(r.importance.size());
+    a.loss = r.loss;
+    a.importance = QVector<double>(r.importance.begin(), r.importance.end());
+    a.cancelled = r.cancelled;
+    return a;
 }
 
 namespace {

@@ -56,10 +56,15 @@ view::DiffData toDiffData(const std::string& original, const std::string& regene
 
 view::RegenerationMetrics toMetrics(const xcomp::RegenerationReport& report);
 view::RegenerationView toRegenerationView(const xcomp::RegenerationReport& report);
+// Per-token evidence with the source's display pieces; empty when the report has none.
+view::TokenEvidence toTokenEvidence(const xcomp::RegenerationReport& report);
 // Empty AttentionData (layers == 0) when none was captured.
 view::AttentionData toAttentionData(const xcomp::RegenerationReport& report);
 view::InterpolationPoint toInterpolationPoint(const xcomp::InterpolationPoint& point);
 view::EvalRow toEvalRow(const QString& id, const xcomp::RegenerationReport& report);
+// The ablation's diff is the unablated regeneration (original side) against the ablated one.
+view::AblationData toAblationData(const xcomp::AblationReport& report, const xcomp::AblationRequest& request,
+                                  const QString& compressorLabel, const QString& donorText);
 
 // Where each tokenizer piece of a generated text lies in that text, as UTF-16 ranges. Pieces may be
 // raw sentencepiece pieces ("\u2581word", "<0x0A>") or already decoded; the first piece's leading

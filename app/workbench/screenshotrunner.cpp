@@ -21,6 +21,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "ablationpage.h"
 #include "attentionpage.h"
 #include "attentionview.h"
 #include "batchpage.h"
@@ -271,7 +272,31 @@ int ScreenshotRunner::run(MainWindow& w, const Options& o)
         grabTo(w, o.outDir, QStringLiteral("batch.png"));
     }
 
-    // 7. The help pane for students, next to the regeneration (of the main text again).
+    // 7. Issue 19: the upper bound beside the compressor of the Regenerate shot, and the ablation view.
+    loadMain();
+    waitFor([&] { return w.tokenCount() > 0; }, 20000);
+    if (!o.compressor.isEmpty())
+        w.setCurrentCompressor(o.compressor);
+    if (const CompressorEntry* c = engine->compressor(w.currentCompressorId()); c && !c->upperBound) {
+        const QString bound = QStringLiteral("optimised-kv-m%1").arg(c->memoryTokens);
+        if (engine->compressor(bound)) {
+            w.runComparison({c->id, bound});
+            if (!waitFor([&] { return !engine->isBusy(); }, o.stepTimeoutMs))
+                say(QStringLiteral("comparison with the upper bound timed out"));
+            w.showTab(MainWindow::CompareTab);
+            grabTo(w, o.outDir, QStringLiteral("compare-upper-bound.png"));
+        }
+        AblationPage* ablation = w.ablationPage();
+        ablation->setMode(QStringLiteral("drop"));
+        ablation->setMemoryToken(0);
+        w.showTab(MainWindow::AblationTab);
+        ablation->run();
+        if (!waitFor([&] { return !engine->isBusy(); }, o.stepTimeoutMs))
+            say(QStringLiteral("ablation timed out"));
+        grabTo(w, o.outDir, QStringLiteral("ablation.png"));
+    }
+
+    // 8. The help pane for students, next to the regeneration (of the main text again).
     loadMain();
     w.showTab(MainWindow::RegenerateTab);
     w.helpDock()->show();

@@ -182,6 +182,8 @@ QJsonObject SessionFile::metricsToJson(const view::RegenerationMetrics& m)
     o[QStringLiteral("full_kv_bytes")] = double(m.fullKvBytes);
     o[QStringLiteral("compress_ms")] = m.compressMs;
     o[QStringLiteral("regenerate_ms")] = m.regenerateMs;
+    if (m.teacherForcedAccuracy >= 0)
+        o[QStringLiteral("teacher_forced_accuracy")] = m.teacherForcedAccuracy;
     return o;
 }
 
@@ -199,6 +201,7 @@ view::RegenerationMetrics SessionFile::metricsFromJson(const QJsonObject& o)
     m.fullKvBytes = byteCountFromJson(o.value(QStringLiteral("full_kv_bytes")));
     m.compressMs = o.value(QStringLiteral("compress_ms")).toDouble();
     m.regenerateMs = o.value(QStringLiteral("regenerate_ms")).toDouble();
+    m.teacherForcedAccuracy = std::clamp(o.value(QStringLiteral("teacher_forced_accuracy")).toDouble(-1), -1.0, 1.0);
     return m;
 }
 

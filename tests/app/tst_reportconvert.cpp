@@ -34,6 +34,7 @@ private slots:
     void pieceRangesByteFallback();
     void byteFallbackPiecesAreShownAsCharacters();
     void metricsAndAttention();
+    void tokenEvidence();
     void evalRow();
 };
 
@@ -256,6 +257,39 @@ void TestReportConvert::metricsAndAttention()
     QCOMPARE(a.memoryAttention.size(), 24);
     QCOMPARE(a.memoryTotal.size(), 6);
     QCOMPARE(a.encoderAttention.size(), 16);
+}
+
+// Issue 19, item 2: the engine's per-token evidence becomes the strip's struct, with the source's pieces
+// as a reader sees them, each token's characters in the original, and TF accuracy in the metrics.
+void TestReportConvert::tokenEvidence()
+{
+    xcomp::RegenerationReport r;
+    r.original = U("X-ray caf\xC3\xA9");
+    r.source_pieces = {U("<0x58>"), U("-"), U("ray"), U("\xE2\x96\x81" "caf\xC3\xA9")};
+    QVERIFY(toTokenEvidence(r).isEmpty());  // none measured
+    QCOMPARE(toMetrics(r).teacherForcedAccuracy, -1.0);
+    r.evidence.probability = {0.9f, 0.8f, 0.2f, 0.6f, 0.99f};  // 4 tokens, then the end
+    r.evidence.rank = {1, 1, 3, 1, 1};
+    r.evidence.entropy = {0.1f, 0.2f, 2.5f, 0.7f, 0.05f};
+    r.evidence.teacher_forced_accuracy = 0.8;
+    r.evidence.first_divergence = 2;
+    const xcomp::view::TokenEvidence e = toTokenEvidence(r);
+    QCOMPARE(e.size(), 5);
+    QCOMPARE(e.tokens, QStringList({QStringLiteral("X"), QStringLiteral("-"), QStringLiteral("ray"),
+                                    QString::fromUtf8("\xE2\x96\x81" "caf\xC3\xA9"), QString()}));
+    QCOMPARE(e.rank.at(2), 3);
+    QCOMPARE(e.firstDivergence, 2);
+    QCOMPARE(e.teacherForcedAccuracy, 0.8);
+    QCOMPARE(e.originalRanges.size(), 5);
+    QCOMPARE(e.originalRanges.at(0), qMakePair(0, 1));  // "X"
+    QCOMPARE(e.originalRanges.at(2), qMakePair(2, 5));  // "ray"
+    QCOMPARE(e.originalRanges.at(3), qMakePair(5, 10)); // " café" with its space, UTF-16
+    QCOMPARE(e.originalRanges.at(4), qMakePair(10, 10)); // the end
+    QCOMPARE(toMetrics(r).teacherForcedAccuracy, 0.8);
+    QCOMPARE(toRegenerationView(r).evidence.size(), 5);
+    // A length mismatch inside the report is not shown rather than shown wrong.
+    r.evidence.rank.pop_back();
+    QVERIFY(toTokenEvidence(r).isEmpty());
 }
 
 void TestReportConvert::evalRow()

@@ -104,6 +104,7 @@ private slots:
     void summaryTableSortsByEveryScore();
     void summaryChoosesTheColumnsShown();
     void originalIsPinnedOutsideTheScroll();
+    void summaryShowsTheGapToTheUpperBound();
 };
 
 void TestCompareView::columnsAndLabels()
@@ -427,3 +428,47 @@ void TestCompareView::originalIsPinnedOutsideTheScroll()
 
 QTEST_MAIN(TestCompareView)
 #include "tst_compareview.moc"
+
+// Issue 19, item 1: with optimised memory among the results, each compressor's BLEU distance to the
+// upper bound of its m; without a bound of its m, a dash.
+void TestCompareView::summaryShowsTheGapToTheUpperBound()
+{
+    CompareView view;
+    view.resize(1200, 600);
+    view.show();
+    QVector<RegenerationView> results = threeResults();  // all m = 4
+    RegenerationView bound = results.first();
+    bound.compressorLabel = S("Optimised KV m=4");
+    bound.upperBound = true;
+    bound.metrics = metrics(0.95);
+    RegenerationView other = results.first();
+    other.compressorLabel = S("AOC m=16");
+    other.metrics = metrics(0.7);
+    other.metrics.memoryTokens = 16;
+    results << bound << other;
+    view.setResults(results);
+    const int gapColumn = CompareView::summaryGapColumn();
+    QCOMPARE(gapColumn, CompareView::SummaryFirstError + int(ErrorStyle::errorTypes().size()));
+    QCOMPARE(view.summaryModel()->columnCount(), gapColumn + 1);
+    QCOMPARE(view.boundFor(0), 3);
+    QCOMPARE(view.boundFor(3), -1);  // the bound itself
+    QCOMPARE(view.boundFor(4), -1);  // no bound at m = 16
+    QVERIFY(qAbs(view.gapToBound(0) - (0.95 - 0.61)) < 1e-12);
+    QVERIFY(qAbs(view.gapToBound(1) - (0.95 - 0.48)) < 1e-12);
+    QVERIFY(qIsNaN(view.gapToBound(4)));
+    const auto rowOf = [&view](const QString& label) {
+        for (int r = 0; r < view.summaryModel()->rowCount(); ++r)
+            if (view.summaryModel()->item(r, CompareView::SummaryCompressor)->text() == label)
+                return r;
+        return -1;
+    };
+    QStandardItemModel* model = view.summaryModel();
+    QCOMPARE(model->item(rowOf(S("ICAE m=4")), gapColumn)->text(), QLocale().toString(0.47, 'f', 3));
+    QVERIFY(model->item(rowOf(S("ICAE m=4")), gapColumn)->toolTip().contains(S("Optimised KV m=4")));
+    QCOMPARE(model->item(rowOf(S("Optimised KV m=4")), gapColumn)->text(), S("bound"));
+    QCOMPARE(model->item(rowOf(S("AOC m=16")), gapColumn)->text(), QString(QChar(0x2014)));
+    QVERIFY(!model->horizontalHeaderItem(gapColumn)->toolTip().isEmpty());
+    // Sorting by the gap puts the compressor furthest from the bound first.
+    view.summaryTable()->sortByColumn(gapColumn, Qt::DescendingOrder);
+    QCOMPARE(model->item(0, CompareView::SummaryCompressor)->text(), S("ICAE m=4"));
+}

@@ -2124,7 +2124,7 @@
     </message>
     <message>
         <source>Export the regeneration</source>
-        <translation>Regenerierung exportieren</translation>
+        <translation>Regeneration exportieren</translation>
     </message>
     <message>
         <source>Coloured diff as HTML…</source>

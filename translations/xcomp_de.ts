@@ -2460,7 +2460,7 @@
     </message>
     <message>
         <source>Export the regeneration</source>
-        <translation>Regenerierung exportieren</translation>
+        <translation>Regeneration exportieren</translation>
     </message>
     <message>
         <source>Coloured diff as HTML…</source>

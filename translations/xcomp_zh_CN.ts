@@ -433,7 +433,7 @@
     </message>
     <message>
         <source>Regenerated</source>
-        <translation>重建文本</translation>
+        <translation>再生文本</translation>
     </message>
     <message>
         <source>Unknown format &quot;%1&quot;: use .html, .pdf or .png.</source>
@@ -2441,7 +2441,7 @@
     </message>
     <message>
         <source>Export the regeneration</source>
-        <translation>导出重建结果</translation>
+        <translation>导出再生结果</translation>
     </message>
     <message>
         <source>Coloured diff as HTML…</source>
@@ -2613,7 +2613,7 @@
     </message>
     <message>
         <source>%1 tokens into %2 (%3×)</source>
-        <translation>%1 个词元压缩为 %2 个（%3×）</translation>
+        <translation>%1 个令牌压缩为 %2 个（%3×）</translation>
     </message>
     <message>
         <source>Time</source>
@@ -2621,7 +2621,7 @@
     </message>
     <message>
         <source>compress %1 ms, regenerate %2 ms</source>
-        <translation>压缩 %1 毫秒，重建 %2 毫秒</translation>
+        <translation>压缩 %1 毫秒，再生 %2 毫秒</translation>
     </message>
     <message>
         <source>Exported to %1</source>

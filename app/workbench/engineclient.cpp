@@ -54,6 +54,7 @@ EngineClient::EngineClient(QObject* parent) : QObject(parent)
         // Slots belong to the old session.
         stopSweep();
         m_slider.reset();
+        m_latestIsPreview = false;
         m_slotA = SlotEntry();
         m_slotB = SlotEntry();
         m_curve.clear();
@@ -70,7 +71,7 @@ EngineClient::EngineClient(QObject* parent) : QObject(parent)
     connect(m_worker, &EngineWorker::partialText, this, [this](quint64 job, const QString& text) {
         if (m_longJobs.contains(job) && !m_cancelledJobs.contains(job))
             emit partialText(job, text);
-        else if (m_interpInFlight && job == m_interpJob && m_interpSliderId != 0 && m_interpSliderId == m_slider.latestId())
+        else if (m_interpInFlight && job == m_interpJob && m_interpSliderId != 0 && showable(m_interpSliderId, m_interpPreview))
             emit interpolationPartial(m_interpAlpha, text);  // stale requests' words are not shown
     });
     connect(m_worker, &EngineWorker::jobStarted, this, [this](quint64 job) {
@@ -289,6 +290,7 @@ quint64 EngineClient::prepareInterpolation(const QString& compressorId, const QS
 {
     stopSweep();
     m_slider.reset();
+    m_latestIsPreview = false;
     m_slotA = SlotEntry();
     m_slotB = SlotEntry();
     m_curve.clear();
@@ -298,12 +300,20 @@ quint64 EngineClient::prepareInterpolation(const QString& compressorId, const QS
 quint64 EngineClient::requestInterpolation(double alpha, bool spherical, int maxNewTokens)
 {
     const quint64 id = m_slider.request(SliderRequest{alpha, spherical, std::max(0, maxNewTokens)});
+    m_latestIsPreview = maxNewTokens > 0;
     // A running full request made stale is stopped at once (direct call); a running preview is short
     // and finishes, so that a drag shows words, unless the full regeneration (the release) waits.
     if (m_slider.isRunning() && (!m_interpPreview || maxNewTokens <= 0))
         m_worker->supersedeInterpolation(id);
     pumpInterpolation();
     return id;
+}
+
+bool EngineClient::showable(quint64 sliderId, bool preview) const
+{
+    // During a drag every preview is shown: they run one after another, in the slider's order, and
+    // each newer one would otherwise make the running one stale before its first words.
+    return sliderId == m_slider.latestId() || (preview && m_latestIsPreview);
 }
 
 void EngineClient::setSweepHeld(bool held)
@@ -354,6 +364,7 @@ void EngineClient::cancel()
     for (auto it = m_longJobs.cbegin(); it != m_longJobs.cend(); ++it)
         m_cancelledJobs.insert(it.key());
     m_slider.reset();
+    m_latestIsPreview = false;
     stopSweep();
 }
 
@@ -390,8 +401,9 @@ void EngineClient::onInterpolated(quint64 job, quint64 sliderId, const Interpola
         return;
     m_interpInFlight = false;
     if (sliderId != 0) {
-        if (m_slider.finish(sliderId))
-            emit interpolated(result);  // the newest request: show it
+        const bool newest = m_slider.finish(sliderId);
+        if (newest || (result.preview && m_latestIsPreview))
+            emit interpolated(result);  // the newest request, or a preview while the slider is still held
     } else if (m_sweepTotal > 0 && m_inFlightSweepGeneration == m_sweepGeneration) {
         m_curve << result.point;
         std::sort(m_curve.begin(), m_curve.end(),

@@ -113,8 +113,10 @@ signals:
     void answered(const xcomp::workbench::QaResult& result);
     void saved(const QString& path);
     void interpolationPrepared(const xcomp::workbench::SlotEntry& a, const xcomp::workbench::SlotEntry& b);
-    void interpolated(const xcomp::workbench::InterpolationResult& result);  // newest slider request only
-    // The words generated so far by the newest slider request (a preview or the full regeneration).
+    // The newest slider request's result, and every preview's while the slider is dragged.
+    void interpolated(const xcomp::workbench::InterpolationResult& result);
+    // The words generated so far by the newest slider request, or by any preview while the slider is
+    // still dragged (previews run one after another, so their words come in the slider's order).
     void interpolationPartial(double alpha, const QString& text);
     // An interpolation request finished, was dropped or was cancelled: busy indicators may change.
     void interpolationStateChanged();
@@ -145,6 +147,7 @@ private:
     void onInterpolated(quint64 job, quint64 sliderId, const InterpolationResult& result);
     void onInterpolationDropped(quint64 job, quint64 sliderId);
     void pumpInterpolation();
+    bool showable(quint64 sliderId, bool preview) const;  // its words and result may be shown
     void dispatchInterpolation(quint64 sliderId, double alpha, bool spherical, int maxNewTokens = 0);
 
     QThread m_thread;
@@ -164,6 +167,7 @@ private:
     double m_interpAlpha = 0;
     quint64 m_interpSliderId = 0;
     bool m_sweepHeld = false;
+    bool m_latestIsPreview = false;  // the newest slider request is a preview: the slider is held
     int m_sliderJobsStarted = 0;
     quint64 m_runningJob = 0;  // the long job whose turn it is on the worker
     quint64 m_interpJob = 0;

@@ -44,6 +44,7 @@ private slots:
     void unknownCompressorIsAnErrorSignal();
     void burstOfSliderRequestsYieldsOneResult();
     void sweepAndSliderInterleave();
+    void previewsWhileDragging();
     void cancelStopsARegeneration();
     void restartedSweepDropsOldPoints();
 
@@ -237,6 +238,51 @@ void TestEngineJobs::burstOfSliderRequestsYieldsOneResult()
     QCOMPARE(r.vsB.original, client.slotB().sourceText);
     QCOMPARE(r.vsA.regenerated, r.point.regenerated);
     QCOMPARE(errors.count(), 0);
+}
+
+// Issue 20, item 4: while the slider is dragged, requests are previews of the first words. A
+// running preview finishes and is shown (it is for a position the slider just passed), only the
+// newest waits, the ones in between never run; the full request of the release stops a running
+// preview and is the last result.
+void TestEngineJobs::previewsWhileDragging()
+{
+    if (m_model.isEmpty())
+        QSKIP(kNoModel);
+    EngineClient client;
+    QVERIFY(openModel(client));
+    QSignalSpy prepared(&client, &EngineClient::interpolationPrepared);
+    client.prepareInterpolation(client.model().compressors.first().id, kTextA, QString(), kTextB, QString());
+    QTRY_VERIFY_WITH_TIMEOUT(prepared.count() == 1, 120000);
+    QSignalSpy results(&client, &EngineClient::interpolated);
+    QSignalSpy partial(&client, &EngineClient::interpolationPartial);
+    const int started = client.interpolationsStarted();
+    for (int i = 0; i <= 20; ++i)  // a drag: 21 positions before the event loop runs again
+        client.requestInterpolation(0.05 * i, false, 4);
+    QTRY_VERIFY_WITH_TIMEOUT(!client.isInterpolating() && !client.sliderTracker().hasPending(), 120000);
+    QTest::qWait(200);
+    QCOMPARE(client.interpolationsStarted() - started, 2);  // the first (running) and the newest
+    QCOMPARE(results.count(), 2);
+    const auto first = results.at(0).first().value<InterpolationResult>();
+    const auto last = results.at(1).first().value<InterpolationResult>();
+    QVERIFY(first.preview && last.preview);
+    QCOMPARE(first.alpha, 0.0);
+    QCOMPARE(last.alpha, 1.0);
+    QVERIFY(!last.point.regenerated.isEmpty());
+    QVERIFY(last.vsA.spans.isEmpty());  // a preview is not aligned
+    QVERIFY(partial.count() >= 1);      // words streamed
+
+    // The release: the full regeneration; a preview still running is stopped and not shown.
+    results.clear();
+    client.requestInterpolation(0.5, false, 4);
+    const quint64 full = client.requestInterpolation(0.5, false);
+    QTRY_VERIFY_WITH_TIMEOUT(!client.isInterpolating() && !client.sliderTracker().hasPending(), 120000);
+    QTest::qWait(200);
+    QCOMPARE(results.count(), 1);
+    const auto r = results.first().first().value<InterpolationResult>();
+    QCOMPARE(r.id, full);
+    QVERIFY(!r.preview);
+    QCOMPARE(r.vsA.regenerated, r.point.regenerated);
+    QCOMPARE(r.vsA.original, client.slotA().sourceText);
 }
 
 void TestEngineJobs::sweepAndSliderInterleave()

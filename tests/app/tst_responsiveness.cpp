@@ -41,7 +41,11 @@ public:
         m_timer.setInterval(5);
         connect(&m_timer, &QTimer::timeout, this, [this] {
             const qint64 now = m_clock.nsecsElapsed();
-            m_worst = std::max(m_worst, (now - m_last) / 1000000 - 5);
+            const qint64 late = (now - m_last) / 1000000 - 5;
+            if (late > m_worst) {
+                m_worst = late;
+                m_worstAt = now / 1000000;
+            }
             m_last = now;
         });
     }
@@ -49,6 +53,7 @@ public:
     {
         m_phase = phase;
         m_worst = 0;
+        m_worstAt = 0;
         m_clock.start();
         m_last = 0;
         m_timer.start();
@@ -56,14 +61,15 @@ public:
     qint64 stop()
     {
         m_timer.stop();
-        qInfo("%-40s longest GUI-thread stall %lld ms", m_phase, static_cast<long long>(m_worst));
+        qInfo("%-40s longest GUI-thread stall %lld ms (ending %lld ms into the phase)", m_phase,
+              static_cast<long long>(m_worst), static_cast<long long>(m_worstAt));
         return m_worst;
     }
 
 private:
     QTimer m_timer;
     QElapsedTimer m_clock;
-    qint64 m_last = 0, m_worst = 0;
+    qint64 m_last = 0, m_worst = 0, m_worstAt = 0;
     const char* m_phase = "";
 };
 
@@ -117,12 +123,14 @@ private slots:
         QVERIFY(shown.wait(kTimeout));
         worst = std::max(worst, meter.stop());
 
-        meter.start("batch evaluation, then cancel");
+        meter.start("batch evaluation");
         QVERIFY(w.openDataset(QStringLiteral(":/examples/sample-short.jsonl")));
         w.batchPage()->setLimit(0);
         QSignalSpy batch(&w, &MainWindow::batchFinished);
         w.runBatch();
         QTest::qWait(3000);  // rows arrive and the dashboard redraws meanwhile
+        worst = std::max(worst, meter.stop());
+        meter.start("cancel of the batch");
         w.cancel();
         QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy(), kTimeout);
         worst = std::max(worst, meter.stop());
@@ -190,19 +198,27 @@ private slots:
         QSlider* slider = panel->slider();
         slider->setSliderDown(true);
         int positions = 0, previewsSeenDuringDrag = 0;
+        QElapsedTimer drag;
+        drag.start();
         for (int v = 0; v <= 100; v += 2, ++positions) {
             slider->setValue(v);
             QTest::qWait(30);
             previewsSeenDuringDrag += panel->isPreviewShown() ? 1 : 0;
         }
+        const qint64 dragMs = drag.elapsed();
         slider->setSliderDown(false);  // the release
         QTRY_VERIFY_WITH_TIMEOUT(!panel->isPreviewShown() && !engine->isInterpolating() && !engine->sliderTracker().hasPending(),
                                  kTimeout);
         const qint64 stall = meter.stop();
         const int jobs = engine->interpolationsStarted() - startedBefore;
-        qInfo("drag: %d positions, %d interpolation jobs, %d partial texts, previews on screen at %d of the positions",
-              positions, jobs, int(partial.size()), previewsSeenDuringDrag);
-        QVERIFY2(jobs <= positions / 2 + 1, qPrintable(QString::number(jobs)));  // latest wins, not one per position
+        qInfo("drag: %d positions in %lld ms, %d interpolation jobs, %d partial texts, previews on screen at %d of the "
+              "positions",
+              positions, static_cast<long long>(dragMs), jobs, int(partial.size()), previewsSeenDuringDrag);
+        // Latest wins: one preview at a time, each running to its end, so no more jobs than previews fit
+        // in the drag (with room for a faster one) plus the full one, far fewer than the positions here.
+        const qint64 bound = std::min<qint64>(positions, dragMs / std::max<qint64>(1, preview * 7 / 10) + 2);
+        QVERIFY2(jobs <= bound, qPrintable(QStringLiteral("%1 jobs for %2 positions in %3 ms (bound %4)")
+                                               .arg(jobs).arg(positions).arg(dragMs).arg(bound)));
         QVERIFY(jobs >= 2);                      // previews during the drag, then the full one
         QVERIFY(previewsSeenDuringDrag > 0);     // the text changed while dragging
         QVERIFY(partial.size() > 0);             // words streamed

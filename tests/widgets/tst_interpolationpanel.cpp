@@ -5,6 +5,8 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSlider>
@@ -24,6 +26,7 @@ private slots:
     void methodChoice();
     void setCurveData();
     void showRegeneration();
+    void previewWhileDragging();
     void playSweeps();
     void stopAndRestart();
     void busy();
@@ -164,6 +167,37 @@ void TstInterpolationPanel::showRegeneration()
     QCOMPARE(panel.paneB()->typeAt(5), view::ErrorType::Equal);
     QCOMPARE(panel.paneB()->typeAt(9), view::ErrorType::Mistake);
     QVERIFY(panel.paneA()->isReadOnly());
+}
+
+// Issue 20: during a drag the panes show the words so far, uncoloured, titled as a preview; the
+// full result that follows replaces them with the coloured diffs.
+void TstInterpolationPanel::previewWhileDragging()
+{
+    InterpolationPanel panel;
+    panel.setEndpoints(QStringLiteral("The cat sat."), QStringLiteral("The dog ran."));
+    QVERIFY(!panel.isPreviewShown());
+    panel.showPreview(0.3, QStringLiteral("The dog"));
+    QVERIFY(panel.isPreviewShown());
+    QCOMPARE(panel.shownAlpha(), 0.3);
+    QCOMPARE(panel.shownRegeneration(), QStringLiteral("The dog"));
+    QCOMPARE(panel.paneA()->toPlainText(), QStringLiteral("The dog"));
+    QCOMPARE(panel.paneB()->toPlainText(), QStringLiteral("The dog"));
+    QCOMPARE(panel.paneA()->typeAt(5), view::ErrorType::Equal);  // not coloured yet
+    QVERIFY(panel.paneA()->diff().spans.isEmpty());
+    QLabel* title = nullptr;
+    for (QLabel* l : panel.findChildren<QLabel*>())
+        if (l->text().contains(QStringLiteral("first words")))
+            title = l;
+    QVERIFY(title);
+    QVERIFY(title->text().contains(QLocale().toString(0.3, 'f', 2)));
+
+    view::DiffData vsA{QStringLiteral("The cat sat."), QStringLiteral("The dog sat."),
+                       {{view::ErrorType::Equal, 0, 4, 0, 4}, {view::ErrorType::Mistake, 4, 7, 4, 7},
+                        {view::ErrorType::Equal, 7, 12, 7, 12}}};
+    panel.showRegeneration(0.3, vsA, vsA);
+    QVERIFY(!panel.isPreviewShown());
+    QCOMPARE(panel.paneA()->typeAt(5), view::ErrorType::Mistake);
+    QVERIFY(!title->text().contains(QStringLiteral("first words")));
 }
 
 void TstInterpolationPanel::playSweeps()

@@ -732,6 +732,40 @@
     </message>
 </context>
 <context>
+    <name>xcomp::LatentMapView</name>
+    <message>
+        <source>%1: BLEU %2. Click to open its regeneration.</source>
+        <translation>%1: BLEU %2. Klicken, um die Regenerierung zu öffnen.</translation>
+    </message>
+    <message>
+        <source>BLEU %1–%2</source>
+        <translation>BLEU %1–%2</translation>
+    </message>
+    <message>
+        <source>principal component 1 (%1% of the variance)</source>
+        <translation>Hauptkomponente 1 (%1 % der Varianz)</translation>
+    </message>
+    <message>
+        <source>component 2 (%1%)</source>
+        <translation>Komponente 2 (%1 %)</translation>
+    </message>
+    <message>
+        <source>Latent map (run a batch evaluation)</source>
+        <translation>Latente Karte (Batch-Auswertung ausführen)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Latent map of %1: %n text(s)</source>
+        <translation>
+            <numerusform>Latente Karte von %1: %n Text</numerusform>
+            <numerusform>Latente Karte von %1: %n Texte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>;;CSV table (*.csv)</source>
+        <translation>;;CSV-Tabelle (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>xcomp::MemoryImportancePlot</name>
     <message>
         <source>Memory token m%1: dropping it raises the loss from %2 to %3 nats per token (%4). Click to select it in the attention view.</source>
@@ -1037,6 +1071,14 @@
     <message>
         <source>To find out what one memory token carries, take it away and look at what changes. Drop hides it from the decoder, zero sets its keys and values to 0, replace swaps in the same memory token of another compressed prompt. The bars show each memory token&apos;s importance: how much worse the decoder predicts the original (the loss, in nats per token) when that token is dropped.</source>
         <translation>Um herauszufinden, was ein Speicher-Token trägt, nimmt man es weg und sieht, was sich ändert. Weglassen verbirgt es vor dem Decoder, Nullsetzen setzt seine Schlüssel und Werte auf 0, Ersetzen tauscht das gleiche Speicher-Token eines anderen komprimierten Prompts ein. Die Balken zeigen die Wichtigkeit jedes Speicher-Tokens: wie viel schlechter der Decoder das Original vorhersagt (der Verlust in Nats pro Token), wenn dieses Token weggelassen wird.</translation>
+    </message>
+    <message>
+        <source>The latent map</source>
+        <translation>Die latente Karte</translation>
+    </message>
+    <message>
+        <source>A compressed prompt is a long list of numbers, one point in a space with thousands of dimensions. Principal component analysis finds the two directions in which the batch&apos;s prompts differ most and draws every text there. Texts whose points lie close together were compressed alike; if the red (badly regenerated) points gather in one corner, the compressor struggles with one kind of text. The axes have no meaning of their own.</source>
+        <translation>Ein komprimierter Prompt ist eine lange Zahlenliste, ein Punkt in einem Raum mit Tausenden von Dimensionen. Die Hauptkomponentenanalyse findet die zwei Richtungen, in denen sich die Prompts des Batches am stärksten unterscheiden, und zeichnet jeden Text dort ein. Texte mit nahe beieinanderliegenden Punkten wurden ähnlich komprimiert; sammeln sich die roten (schlecht regenerierten) Punkte in einer Ecke, tut sich der Kompressor mit einer Art von Text schwer. Die Achsen haben keine eigene Bedeutung.</translation>
     </message>
 </context>
 <context>
@@ -1392,6 +1434,14 @@
         <source>%1 (time known after the first regeneration)</source>
         <translation>%1 (Dauer bekannt nach der ersten Regeneration)</translation>
     </message>
+    <message>
+        <source>Scores</source>
+        <translation>Werte</translation>
+    </message>
+    <message>
+        <source>Latent map</source>
+        <translation>Latente Karte</translation>
+    </message>
 </context>
 <context>
     <name>xcomp::workbench::ComparePage</name>
@@ -1710,10 +1760,6 @@
         <translation>Stapelauswertung</translation>
     </message>
     <message>
-        <source>Single examples can mislead. A dataset run gives the mean scores per compressor against text length, like the papers&apos; figures. Sort the table by BLEU and double-click the worst rows to see what went wrong.</source>
-        <translation>Einzelne Beispiele können täuschen. Ein Datensatzlauf liefert die mittleren Bewertungen je Kompressor über der Textlänge, wie die Abbildungen der Veröffentlichungen. Sortieren Sie die Tabelle nach BLEU und doppelklicken Sie die schlechtesten Zeilen, um zu sehen, was schiefging.</translation>
-    </message>
-    <message>
         <source>&lt;h3&gt;xcomp Workbench %1&lt;/h3&gt;&lt;p&gt;A workbench for soft prompt compression: a text is compressed into a few memory tokens whose per-layer key/value vectors a frozen language model uses to regenerate the text or answer questions about it.&lt;/p&gt;&lt;p&gt;Methods: 500xCompressor (arXiv 2408.03094) and the Attention-Only Compressor (arXiv 2501.06730), with ICAE as a baseline.&lt;/p&gt;&lt;p&gt;LibTorch %2, Qt %3.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;xcomp Workbench %1&lt;/h3&gt;&lt;p&gt;Eine Werkbank für Soft-Prompt-Kompression: Ein Text wird in wenige Speichertoken komprimiert, deren Key/Value-Vektoren pro Schicht ein eingefrorenes Sprachmodell nutzt, um den Text zu regenerieren oder Fragen dazu zu beantworten.&lt;/p&gt;&lt;p&gt;Methoden: 500xCompressor (arXiv 2408.03094) und der Attention-Only Compressor (arXiv 2501.06730), mit ICAE als Vergleichsbasis.&lt;/p&gt;&lt;p&gt;LibTorch %2, Qt %3.&lt;/p&gt;</translation>
     </message>
@@ -1728,6 +1774,10 @@
     <message>
         <source>Are all memory tokens equally useful, or does the text live in one or two of them? Take one away and regenerate: if the text hardly changes, that token carried little. The tallest bar is the memory token the decoder misses most; click it to see in the Attention tab what it reads and who reads it.</source>
         <translation>Sind alle Speicher-Token gleich nützlich, oder steckt der Text in einem oder zweien? Nehmen Sie eines weg und regenerieren Sie: Ändert sich der Text kaum, trug dieses Token wenig. Der höchste Balken ist das Speicher-Token, das der Decoder am meisten vermisst; klicken Sie darauf, um im Tab Aufmerksamkeit zu sehen, was es liest und wer es liest.</translation>
+    </message>
+    <message>
+        <source>Single examples can mislead. A dataset run gives the mean scores per compressor against text length, like the papers&apos; figures. Sort the table by BLEU and double-click the worst rows to see what went wrong. The latent map beside the table shows whether the texts that fail resemble each other inside the compressor.</source>
+        <translation>Einzelne Beispiele können täuschen. Ein Lauf über einen Datensatz liefert die mittleren Werte pro Kompressor über der Textlänge, wie die Abbildungen der Paper. Sortieren Sie die Tabelle nach BLEU und doppelklicken Sie die schlechtesten Zeilen, um zu sehen, was schiefging. Die latente Karte neben der Tabelle zeigt, ob die scheiternden Texte einander im Kompressor ähneln.</translation>
     </message>
 </context>
 <context>
@@ -1831,6 +1881,37 @@
             <numerusform>%n Auftrag wartet</numerusform>
             <numerusform>%n Aufträge warten</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>xcomp::workbench::LatentMapPanel</name>
+    <message>
+        <source>C&amp;ompressor:</source>
+        <translation>K&amp;ompressor:</translation>
+    </message>
+    <message>
+        <source>Each compressor writes into a space of its own: the map shows one at a time.</source>
+        <translation>Jeder Kompressor schreibt in einen eigenen Raum: Die Karte zeigt jeweils einen.</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the latent map as PNG or PDF, or its coordinates as CSV</source>
+        <translation>Die latente Karte als PNG oder PDF speichern oder ihre Koordinaten als CSV</translation>
+    </message>
+    <message>
+        <source>Each point is one text&apos;s compressed prompt, placed by the two directions in which the batch&apos;s prompts differ most (principal components) and coloured by BLEU. Click a point to open its regeneration.</source>
+        <translation>Jeder Punkt ist der komprimierte Prompt eines Textes, platziert entlang der zwei Richtungen, in denen sich die Prompts des Batches am stärksten unterscheiden (Hauptkomponenten), und nach BLEU eingefärbt. Klicken Sie einen Punkt an, um seine Regenerierung zu öffnen.</translation>
+    </message>
+    <message>
+        <source>Export the latent map</source>
+        <translation>Die latente Karte exportieren</translation>
+    </message>
+    <message>
+        <source>Latent map written to %1</source>
+        <translation>Latente Karte nach %1 geschrieben</translation>
     </message>
 </context>
 <context>

@@ -730,6 +730,39 @@
     </message>
 </context>
 <context>
+    <name>xcomp::LatentMapView</name>
+    <message>
+        <source>%1: BLEU %2. Click to open its regeneration.</source>
+        <translation>%1：BLEU %2。点击打开其再生成结果。</translation>
+    </message>
+    <message>
+        <source>BLEU %1–%2</source>
+        <translation>BLEU %1–%2</translation>
+    </message>
+    <message>
+        <source>principal component 1 (%1% of the variance)</source>
+        <translation>第一主成分（占方差的 %1%）</translation>
+    </message>
+    <message>
+        <source>component 2 (%1%)</source>
+        <translation>第二主成分（%1%）</translation>
+    </message>
+    <message>
+        <source>Latent map (run a batch evaluation)</source>
+        <translation>潜空间图（请运行批量评估）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Latent map of %1: %n text(s)</source>
+        <translation>
+            <numerusform>%1 的潜空间图：%n 段文本</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>;;CSV table (*.csv)</source>
+        <translation>;;CSV 表格 (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>xcomp::MemoryImportancePlot</name>
     <message>
         <source>Memory token m%1: dropping it raises the loss from %2 to %3 nats per token (%4). Click to select it in the attention view.</source>
@@ -1035,6 +1068,14 @@
     <message>
         <source>To find out what one memory token carries, take it away and look at what changes. Drop hides it from the decoder, zero sets its keys and values to 0, replace swaps in the same memory token of another compressed prompt. The bars show each memory token&apos;s importance: how much worse the decoder predicts the original (the loss, in nats per token) when that token is dropped.</source>
         <translation>要弄清一个记忆词元承载了什么，就把它拿掉，看看有什么变化。丢弃：解码器看不到它；置零：把它的键和值设为 0；替换：换成另一个压缩提示中同一位置的记忆词元。柱形显示每个记忆词元的重要性：丢弃该词元后，解码器预测原文变差了多少（损失，单位为每词元奈特）。</translation>
+    </message>
+    <message>
+        <source>The latent map</source>
+        <translation>潜空间图</translation>
+    </message>
+    <message>
+        <source>A compressed prompt is a long list of numbers, one point in a space with thousands of dimensions. Principal component analysis finds the two directions in which the batch&apos;s prompts differ most and draws every text there. Texts whose points lie close together were compressed alike; if the red (badly regenerated) points gather in one corner, the compressor struggles with one kind of text. The axes have no meaning of their own.</source>
+        <translation>压缩提示是一长串数字，是数千维空间中的一个点。主成分分析找出批量中各提示差异最大的两个方向，并把每段文本画在这两个方向上。点彼此靠近的文本被压缩得相似；如果红色（再生成较差）的点聚在一角，说明压缩器在某一类文本上有困难。坐标轴本身没有含义。</translation>
     </message>
 </context>
 <context>
@@ -1380,6 +1421,14 @@
         <source>%1 (time known after the first regeneration)</source>
         <translation>%1（首次重建后可估算时间）</translation>
     </message>
+    <message>
+        <source>Scores</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <source>Latent map</source>
+        <translation>潜空间图</translation>
+    </message>
 </context>
 <context>
     <name>xcomp::workbench::ComparePage</name>
@@ -1696,10 +1745,6 @@
         <translation>批量评估</translation>
     </message>
     <message>
-        <source>Single examples can mislead. A dataset run gives the mean scores per compressor against text length, like the papers&apos; figures. Sort the table by BLEU and double-click the worst rows to see what went wrong.</source>
-        <translation>单个示例可能具有误导性。在数据集上运行可以得到每个压缩器随文本长度变化的平均分数，如同论文中的图表。按 BLEU 对表格排序，双击最差的行即可查看问题所在。</translation>
-    </message>
-    <message>
         <source>&lt;h3&gt;xcomp Workbench %1&lt;/h3&gt;&lt;p&gt;A workbench for soft prompt compression: a text is compressed into a few memory tokens whose per-layer key/value vectors a frozen language model uses to regenerate the text or answer questions about it.&lt;/p&gt;&lt;p&gt;Methods: 500xCompressor (arXiv 2408.03094) and the Attention-Only Compressor (arXiv 2501.06730), with ICAE as a baseline.&lt;/p&gt;&lt;p&gt;LibTorch %2, Qt %3.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;xcomp Workbench %1&lt;/h3&gt;&lt;p&gt;一个软提示压缩工作台：文本被压缩成几个记忆令牌，冻结的语言模型利用这些令牌在每一层的键/值向量再生文本或回答与之相关的问题。&lt;/p&gt;&lt;p&gt;方法：500xCompressor（arXiv 2408.03094）和仅注意力压缩器（arXiv 2501.06730），并以 ICAE 作为基线。&lt;/p&gt;&lt;p&gt;LibTorch %2，Qt %3。&lt;/p&gt;</translation>
     </message>
@@ -1714,6 +1759,10 @@
     <message>
         <source>Are all memory tokens equally useful, or does the text live in one or two of them? Take one away and regenerate: if the text hardly changes, that token carried little. The tallest bar is the memory token the decoder misses most; click it to see in the Attention tab what it reads and who reads it.</source>
         <translation>所有记忆词元都同样有用吗？还是文本主要存放在其中一两个里？拿掉一个再重新生成：如果文本几乎不变，说明这个词元承载的内容很少。最高的柱子是解码器最离不开的记忆词元；点击它，可在“注意力”标签页中查看它读取了什么、又被谁读取。</translation>
+    </message>
+    <message>
+        <source>Single examples can mislead. A dataset run gives the mean scores per compressor against text length, like the papers&apos; figures. Sort the table by BLEU and double-click the worst rows to see what went wrong. The latent map beside the table shows whether the texts that fail resemble each other inside the compressor.</source>
+        <translation>单个例子可能会误导人。对整个数据集运行，可以像论文中的图那样得到每个压缩器随文本长度变化的平均分数。按 BLEU 排序表格，双击最差的几行，看看哪里出了问题。表格旁边的潜空间图显示失败的文本在压缩器内部是否彼此相似。</translation>
     </message>
 </context>
 <context>
@@ -1814,6 +1863,37 @@
         <translation>
             <numerusform>%n 个任务正在等待</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>xcomp::workbench::LatentMapPanel</name>
+    <message>
+        <source>C&amp;ompressor:</source>
+        <translation>压缩器(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Each compressor writes into a space of its own: the map shows one at a time.</source>
+        <translation>每个压缩器写入自己的空间：图中一次只显示一个。</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save the latent map as PNG or PDF, or its coordinates as CSV</source>
+        <translation>将潜空间图保存为 PNG 或 PDF，或将其坐标保存为 CSV</translation>
+    </message>
+    <message>
+        <source>Each point is one text&apos;s compressed prompt, placed by the two directions in which the batch&apos;s prompts differ most (principal components) and coloured by BLEU. Click a point to open its regeneration.</source>
+        <translation>每个点是一段文本的压缩提示，按批量中各提示差异最大的两个方向（主成分）放置，并按 BLEU 着色。点击一个点可打开其再生成结果。</translation>
+    </message>
+    <message>
+        <source>Export the latent map</source>
+        <translation>导出潜空间图</translation>
+    </message>
+    <message>
+        <source>Latent map written to %1</source>
+        <translation>潜空间图已写入 %1</translation>
     </message>
 </context>
 <context>

@@ -101,8 +101,10 @@ QString HelpPane::pageHtml(Page page)
         html = intro(HelpPane::tr("Batch evaluation"),
                      HelpPane::tr("Single examples can mislead. A dataset run gives the mean scores per compressor "
                                   "against text length, like the papers' figures. Sort the table by BLEU and "
-                                  "double-click the worst rows to see what went wrong."));
-        for (Topic t : {Topic::Metrics, Topic::CompressionRatio, Topic::ErrorTypes})
+                                  "double-click the worst rows to see what went wrong. The latent map beside the "
+                                  "table shows whether the texts that fail resemble each other inside the "
+                                  "compressor."));
+        for (Topic t : {Topic::Metrics, Topic::CompressionRatio, Topic::ErrorTypes, Topic::LatentMap})
             html += topicHtml(t);
         break;
     case Page::Ablation:

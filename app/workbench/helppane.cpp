@@ -76,7 +76,9 @@ QString HelpPane::pageHtml(Page page)
     case Page::Attention:
         html = intro(HelpPane::tr("Attention"),
                      HelpPane::tr("Click a word of the regeneration in the Regenerate tab, or a column of the "
-                                  "heatmap, to see which memory tokens that word was read from."));
+                                  "heatmap, to see which memory tokens that word was read from. Click a memory "
+                                  "token's bar the other way round: the words that read it most are shaded in "
+                                  "the Regenerate tab."));
         for (Topic t : {Topic::AttentionUsage, Topic::EncoderAttention, Topic::MemoryTokens})
             html += topicHtml(t);
         break;

@@ -71,7 +71,18 @@ void LatentMapPanel::addRow(const view::EvalRow& row)
     m_rows << row;
     if (!row.latent.isEmpty() && m_which->findText(groupOf(row)) < 0)
         refillCompressors();
-    m_timer->start();
+    // The projection costs n^2 d on the GUI thread: only for a map on screen, once rows pause.
+    if (isVisible())
+        m_timer->start();
+    else
+        m_dirty = true;
+}
+
+void LatentMapPanel::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_dirty)
+        updateNow();
 }
 
 void LatentMapPanel::clear()
@@ -112,6 +123,7 @@ QString LatentMapPanel::compressor() const
 void LatentMapPanel::updateNow()
 {
     m_timer->stop();
+    m_dirty = false;
     const QString group = compressor();
     QVector<QVector<float>> vectors;
     m_shown.clear();

@@ -44,6 +44,9 @@ public:
 signals:
     void reviewRequested(const xcomp::view::EvalRow& row);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void refillCompressors();
     void askExport();
@@ -56,6 +59,7 @@ private:
     QTimer* m_timer = nullptr;
     QVector<view::EvalRow> m_rows;
     QVector<int> m_shown;
+    bool m_dirty = false;  // rows arrived while the map was hidden
 };
 
 }  // namespace xcomp::workbench

@@ -260,8 +260,8 @@
     <message numerus="yes">
         <source>Optimised memory: fitted to this text, the upper bound for %n memory token(s).</source>
         <translation>
-            <numerusform>Optimierter Speicher: an diesen Text angepasst, die obere Schranke für %n Speicher-Token.</numerusform>
-            <numerusform>Optimierter Speicher: an diesen Text angepasst, die obere Schranke für %n Speicher-Token.</numerusform>
+            <numerusform>Optimierter Speicher: an diesen Text angepasst, die obere Schranke für %n Speichertoken.</numerusform>
+            <numerusform>Optimierter Speicher: an diesen Text angepasst, die obere Schranke für %n Speichertoken.</numerusform>
         </translation>
     </message>
     <message>
@@ -271,8 +271,8 @@
     <message numerus="yes">
         <source>Add optimised memory with %n memory token(s) to the comparison to see this compressor&apos;s distance to the upper bound.</source>
         <translation>
-            <numerusform>Nehmen Sie optimierten Speicher mit %n Speicher-Token in den Vergleich auf, um den Abstand dieses Kompressors zur oberen Schranke zu sehen.</numerusform>
-            <numerusform>Nehmen Sie optimierten Speicher mit %n Speicher-Token in den Vergleich auf, um den Abstand dieses Kompressors zur oberen Schranke zu sehen.</numerusform>
+            <numerusform>Nehmen Sie optimierten Speicher mit %n Speichertoken in den Vergleich auf, um den Abstand dieses Kompressors zur oberen Schranke zu sehen.</numerusform>
+            <numerusform>Nehmen Sie optimierten Speicher mit %n Speichertoken in den Vergleich auf, um den Abstand dieses Kompressors zur oberen Schranke zu sehen.</numerusform>
         </translation>
     </message>
     <message>
@@ -281,7 +281,7 @@
     </message>
     <message>
         <source>How much BLEU this compressor lies below the upper bound for this text: optimised memory with as many memory tokens, fitted to the text by gradient descent.</source>
-        <translation>Wie viel BLEU dieser Kompressor unter der oberen Schranke für diesen Text liegt: optimierter Speicher mit ebenso vielen Speicher-Token, per Gradientenabstieg an den Text angepasst.</translation>
+        <translation>Wie viel BLEU dieser Kompressor unter der oberen Schranke für diesen Text liegt: optimierter Speicher mit ebenso vielen Speichertoken, per Gradientenabstieg an den Text angepasst.</translation>
     </message>
 </context>
 <context>
@@ -778,22 +778,56 @@
     </message>
 </context>
 <context>
+    <name>xcomp::LatentMapView</name>
+    <message>
+        <source>%1: BLEU %2. Click to open its regeneration.</source>
+        <translation>%1: BLEU %2. Klicken, um die Regenerierung zu öffnen.</translation>
+    </message>
+    <message>
+        <source>BLEU %1–%2</source>
+        <translation>BLEU %1–%2</translation>
+    </message>
+    <message>
+        <source>principal component 1 (%1% of the variance)</source>
+        <translation>Hauptkomponente 1 (%1 % der Varianz)</translation>
+    </message>
+    <message>
+        <source>component 2 (%1%)</source>
+        <translation>Komponente 2 (%1 %)</translation>
+    </message>
+    <message>
+        <source>Latent map (run a batch evaluation)</source>
+        <translation>Latente Karte (Batch-Auswertung ausführen)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Latent map of %1: %n text(s)</source>
+        <translation>
+            <numerusform>Latente Karte von %1: %n Text</numerusform>
+            <numerusform>Latente Karte von %1: %n Texte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>;;CSV table (*.csv)</source>
+        <translation>;;CSV-Tabelle (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>xcomp::MemoryImportancePlot</name>
     <message>
         <source>Memory token m%1: dropping it raises the loss from %2 to %3 nats per token (%4). Click to select it in the attention view.</source>
-        <translation>Speicher-Token m%1: Weglassen erhöht den Verlust von %2 auf %3 Nats pro Token (%4). Klicken, um es in der Aufmerksamkeitsansicht auszuwählen.</translation>
+        <translation>Speichertoken m%1: Weglassen erhöht den Verlust von %2 auf %3 Nats pro Token (%4). Klicken, um es in der Aufmerksamkeitsansicht auszuwählen.</translation>
     </message>
     <message>
         <source>memory token</source>
-        <translation>Speicher-Token</translation>
+        <translation>Speichertoken</translation>
     </message>
     <message>
         <source>Memory-token importance (run an ablation)</source>
-        <translation>Wichtigkeit der Speicher-Token (Ablation ausführen)</translation>
+        <translation>Wichtigkeit der Speichertoken (Ablation ausführen)</translation>
     </message>
     <message>
         <source>Memory-token importance (loss %1 nats/token with all)</source>
-        <translation>Wichtigkeit der Speicher-Token (Verlust mit allen: %1 Nats/Token)</translation>
+        <translation>Wichtigkeit der Speichertoken (Verlust mit allen: %1 Nats/Token)</translation>
     </message>
     <message>
         <source>;;CSV table (*.csv);;JSON (*.json)</source>
@@ -1074,7 +1108,7 @@
     </message>
     <message>
         <source>Memory-token ablation</source>
-        <translation>Ablation von Speicher-Token</translation>
+        <translation>Ablation von Speichertoken</translation>
     </message>
     <message>
         <source>Teacher forcing: at every position the decoder is shown the original text up to there and asked for the next token. Each token is shaded by the probability the decoder gives the right one (green: sure, red: it expected something else), and underlined when the right token was not its first choice. Teacher-forced accuracy counts the first choices. It is not exact match: when the decoder writes the text on its own (greedy decoding), one wrong word becomes part of its context and can derail everything after it; the triangle marks where that first happens.</source>
@@ -1082,11 +1116,19 @@
     </message>
     <message>
         <source>A trained compressor has to work for every text. Optimised memory skips the compressor: for this one text, the m memory tokens&apos; values are adjusted by gradient descent, hundreds of small steps, until the frozen decoder regenerates the text exactly or the step budget is spent. It shows what m memory tokens can hold for this text at best, so the gap to a trained compressor is what that compressor still leaves on the table.</source>
-        <translation>Ein trainierter Kompressor muss für jeden Text funktionieren. Optimierter Speicher überspringt den Kompressor: Für diesen einen Text werden die Werte der m Speicher-Token per Gradientenabstieg in Hunderten kleiner Schritte angepasst, bis der eingefrorene Decoder den Text exakt regeneriert oder das Schrittbudget aufgebraucht ist. So sieht man, was m Speicher-Token für diesen Text bestenfalls fassen können; der Abstand zu einem trainierten Kompressor ist das, was dieser noch verschenkt.</translation>
+        <translation>Ein trainierter Kompressor muss für jeden Text funktionieren. Optimierter Speicher überspringt den Kompressor: Für diesen einen Text werden die Werte der m Speichertoken per Gradientenabstieg in Hunderten kleiner Schritte angepasst, bis der eingefrorene Decoder den Text exakt regeneriert oder das Schrittbudget aufgebraucht ist. So sieht man, was m Speichertoken für diesen Text bestenfalls fassen können; der Abstand zu einem trainierten Kompressor ist das, was dieser noch verschenkt.</translation>
     </message>
     <message>
         <source>To find out what one memory token carries, take it away and look at what changes. Drop hides it from the decoder, zero sets its keys and values to 0, replace swaps in the same memory token of another compressed prompt. The bars show each memory token&apos;s importance: how much worse the decoder predicts the original (the loss, in nats per token) when that token is dropped.</source>
-        <translation>Um herauszufinden, was ein Speicher-Token trägt, nimmt man es weg und sieht, was sich ändert. Weglassen verbirgt es vor dem Decoder, Nullsetzen setzt seine Schlüssel und Werte auf 0, Ersetzen tauscht das gleiche Speicher-Token eines anderen komprimierten Prompts ein. Die Balken zeigen die Wichtigkeit jedes Speicher-Tokens: wie viel schlechter der Decoder das Original vorhersagt (der Verlust in Nats pro Token), wenn dieses Token weggelassen wird.</translation>
+        <translation>Um herauszufinden, was ein Speichertoken trägt, nimmt man es weg und sieht, was sich ändert. Weglassen verbirgt es vor dem Decoder, Nullsetzen setzt seine Schlüssel und Werte auf 0, Ersetzen tauscht das gleiche Speichertoken eines anderen komprimierten Prompts ein. Die Balken zeigen die Wichtigkeit jedes Speichertokens: wie viel schlechter der Decoder das Original vorhersagt (der Verlust in Nats pro Token), wenn dieses Token weggelassen wird.</translation>
+    </message>
+    <message>
+        <source>The latent map</source>
+        <translation>Die latente Karte</translation>
+    </message>
+    <message>
+        <source>A compressed prompt is a long list of numbers, one point in a space with thousands of dimensions. Principal component analysis finds the two directions in which the batch&apos;s prompts differ most and draws every text there. Texts whose points lie close together were compressed alike; if the red (badly regenerated) points gather in one corner, the compressor struggles with one kind of text. The axes have no meaning of their own.</source>
+        <translation>Ein komprimierter Prompt ist eine lange Zahlenliste, ein Punkt in einem Raum mit Tausenden von Dimensionen. Die Hauptkomponentenanalyse findet die zwei Richtungen, in denen sich die Prompts des Batches am stärksten unterscheiden, und zeichnet jeden Text dort ein. Texte mit nahe beieinanderliegenden Punkten wurden ähnlich komprimiert; sammeln sich die roten (schlecht regenerierten) Punkte in einer Ecke, tut sich der Kompressor mit einer Art von Text schwer. Die Achsen haben keine eigene Bedeutung.</translation>
     </message>
 </context>
 <context>
@@ -1167,11 +1209,11 @@
     </message>
     <message>
         <source>The memory token to ablate (m1 is the first).</source>
-        <translation>Das Speicher-Token für die Ablation (m1 ist das erste).</translation>
+        <translation>Das Speichertoken für die Ablation (m1 ist das erste).</translation>
     </message>
     <message>
         <source>&amp;Memory token:</source>
-        <translation>&amp;Speicher-Token:</translation>
+        <translation>&amp;Speichertoken:</translation>
     </message>
     <message>
         <source>M&amp;ode:</source>
@@ -1179,7 +1221,7 @@
     </message>
     <message>
         <source>&amp;Second text (replace takes memory token k of its compressed prompt):</source>
-        <translation>&amp;Zweiter Text (Ersetzen nimmt Speicher-Token k seines komprimierten Prompts):</translation>
+        <translation>&amp;Zweiter Text (Ersetzen nimmt Speichertoken k seines komprimierten Prompts):</translation>
     </message>
     <message>
         <source>Type or paste a second text for Replace</source>
@@ -1191,7 +1233,7 @@
     </message>
     <message>
         <source>Compress the text on the left, regenerate it with and without the chosen memory token, and measure every memory token&apos;s importance.</source>
-        <translation>Den Text links komprimieren, mit und ohne das gewählte Speicher-Token regenerieren und die Wichtigkeit jedes Speicher-Tokens messen.</translation>
+        <translation>Den Text links komprimieren, mit und ohne das gewählte Speichertoken regenerieren und die Wichtigkeit jedes Speichertokens messen.</translation>
     </message>
     <message>
         <source>Export…</source>
@@ -1203,11 +1245,11 @@
     </message>
     <message>
         <source>Replace needs a second text: its compressed prompt lends memory token m%1.</source>
-        <translation>Ersetzen braucht einen zweiten Text: Sein komprimierter Prompt leiht Speicher-Token m%1.</translation>
+        <translation>Ersetzen braucht einen zweiten Text: Sein komprimierter Prompt leiht Speichertoken m%1.</translation>
     </message>
     <message>
         <source>Ablating memory token m%1 of %2…</source>
-        <translation>Ablation von Speicher-Token m%1 von %2…</translation>
+        <translation>Ablation von Speichertoken m%1 von %2…</translation>
     </message>
     <message>
         <source>%1 zeroed</source>
@@ -1223,11 +1265,11 @@
     </message>
     <message>
         <source>%1, %2: BLEU against the original %3. With every memory token the decoder&apos;s loss is %4 nats per token; dropping %5 adds %6.</source>
-        <translation>%1, %2: BLEU gegenüber dem Original %3. Mit allen Speicher-Token beträgt der Verlust des Decoders %4 Nats pro Token; Weglassen von %5 erhöht ihn um %6.</translation>
+        <translation>%1, %2: BLEU gegenüber dem Original %3. Mit allen Speichertoken beträgt der Verlust des Decoders %4 Nats pro Token; Weglassen von %5 erhöht ihn um %6.</translation>
     </message>
     <message>
         <source>The most important memory token is m%1.</source>
-        <translation>Das wichtigste Speicher-Token ist m%1.</translation>
+        <translation>Das wichtigste Speichertoken ist m%1.</translation>
     </message>
     <message>
         <source>(cancelled: partial)</source>
@@ -1235,11 +1277,11 @@
     </message>
     <message>
         <source>Left: the regeneration from every memory token. Right: with %1. Coloured: what changed.</source>
-        <translation>Links: die Regenerierung aus allen Speicher-Token. Rechts: mit %1. Farbig: was sich geändert hat.</translation>
+        <translation>Links: die Regenerierung aus allen Speichertoken. Rechts: mit %1. Farbig: was sich geändert hat.</translation>
     </message>
     <message>
         <source>Choose a memory token and a way to ablate it, then Run ablation. The chart shows how much every memory token matters for the text on the left.</source>
-        <translation>Wählen Sie ein Speicher-Token und eine Art der Ablation, dann Ablation ausführen. Das Diagramm zeigt, wie viel jedes Speicher-Token für den Text links zählt.</translation>
+        <translation>Wählen Sie ein Speichertoken und eine Art der Ablation, dann Ablation ausführen. Das Diagramm zeigt, wie viel jedes Speichertoken für den Text links zählt.</translation>
     </message>
     <message>
         <source>There is no ablation to export.</source>
@@ -1267,7 +1309,7 @@
     </message>
     <message>
         <source>All memory tokens</source>
-        <translation>Alle Speicher-Token</translation>
+        <translation>Alle Speichertoken</translation>
     </message>
     <message>
         <source>With %1</source>
@@ -1275,7 +1317,7 @@
     </message>
     <message>
         <source>One memory token ablated</source>
-        <translation>Ein Speicher-Token ablatiert</translation>
+        <translation>Ein Speichertoken ablatiert</translation>
     </message>
 </context>
 <context>
@@ -1455,6 +1497,14 @@
         <source>%1 (time known after the first regeneration)</source>
         <translation>%1 (Dauer bekannt nach der ersten Regeneration)</translation>
     </message>
+    <message>
+        <source>Scores</source>
+        <translation>Werte</translation>
+    </message>
+    <message>
+        <source>Latent map</source>
+        <translation>Latente Karte</translation>
+    </message>
 </context>
 <context>
     <name>xcomp::workbench::ComparePage</name>
@@ -1546,7 +1596,7 @@
     </message>
     <message>
         <source>%1: %2 memory tokens fitted to this text by gradient descent (hundreds of steps). The summary then shows each compressor&apos;s gap to this upper bound.</source>
-        <translation>%1: %2 Speicher-Token, per Gradientenabstieg an diesen Text angepasst (Hunderte Schritte). Die Übersicht zeigt dann den Abstand jedes Kompressors zu dieser oberen Schranke.</translation>
+        <translation>%1: %2 Speichertoken, per Gradientenabstieg an diesen Text angepasst (Hunderte Schritte). Die Übersicht zeigt dann den Abstand jedes Kompressors zu dieser oberen Schranke.</translation>
     </message>
 </context>
 <context>
@@ -1665,15 +1715,15 @@
     </message>
     <message>
         <source>Optimising the memory tokens: step %1 of %2</source>
-        <translation>Speicher-Token werden optimiert: Schritt %1 von %2</translation>
+        <translation>Speichertoken werden optimiert: Schritt %1 von %2</translation>
     </message>
     <message>
         <source>Memory-token ablation</source>
-        <translation>Ablation von Speicher-Token</translation>
+        <translation>Ablation von Speichertoken</translation>
     </message>
     <message>
         <source>Replacing a memory token needs a second text to take it from.</source>
-        <translation>Zum Ersetzen eines Speicher-Tokens braucht es einen zweiten Text, aus dem es stammt.</translation>
+        <translation>Zum Ersetzen eines Speichertokens braucht es einen zweiten Text, aus dem es stammt.</translation>
     </message>
 </context>
 <context>
@@ -1787,10 +1837,6 @@
         <translation>Aufmerksamkeit</translation>
     </message>
     <message>
-        <source>Click a word of the regeneration in the Regenerate tab, or a column of the heatmap, to see which memory tokens that word was read from.</source>
-        <translation>Klicken Sie im Reiter „Regenerieren“ auf ein Wort der Regeneration oder auf eine Spalte der Heatmap, um zu sehen, aus welchen Speichertoken dieses Wort gelesen wurde.</translation>
-    </message>
-    <message>
         <source>Interpolation</source>
         <translation>Interpolation</translation>
     </message>
@@ -1811,24 +1857,28 @@
         <translation>Stapelauswertung</translation>
     </message>
     <message>
-        <source>Single examples can mislead. A dataset run gives the mean scores per compressor against text length, like the papers&apos; figures. Sort the table by BLEU and double-click the worst rows to see what went wrong.</source>
-        <translation>Einzelne Beispiele können täuschen. Ein Datensatzlauf liefert die mittleren Bewertungen je Kompressor über der Textlänge, wie die Abbildungen der Veröffentlichungen. Sortieren Sie die Tabelle nach BLEU und doppelklicken Sie die schlechtesten Zeilen, um zu sehen, was schiefging.</translation>
-    </message>
-    <message>
         <source>&lt;h3&gt;xcomp Workbench %1&lt;/h3&gt;&lt;p&gt;A workbench for soft prompt compression: a text is compressed into a few memory tokens whose per-layer key/value vectors a frozen language model uses to regenerate the text or answer questions about it.&lt;/p&gt;&lt;p&gt;Methods: 500xCompressor (arXiv 2408.03094) and the Attention-Only Compressor (arXiv 2501.06730), with ICAE as a baseline.&lt;/p&gt;&lt;p&gt;LibTorch %2, Qt %3.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;xcomp Workbench %1&lt;/h3&gt;&lt;p&gt;Eine Werkbank für Soft-Prompt-Kompression: Ein Text wird in wenige Speichertoken komprimiert, deren Key/Value-Vektoren pro Schicht ein eingefrorenes Sprachmodell nutzt, um den Text zu regenerieren oder Fragen dazu zu beantworten.&lt;/p&gt;&lt;p&gt;Methoden: 500xCompressor (arXiv 2408.03094) und der Attention-Only Compressor (arXiv 2501.06730), mit ICAE als Vergleichsbasis.&lt;/p&gt;&lt;p&gt;LibTorch %2, Qt %3.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>The encoder squeezes the text into a few memory tokens; the frozen decoder then has to write the text again from them alone. Differences are coloured by type, and the strip above gives the scores. The strip below the diff shows, token by token, how sure the decoder was of the original: hover over a token for its numbers, click it to find it in the text.</source>
-        <translation>Der Encoder presst den Text in wenige Speicher-Token; der eingefrorene Decoder muss den Text dann allein aus ihnen neu schreiben. Unterschiede sind nach Typ eingefärbt, der Streifen oben zeigt die Werte. Der Streifen unter dem Diff zeigt Token für Token, wie sicher sich der Decoder des Originals war: Fahren Sie über ein Token für seine Zahlen, klicken Sie es an, um es im Text zu finden.</translation>
+        <translation>Der Encoder presst den Text in wenige Speichertoken; der eingefrorene Decoder muss den Text dann allein aus ihnen neu schreiben. Unterschiede sind nach Typ eingefärbt, der Streifen oben zeigt die Werte. Der Streifen unter dem Diff zeigt Token für Token, wie sicher sich der Decoder des Originals war: Fahren Sie über ein Token für seine Zahlen, klicken Sie es an, um es im Text zu finden.</translation>
     </message>
     <message>
         <source>Memory-token ablation</source>
-        <translation>Ablation von Speicher-Token</translation>
+        <translation>Ablation von Speichertoken</translation>
     </message>
     <message>
         <source>Are all memory tokens equally useful, or does the text live in one or two of them? Take one away and regenerate: if the text hardly changes, that token carried little. The tallest bar is the memory token the decoder misses most; click it to see in the Attention tab what it reads and who reads it.</source>
-        <translation>Sind alle Speicher-Token gleich nützlich, oder steckt der Text in einem oder zweien? Nehmen Sie eines weg und regenerieren Sie: Ändert sich der Text kaum, trug dieses Token wenig. Der höchste Balken ist das Speicher-Token, das der Decoder am meisten vermisst; klicken Sie darauf, um im Tab Aufmerksamkeit zu sehen, was es liest und wer es liest.</translation>
+        <translation>Sind alle Speichertoken gleich nützlich, oder steckt der Text in einem oder zweien? Nehmen Sie eines weg und regenerieren Sie: Ändert sich der Text kaum, trug dieses Token wenig. Der höchste Balken ist das Speichertoken, das der Decoder am meisten vermisst; klicken Sie darauf, um im Tab Aufmerksamkeit zu sehen, was es liest und wer es liest.</translation>
+    </message>
+    <message>
+        <source>Single examples can mislead. A dataset run gives the mean scores per compressor against text length, like the papers&apos; figures. Sort the table by BLEU and double-click the worst rows to see what went wrong. The latent map beside the table shows whether the texts that fail resemble each other inside the compressor.</source>
+        <translation>Einzelne Beispiele können täuschen. Ein Lauf über einen Datensatz liefert die mittleren Werte pro Kompressor über der Textlänge, wie die Abbildungen der Paper. Sortieren Sie die Tabelle nach BLEU und doppelklicken Sie die schlechtesten Zeilen, um zu sehen, was schiefging. Die latente Karte neben der Tabelle zeigt, ob die scheiternden Texte einander im Kompressor ähneln.</translation>
+    </message>
+    <message>
+        <source>Click a word of the regeneration in the Regenerate tab, or a column of the heatmap, to see which memory tokens that word was read from. Click a memory token&apos;s bar the other way round: the words that read it most are shaded in the Regenerate tab.</source>
+        <translation>Klicken Sie im Tab Regenerieren auf ein Wort der Regenerierung oder auf eine Spalte der Heatmap, um zu sehen, aus welchen Speichertoken dieses Wort gelesen wurde. Umgekehrt klicken Sie auf den Balken eines Speichertokens: Die Wörter, die es am meisten lesen, werden im Tab Regenerieren schattiert.</translation>
     </message>
 </context>
 <context>
@@ -1960,6 +2010,37 @@
             <numerusform>%n Auftrag wartet</numerusform>
             <numerusform>%n Aufträge warten</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>xcomp::workbench::LatentMapPanel</name>
+    <message>
+        <source>C&amp;ompressor:</source>
+        <translation>K&amp;ompressor:</translation>
+    </message>
+    <message>
+        <source>Each compressor writes into a space of its own: the map shows one at a time.</source>
+        <translation>Jeder Kompressor schreibt in einen eigenen Raum: Die Karte zeigt jeweils einen.</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the latent map as PNG or PDF, or its coordinates as CSV</source>
+        <translation>Die latente Karte als PNG oder PDF speichern oder ihre Koordinaten als CSV</translation>
+    </message>
+    <message>
+        <source>Each point is one text&apos;s compressed prompt, placed by the two directions in which the batch&apos;s prompts differ most (principal components) and coloured by BLEU. Click a point to open its regeneration.</source>
+        <translation>Jeder Punkt ist der komprimierte Prompt eines Textes, platziert entlang der zwei Richtungen, in denen sich die Prompts des Batches am stärksten unterscheiden (Hauptkomponenten), und nach BLEU eingefärbt. Klicken Sie einen Punkt an, um seine Regenerierung zu öffnen.</translation>
+    </message>
+    <message>
+        <source>Export the latent map</source>
+        <translation>Die latente Karte exportieren</translation>
+    </message>
+    <message>
+        <source>Latent map written to %1</source>
+        <translation>Latente Karte nach %1 geschrieben</translation>
     </message>
 </context>
 <context>
@@ -2253,7 +2334,7 @@
     </message>
     <message>
         <source>%1 — no compressor: %2 memory tokens fitted to this text by gradient descent, the upper bound for the trained compressors with as many memory tokens. Slow: hundreds of optimiser steps.</source>
-        <translation>%1 — kein Kompressor: %2 Speicher-Token, per Gradientenabstieg an diesen Text angepasst, die obere Schranke für die trainierten Kompressoren mit ebenso vielen Speicher-Token. Langsam: Hunderte Optimiererschritte.</translation>
+        <translation>%1 — kein Kompressor: %2 Speichertoken, per Gradientenabstieg an diesen Text angepasst, die obere Schranke für die trainierten Kompressoren mit ebenso vielen Speichertoken. Langsam: Hunderte Optimiererschritte.</translation>
     </message>
 </context>
 <context>
@@ -2522,7 +2603,7 @@
     </message>
     <message>
         <source>the upper bound: no compressor, the memory tokens were fitted to this text</source>
-        <translation>die obere Schranke: kein Kompressor, die Speicher-Token wurden an diesen Text angepasst</translation>
+        <translation>die obere Schranke: kein Kompressor, die Speichertoken wurden an diesen Text angepasst</translation>
     </message>
     <message>
         <source>cancelled, the best memory found so far</source>

@@ -19,6 +19,16 @@
     </message>
 </context>
 <context>
+    <name>xcomp::LatentMapView</name>
+    <message numerus="yes">
+        <source>Latent map of %1: %n text(s)</source>
+        <translation>
+            <numerusform>Latent map of %1: %n text</numerusform>
+            <numerusform>Latent map of %1: %n texts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>xcomp::TokenEvidenceView</name>
     <message numerus="yes">
         <source>The decoder preferred %n other token(s) here, given the original text before it.</source>

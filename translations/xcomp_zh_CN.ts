@@ -260,7 +260,7 @@
     <message numerus="yes">
         <source>Optimised memory: fitted to this text, the upper bound for %n memory token(s).</source>
         <translation>
-            <numerusform>优化记忆：针对此文本拟合，是 %n 个记忆词元的上界。</numerusform>
+            <numerusform>优化记忆：针对此文本拟合，是 %n 个记忆令牌的上界。</numerusform>
         </translation>
     </message>
     <message>
@@ -270,7 +270,7 @@
     <message numerus="yes">
         <source>Add optimised memory with %n memory token(s) to the comparison to see this compressor&apos;s distance to the upper bound.</source>
         <translation>
-            <numerusform>把含 %n 个记忆词元的优化记忆加入比较，即可看到此压缩器与上界的距离。</numerusform>
+            <numerusform>把含 %n 个记忆令牌的优化记忆加入比较，即可看到此压缩器与上界的距离。</numerusform>
         </translation>
     </message>
     <message>
@@ -279,7 +279,7 @@
     </message>
     <message>
         <source>How much BLEU this compressor lies below the upper bound for this text: optimised memory with as many memory tokens, fitted to the text by gradient descent.</source>
-        <translation>此压缩器的 BLEU 比该文本的上界低多少：上界是记忆词元数量相同、通过梯度下降针对文本拟合的优化记忆。</translation>
+        <translation>此压缩器的 BLEU 比该文本的上界低多少：上界是记忆令牌数量相同、通过梯度下降针对文本拟合的优化记忆。</translation>
     </message>
 </context>
 <context>
@@ -626,7 +626,7 @@
     </message>
     <message>
         <source>Teacher-forced accuracy: the share of the original&apos;s tokens the decoder ranks first when it is given the original text before each one. EM lets it continue from its own words instead, so one early error fails EM while TF acc stays high.</source>
-        <translation>教师强制准确率：在每个位置先给解码器原文的前文，原文词元被它排在第一位的比例。EM 则让解码器接着自己生成的词继续写，所以一个早期错误就会让 EM 失败，而 TF 准确率仍然很高。</translation>
+        <translation>教师强制准确率：在每个位置先给解码器原文的前文，原文令牌被它排在第一位的比例。EM 则让解码器接着自己生成的词继续写，所以一个早期错误就会让 EM 失败，而 TF 准确率仍然很高。</translation>
     </message>
 </context>
 <context>
@@ -776,22 +776,55 @@
     </message>
 </context>
 <context>
+    <name>xcomp::LatentMapView</name>
+    <message>
+        <source>%1: BLEU %2. Click to open its regeneration.</source>
+        <translation>%1：BLEU %2。点击打开其再生结果。</translation>
+    </message>
+    <message>
+        <source>BLEU %1–%2</source>
+        <translation>BLEU %1–%2</translation>
+    </message>
+    <message>
+        <source>principal component 1 (%1% of the variance)</source>
+        <translation>第一主成分（占方差的 %1%）</translation>
+    </message>
+    <message>
+        <source>component 2 (%1%)</source>
+        <translation>第二主成分（%1%）</translation>
+    </message>
+    <message>
+        <source>Latent map (run a batch evaluation)</source>
+        <translation>潜空间图（请运行批量评估）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Latent map of %1: %n text(s)</source>
+        <translation>
+            <numerusform>%1 的潜空间图：%n 段文本</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>;;CSV table (*.csv)</source>
+        <translation>;;CSV 表格 (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>xcomp::MemoryImportancePlot</name>
     <message>
         <source>Memory token m%1: dropping it raises the loss from %2 to %3 nats per token (%4). Click to select it in the attention view.</source>
-        <translation>记忆词元 m%1：丢弃它会使损失从每词元 %2 奈特升到 %3 奈特（%4）。点击可在注意力视图中选中它。</translation>
+        <translation>记忆令牌 m%1：丢弃它会使损失从每令牌 %2 奈特升到 %3 奈特（%4）。点击可在注意力视图中选中它。</translation>
     </message>
     <message>
         <source>memory token</source>
-        <translation>记忆词元</translation>
+        <translation>记忆令牌</translation>
     </message>
     <message>
         <source>Memory-token importance (run an ablation)</source>
-        <translation>记忆词元重要性（请运行消融）</translation>
+        <translation>记忆令牌重要性（请运行消融）</translation>
     </message>
     <message>
         <source>Memory-token importance (loss %1 nats/token with all)</source>
-        <translation>记忆词元重要性（全部保留时损失 %1 奈特/词元）</translation>
+        <translation>记忆令牌重要性（全部保留时损失 %1 奈特/令牌）</translation>
     </message>
     <message>
         <source>;;CSV table (*.csv);;JSON (*.json)</source>
@@ -799,7 +832,7 @@
     </message>
     <message>
         <source>Δ loss (nats/token)</source>
-        <translation>Δ 损失（奈特/词元）</translation>
+        <translation>Δ 损失（奈特/令牌）</translation>
     </message>
 </context>
 <context>
@@ -938,11 +971,11 @@
     </message>
     <message>
         <source>⚠ %1 tokens: longer than the %2 tokens this compressor accepts.</source>
-        <translation>⚠ %1 个词元：超过此压缩器可接受的 %2 个词元。</translation>
+        <translation>⚠ %1 个令牌：超过此压缩器可接受的 %2 个令牌。</translation>
     </message>
     <message>
         <source>⚠ %1 tokens: outside the %2 to %3 tokens this compressor was trained on, so expect a weaker regeneration.</source>
-        <translation>⚠ %1 个词元：超出此压缩器训练时的 %2 至 %3 个词元范围，重建效果可能较差。</translation>
+        <translation>⚠ %1 个令牌：超出此压缩器训练时的 %2 至 %3 个令牌范围，重建效果可能较差。</translation>
     </message>
     <message>
         <source>TF acc</source>
@@ -954,7 +987,7 @@
     </message>
     <message>
         <source>Teacher-forced accuracy: at every position the decoder is given the original text up to there and asked for the next token; this is the share of positions where its first choice is the original token. Exact match instead lets the decoder continue from its own words, so one early wrong word can derail everything after it: a regeneration can fail exact match and still score 95% here. The strip below the diff shows each token&apos;s probability.</source>
-        <translation>教师强制准确率：在每个位置，先把原文到此处为止的内容交给解码器，让它预测下一个词元；这是它的首选恰好是原文词元的位置所占的比例。完全匹配则让解码器接着自己写出的词继续，所以一个早期的错词就可能让后面全部跑偏：一次再生成可能不完全匹配，这里却仍有 95%。差异视图下方的条带显示每个词元的概率。</translation>
+        <translation>教师强制准确率：在每个位置，先把原文到此处为止的内容交给解码器，让它预测下一个令牌；这是它的首选恰好是原文令牌的位置所占的比例。完全匹配则让解码器接着自己写出的词继续，所以一个早期的错词就可能让后面全部跑偏：一次再生可能不完全匹配，这里却仍有 95%。差异视图下方的条带显示每个令牌的概率。</translation>
     </message>
 </context>
 <context>
@@ -1064,7 +1097,7 @@
     </message>
     <message>
         <source>Per-token evidence</source>
-        <translation>逐词元证据</translation>
+        <translation>逐令牌证据</translation>
     </message>
     <message>
         <source>Optimised memory: the upper bound</source>
@@ -1072,30 +1105,38 @@
     </message>
     <message>
         <source>Memory-token ablation</source>
-        <translation>记忆词元消融</translation>
+        <translation>记忆令牌消融</translation>
     </message>
     <message>
         <source>Teacher forcing: at every position the decoder is shown the original text up to there and asked for the next token. Each token is shaded by the probability the decoder gives the right one (green: sure, red: it expected something else), and underlined when the right token was not its first choice. Teacher-forced accuracy counts the first choices. It is not exact match: when the decoder writes the text on its own (greedy decoding), one wrong word becomes part of its context and can derail everything after it; the triangle marks where that first happens.</source>
-        <translation>教师强制：在每个位置，解码器看到原文到此处为止的内容，并被要求预测下一个词元。每个词元按解码器给正确词元的概率着色（绿色：有把握，红色：它预期的是别的词），正确词元不是其首选时加下划线。教师强制准确率统计首选正确的比例。它不是完全匹配：解码器自己写文本时（贪心解码），一个错词会成为它的上下文，可能让后面全部跑偏；三角形标出第一次发生的位置。</translation>
+        <translation>教师强制：在每个位置，解码器看到原文到此处为止的内容，并被要求预测下一个令牌。每个令牌按解码器给正确令牌的概率着色（绿色：有把握，红色：它预期的是别的词），正确令牌不是其首选时加下划线。教师强制准确率统计首选正确的比例。它不是完全匹配：解码器自己写文本时（贪心解码），一个错词会成为它的上下文，可能让后面全部跑偏；三角形标出第一次发生的位置。</translation>
     </message>
     <message>
         <source>A trained compressor has to work for every text. Optimised memory skips the compressor: for this one text, the m memory tokens&apos; values are adjusted by gradient descent, hundreds of small steps, until the frozen decoder regenerates the text exactly or the step budget is spent. It shows what m memory tokens can hold for this text at best, so the gap to a trained compressor is what that compressor still leaves on the table.</source>
-        <translation>训练好的压缩器必须适用于所有文本。优化记忆跳过压缩器：只针对这一段文本，用梯度下降分数百个小步调整 m 个记忆词元的值，直到冻结的解码器能完全重建文本或步数预算用完。它显示 m 个记忆词元对这段文本最多能容纳多少内容，因此与训练好的压缩器之间的差距，就是该压缩器仍未利用的空间。</translation>
+        <translation>训练好的压缩器必须适用于所有文本。优化记忆跳过压缩器：只针对这一段文本，用梯度下降分数百个小步调整 m 个记忆令牌的值，直到冻结的解码器能完全重建文本或步数预算用完。它显示 m 个记忆令牌对这段文本最多能容纳多少内容，因此与训练好的压缩器之间的差距，就是该压缩器仍未利用的空间。</translation>
     </message>
     <message>
         <source>To find out what one memory token carries, take it away and look at what changes. Drop hides it from the decoder, zero sets its keys and values to 0, replace swaps in the same memory token of another compressed prompt. The bars show each memory token&apos;s importance: how much worse the decoder predicts the original (the loss, in nats per token) when that token is dropped.</source>
-        <translation>要弄清一个记忆词元承载了什么，就把它拿掉，看看有什么变化。丢弃：解码器看不到它；置零：把它的键和值设为 0；替换：换成另一个压缩提示中同一位置的记忆词元。柱形显示每个记忆词元的重要性：丢弃该词元后，解码器预测原文变差了多少（损失，单位为每词元奈特）。</translation>
+        <translation>要弄清一个记忆令牌承载了什么，就把它拿掉，看看有什么变化。丢弃：解码器看不到它；置零：把它的键和值设为 0；替换：换成另一个压缩提示中同一位置的记忆令牌。柱形显示每个记忆令牌的重要性：丢弃该令牌后，解码器预测原文变差了多少（损失，单位为每令牌奈特）。</translation>
+    </message>
+    <message>
+        <source>The latent map</source>
+        <translation>潜空间图</translation>
+    </message>
+    <message>
+        <source>A compressed prompt is a long list of numbers, one point in a space with thousands of dimensions. Principal component analysis finds the two directions in which the batch&apos;s prompts differ most and draws every text there. Texts whose points lie close together were compressed alike; if the red (badly regenerated) points gather in one corner, the compressor struggles with one kind of text. The axes have no meaning of their own.</source>
+        <translation>压缩提示是一长串数字，是数千维空间中的一个点。主成分分析找出批量中各提示差异最大的两个方向，并把每段文本画在这两个方向上。点彼此靠近的文本被压缩得相似；如果红色（再生较差）的点聚在一角，说明压缩器在某一类文本上有困难。坐标轴本身没有含义。</translation>
     </message>
 </context>
 <context>
     <name>xcomp::TokenEvidenceView</name>
     <message>
         <source>Per-token evidence</source>
-        <translation>逐词元证据</translation>
+        <translation>逐令牌证据</translation>
     </message>
     <message>
         <source>Token %1: “%2”</source>
-        <translation>词元 %1：“%2”</translation>
+        <translation>令牌 %1：“%2”</translation>
     </message>
     <message>
         <source>Probability %1 · rank %2 · entropy %3 nats</source>
@@ -1108,7 +1149,7 @@
     <message numerus="yes">
         <source>The decoder preferred %n other token(s) here, given the original text before it.</source>
         <translation>
-            <numerusform>在给定前面原文的情况下，解码器在此处更偏向 %n 个其他词元。</numerusform>
+            <numerusform>在给定前面原文的情况下，解码器在此处更偏向 %n 个其他令牌。</numerusform>
         </translation>
     </message>
     <message>
@@ -1117,7 +1158,7 @@
     </message>
     <message>
         <source>No per-token evidence for this result.</source>
-        <translation>此结果没有逐词元证据。</translation>
+        <translation>此结果没有逐令牌证据。</translation>
     </message>
     <message>
         <source>Teacher-forced accuracy %1%</source>
@@ -1129,7 +1170,7 @@
     </message>
     <message>
         <source>%1 · greedy decoding leaves the original at token %2 (“%3”)</source>
-        <translation>%1 · 贪心解码在第 %2 个词元（“%3”）处偏离原文</translation>
+        <translation>%1 · 贪心解码在第 %2 个令牌（“%3”）处偏离原文</translation>
     </message>
     <message>
         <source>PNG image (*.png);;CSV table (*.csv);;JSON (*.json)</source>
@@ -1164,11 +1205,11 @@
     </message>
     <message>
         <source>The memory token to ablate (m1 is the first).</source>
-        <translation>要消融的记忆词元（m1 是第一个）。</translation>
+        <translation>要消融的记忆令牌（m1 是第一个）。</translation>
     </message>
     <message>
         <source>&amp;Memory token:</source>
-        <translation>记忆词元(&amp;M)：</translation>
+        <translation>记忆令牌(&amp;M)：</translation>
     </message>
     <message>
         <source>M&amp;ode:</source>
@@ -1176,7 +1217,7 @@
     </message>
     <message>
         <source>&amp;Second text (replace takes memory token k of its compressed prompt):</source>
-        <translation>第二段文本(&amp;S)（替换时取其压缩提示中的记忆词元 k）：</translation>
+        <translation>第二段文本(&amp;S)（替换时取其压缩提示中的记忆令牌 k）：</translation>
     </message>
     <message>
         <source>Type or paste a second text for Replace</source>
@@ -1188,7 +1229,7 @@
     </message>
     <message>
         <source>Compress the text on the left, regenerate it with and without the chosen memory token, and measure every memory token&apos;s importance.</source>
-        <translation>压缩左侧的文本，在保留和去掉所选记忆词元两种情况下分别再生成，并测量每个记忆词元的重要性。</translation>
+        <translation>压缩左侧的文本，在保留和去掉所选记忆令牌两种情况下分别再生，并测量每个记忆令牌的重要性。</translation>
     </message>
     <message>
         <source>Export…</source>
@@ -1200,11 +1241,11 @@
     </message>
     <message>
         <source>Replace needs a second text: its compressed prompt lends memory token m%1.</source>
-        <translation>替换需要第二段文本：由它的压缩提示提供记忆词元 m%1。</translation>
+        <translation>替换需要第二段文本：由它的压缩提示提供记忆令牌 m%1。</translation>
     </message>
     <message>
         <source>Ablating memory token m%1 of %2…</source>
-        <translation>正在消融 %2 的记忆词元 m%1…</translation>
+        <translation>正在消融 %2 的记忆令牌 m%1…</translation>
     </message>
     <message>
         <source>%1 zeroed</source>
@@ -1212,7 +1253,7 @@
     </message>
     <message>
         <source>%1 replaced by the second text&apos;s</source>
-        <translation>%1 已替换为第二段文本的对应词元</translation>
+        <translation>%1 已替换为第二段文本的对应令牌</translation>
     </message>
     <message>
         <source>%1 dropped</source>
@@ -1220,11 +1261,11 @@
     </message>
     <message>
         <source>%1, %2: BLEU against the original %3. With every memory token the decoder&apos;s loss is %4 nats per token; dropping %5 adds %6.</source>
-        <translation>%1，%2：相对原文的 BLEU 为 %3。保留全部记忆词元时解码器的损失为每词元 %4 奈特；丢弃 %5 会增加 %6。</translation>
+        <translation>%1，%2：相对原文的 BLEU 为 %3。保留全部记忆令牌时解码器的损失为每令牌 %4 奈特；丢弃 %5 会增加 %6。</translation>
     </message>
     <message>
         <source>The most important memory token is m%1.</source>
-        <translation>最重要的记忆词元是 m%1。</translation>
+        <translation>最重要的记忆令牌是 m%1。</translation>
     </message>
     <message>
         <source>(cancelled: partial)</source>
@@ -1232,11 +1273,11 @@
     </message>
     <message>
         <source>Left: the regeneration from every memory token. Right: with %1. Coloured: what changed.</source>
-        <translation>左：由全部记忆词元再生成的文本。右：%1 后的结果。着色：发生变化的部分。</translation>
+        <translation>左：由全部记忆令牌再生的文本。右：%1 后的结果。着色：发生变化的部分。</translation>
     </message>
     <message>
         <source>Choose a memory token and a way to ablate it, then Run ablation. The chart shows how much every memory token matters for the text on the left.</source>
-        <translation>选择一个记忆词元和消融方式，然后点击“运行消融”。图表显示每个记忆词元对左侧文本有多重要。</translation>
+        <translation>选择一个记忆令牌和消融方式，然后点击“运行消融”。图表显示每个记忆令牌对左侧文本有多重要。</translation>
     </message>
     <message>
         <source>There is no ablation to export.</source>
@@ -1264,7 +1305,7 @@
     </message>
     <message>
         <source>All memory tokens</source>
-        <translation>全部记忆词元</translation>
+        <translation>全部记忆令牌</translation>
     </message>
     <message>
         <source>With %1</source>
@@ -1272,7 +1313,7 @@
     </message>
     <message>
         <source>One memory token ablated</source>
-        <translation>消融一个记忆词元后</translation>
+        <translation>消融一个记忆令牌后</translation>
     </message>
 </context>
 <context>
@@ -1444,6 +1485,14 @@
         <source>%1 (time known after the first regeneration)</source>
         <translation>%1（首次重建后可估算时间）</translation>
     </message>
+    <message>
+        <source>Scores</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <source>Latent map</source>
+        <translation>潜空间图</translation>
+    </message>
 </context>
 <context>
     <name>xcomp::workbench::ComparePage</name>
@@ -1535,7 +1584,7 @@
     </message>
     <message>
         <source>%1: %2 memory tokens fitted to this text by gradient descent (hundreds of steps). The summary then shows each compressor&apos;s gap to this upper bound.</source>
-        <translation>%1：通过梯度下降针对此文本拟合的 %2 个记忆词元（数百步）。汇总表随后显示每个压缩器与此上界的差距。</translation>
+        <translation>%1：通过梯度下降针对此文本拟合的 %2 个记忆令牌（数百步）。汇总表随后显示每个压缩器与此上界的差距。</translation>
     </message>
 </context>
 <context>
@@ -1652,15 +1701,15 @@
     </message>
     <message>
         <source>Optimising the memory tokens: step %1 of %2</source>
-        <translation>正在优化记忆词元：第 %1 步，共 %2 步</translation>
+        <translation>正在优化记忆令牌：第 %1 步，共 %2 步</translation>
     </message>
     <message>
         <source>Memory-token ablation</source>
-        <translation>记忆词元消融</translation>
+        <translation>记忆令牌消融</translation>
     </message>
     <message>
         <source>Replacing a memory token needs a second text to take it from.</source>
-        <translation>替换记忆词元需要提供第二段文本作为来源。</translation>
+        <translation>替换记忆令牌需要提供第二段文本作为来源。</translation>
     </message>
 </context>
 <context>
@@ -1774,10 +1823,6 @@
         <translation>注意力</translation>
     </message>
     <message>
-        <source>Click a word of the regeneration in the Regenerate tab, or a column of the heatmap, to see which memory tokens that word was read from.</source>
-        <translation>在“再生”选项卡中点击再生文本的某个词，或点击热图的某一列，即可看到这个词是从哪些记忆令牌中读取的。</translation>
-    </message>
-    <message>
         <source>Interpolation</source>
         <translation>插值</translation>
     </message>
@@ -1798,24 +1843,28 @@
         <translation>批量评估</translation>
     </message>
     <message>
-        <source>Single examples can mislead. A dataset run gives the mean scores per compressor against text length, like the papers&apos; figures. Sort the table by BLEU and double-click the worst rows to see what went wrong.</source>
-        <translation>单个示例可能具有误导性。在数据集上运行可以得到每个压缩器随文本长度变化的平均分数，如同论文中的图表。按 BLEU 对表格排序，双击最差的行即可查看问题所在。</translation>
-    </message>
-    <message>
         <source>&lt;h3&gt;xcomp Workbench %1&lt;/h3&gt;&lt;p&gt;A workbench for soft prompt compression: a text is compressed into a few memory tokens whose per-layer key/value vectors a frozen language model uses to regenerate the text or answer questions about it.&lt;/p&gt;&lt;p&gt;Methods: 500xCompressor (arXiv 2408.03094) and the Attention-Only Compressor (arXiv 2501.06730), with ICAE as a baseline.&lt;/p&gt;&lt;p&gt;LibTorch %2, Qt %3.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;xcomp Workbench %1&lt;/h3&gt;&lt;p&gt;一个软提示压缩工作台：文本被压缩成几个记忆令牌，冻结的语言模型利用这些令牌在每一层的键/值向量再生文本或回答与之相关的问题。&lt;/p&gt;&lt;p&gt;方法：500xCompressor（arXiv 2408.03094）和仅注意力压缩器（arXiv 2501.06730），并以 ICAE 作为基线。&lt;/p&gt;&lt;p&gt;LibTorch %2，Qt %3。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>The encoder squeezes the text into a few memory tokens; the frozen decoder then has to write the text again from them alone. Differences are coloured by type, and the strip above gives the scores. The strip below the diff shows, token by token, how sure the decoder was of the original: hover over a token for its numbers, click it to find it in the text.</source>
-        <translation>编码器把文本压缩进少数几个记忆词元；冻结的解码器随后只能凭它们重新写出文本。差异按类型着色，上方的条带给出分数。差异视图下方的条带逐个词元显示解码器对原文有多大把握：把鼠标移到词元上查看数值，点击它可在文本中找到它。</translation>
+        <translation>编码器把文本压缩进少数几个记忆令牌；冻结的解码器随后只能凭它们重新写出文本。差异按类型着色，上方的条带给出分数。差异视图下方的条带逐个令牌显示解码器对原文有多大把握：把鼠标移到令牌上查看数值，点击它可在文本中找到它。</translation>
     </message>
     <message>
         <source>Memory-token ablation</source>
-        <translation>记忆词元消融</translation>
+        <translation>记忆令牌消融</translation>
     </message>
     <message>
         <source>Are all memory tokens equally useful, or does the text live in one or two of them? Take one away and regenerate: if the text hardly changes, that token carried little. The tallest bar is the memory token the decoder misses most; click it to see in the Attention tab what it reads and who reads it.</source>
-        <translation>所有记忆词元都同样有用吗？还是文本主要存放在其中一两个里？拿掉一个再重新生成：如果文本几乎不变，说明这个词元承载的内容很少。最高的柱子是解码器最离不开的记忆词元；点击它，可在“注意力”标签页中查看它读取了什么、又被谁读取。</translation>
+        <translation>所有记忆令牌都同样有用吗？还是文本主要存放在其中一两个里？拿掉一个再重新生成：如果文本几乎不变，说明这个令牌承载的内容很少。最高的柱子是解码器最离不开的记忆令牌；点击它，可在“注意力”标签页中查看它读取了什么、又被谁读取。</translation>
+    </message>
+    <message>
+        <source>Single examples can mislead. A dataset run gives the mean scores per compressor against text length, like the papers&apos; figures. Sort the table by BLEU and double-click the worst rows to see what went wrong. The latent map beside the table shows whether the texts that fail resemble each other inside the compressor.</source>
+        <translation>单个例子可能会误导人。对整个数据集运行，可以像论文中的图那样得到每个压缩器随文本长度变化的平均分数。按 BLEU 排序表格，双击最差的几行，看看哪里出了问题。表格旁边的潜空间图显示失败的文本在压缩器内部是否彼此相似。</translation>
+    </message>
+    <message>
+        <source>Click a word of the regeneration in the Regenerate tab, or a column of the heatmap, to see which memory tokens that word was read from. Click a memory token&apos;s bar the other way round: the words that read it most are shaded in the Regenerate tab.</source>
+        <translation>在“再生”标签页中点击再生文本里的一个词，或点击热力图的一列，即可看到这个词是从哪些记忆令牌读取的。反过来，点击某个记忆令牌的柱形：最多读取它的词会在“再生”标签页中加上阴影。</translation>
     </message>
 </context>
 <context>
@@ -1944,6 +1993,37 @@
         <translation>
             <numerusform>%n 个任务正在等待</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>xcomp::workbench::LatentMapPanel</name>
+    <message>
+        <source>C&amp;ompressor:</source>
+        <translation>压缩器(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Each compressor writes into a space of its own: the map shows one at a time.</source>
+        <translation>每个压缩器写入自己的空间：图中一次只显示一个。</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save the latent map as PNG or PDF, or its coordinates as CSV</source>
+        <translation>将潜空间图保存为 PNG 或 PDF，或将其坐标保存为 CSV</translation>
+    </message>
+    <message>
+        <source>Each point is one text&apos;s compressed prompt, placed by the two directions in which the batch&apos;s prompts differ most (principal components) and coloured by BLEU. Click a point to open its regeneration.</source>
+        <translation>每个点是一段文本的压缩提示，按批量中各提示差异最大的两个方向（主成分）放置，并按 BLEU 着色。点击一个点可打开其再生结果。</translation>
+    </message>
+    <message>
+        <source>Export the latent map</source>
+        <translation>导出潜空间图</translation>
+    </message>
+    <message>
+        <source>Latent map written to %1</source>
+        <translation>潜空间图已写入 %1</translation>
     </message>
 </context>
 <context>
@@ -2234,7 +2314,7 @@
     </message>
     <message>
         <source>%1 — no compressor: %2 memory tokens fitted to this text by gradient descent, the upper bound for the trained compressors with as many memory tokens. Slow: hundreds of optimiser steps.</source>
-        <translation>%1 — 不是压缩器：通过梯度下降针对此文本拟合的 %2 个记忆词元，是记忆词元数相同的训练压缩器的上界。较慢：需要数百步优化。</translation>
+        <translation>%1 — 不是压缩器：通过梯度下降针对此文本拟合的 %2 个记忆令牌，是记忆令牌数相同的训练压缩器的上界。较慢：需要数百步优化。</translation>
     </message>
 </context>
 <context>
@@ -2425,7 +2505,7 @@
     </message>
     <message>
         <source>%1 ran this %2-token text with its length variant %3</source>
-        <translation>%1 用其长度变体 %3 处理了这段 %2 个词元的文本</translation>
+        <translation>%1 用其长度变体 %3 处理了这段 %2 个令牌的文本</translation>
     </message>
     <message>
         <source>cancelled, partial regeneration</source>
@@ -2475,7 +2555,7 @@
         <source>JSON file (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
         <source>Per-token evidence (teacher forcing)</source>
-        <translation>逐词元证据（教师强制）</translation>
+        <translation>逐令牌证据（教师强制）</translation>
     </message>
     <message>
         <source>Export…</source>
@@ -2483,27 +2563,27 @@
     </message>
     <message>
         <source>Save the per-token evidence as a PNG image, a CSV table or JSON</source>
-        <translation>将逐词元证据保存为 PNG 图像、CSV 表格或 JSON</translation>
+        <translation>将逐令牌证据保存为 PNG 图像、CSV 表格或 JSON</translation>
     </message>
     <message>
         <source>Each token&apos;s probability appears here after a regeneration.</source>
-        <translation>再生成之后，这里会显示每个词元的概率。</translation>
+        <translation>再生之后，这里会显示每个令牌的概率。</translation>
     </message>
     <message>
         <source>There is no per-token evidence to export.</source>
-        <translation>没有可导出的逐词元证据。</translation>
+        <translation>没有可导出的逐令牌证据。</translation>
     </message>
     <message>
         <source>Export per-token evidence</source>
-        <translation>导出逐词元证据</translation>
+        <translation>导出逐令牌证据</translation>
     </message>
     <message>
         <source>Per-token evidence written to %1</source>
-        <translation>逐词元证据已写入 %1</translation>
+        <translation>逐令牌证据已写入 %1</translation>
     </message>
     <message>
         <source>the upper bound: no compressor, the memory tokens were fitted to this text</source>
-        <translation>上界：不是压缩器，记忆词元是针对此文本拟合的</translation>
+        <translation>上界：不是压缩器，记忆令牌是针对此文本拟合的</translation>
     </message>
     <message>
         <source>cancelled, the best memory found so far</source>

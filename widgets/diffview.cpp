@@ -1,5 +1,7 @@
 #include "diffview.h"
 
+#include <algorithm>
+
 #include "errorlegend.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -102,6 +104,8 @@ void DiffTextEdit::setDiff(const DiffData& diff, DiffSide side)
     m_diff = diff;
     m_side = side;
     m_markBegin = m_markEnd = 0;
+    m_reliance.clear();  // ranges of the old text
+    m_relianceStrength.clear();
     setPlainText(side == DiffSide::Original ? diff.original : diff.regenerated);
     ErrorStyle::applyFormats(document(), m_diff, side);
     viewport()->update();
@@ -242,6 +246,13 @@ void DiffTextEdit::setMarkedRange(int begin, int end, const QColor& color)
     viewport()->update();
 }
 
+void DiffTextEdit::setRelianceRanges(const QVector<QPair<int, int>>& ranges, const QVector<double>& strengths)
+{
+    m_reliance = ranges;
+    m_relianceStrength = strengths;
+    viewport()->update();
+}
+
 void DiffTextEdit::scrollToPosition(int pos)
 {
     QTextCursor c(document());
@@ -305,6 +316,15 @@ void DiffTextEdit::paintEvent(QPaintEvent* event)
                 p.fillPath(tri, c);
             }
         }
+    }
+
+    // Under the outline: the ranges that relied on the selected memory token, shaded by how much.
+    for (int i = 0; i < m_reliance.size(); ++i) {
+        const double strength = i < m_relianceStrength.size() ? std::clamp(m_relianceStrength.at(i), 0.0, 1.0) : 1.0;
+        QColor c = defaultMarkColor();
+        c.setAlpha(int(40 + 90 * strength));  // at most half: the text stays readable
+        for (const QRectF& r : rangeRects(m_reliance.at(i).first, m_reliance.at(i).second))
+            p.fillRect(r, c);
     }
 
     if (m_markEnd > m_markBegin) {

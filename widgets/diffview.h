@@ -54,6 +54,11 @@ public:
     void clearMarkedRange() { setMarkedRange(0, 0); }
     int markedBegin() const { return m_markBegin; }
     int markedEnd() const { return m_markEnd; }
+    // Ranges shaded in the selection colour, stronger for a larger strength in [0, 1] (missing: 1);
+    // e.g. the regenerated tokens that relied on the memory token selected in the attention view.
+    // An empty list clears them.
+    void setRelianceRanges(const QVector<QPair<int, int>>& ranges, const QVector<double>& strengths = {});
+    const QVector<QPair<int, int>>& relianceRanges() const { return m_reliance; }
     void scrollToPosition(int pos);
 
     // Small triangles at the places where the other side has text this side lacks.
@@ -76,6 +81,8 @@ private:
     view::DiffData m_diff;
     DiffSide m_side = DiffSide::Original;
     int m_markBegin = 0, m_markEnd = 0;
+    QVector<QPair<int, int>> m_reliance;
+    QVector<double> m_relianceStrength;
     QColor m_markColor;
     bool m_gapMarkers = true;
     QPoint m_pressPos;

@@ -16,6 +16,7 @@ QString TeachingText::title(Topic topic)
     case Topic::TokenEvidence: return tr("Per-token evidence");
     case Topic::OptimisedMemory: return tr("Optimised memory: the upper bound");
     case Topic::MemoryAblation: return tr("Memory-token ablation");
+    case Topic::LatentMap: return tr("The latent map");
     }
     return QString();
 }
@@ -83,6 +84,12 @@ QString TeachingText::explanation(Topic topic)
                   "replace swaps in the same memory token of another compressed prompt. The bars "
                   "show each memory token's importance: how much worse the decoder predicts the "
                   "original (the loss, in nats per token) when that token is dropped.");
+    case Topic::LatentMap:
+        return tr("A compressed prompt is a long list of numbers, one point in a space with thousands of "
+                  "dimensions. Principal component analysis finds the two directions in which the batch's "
+                  "prompts differ most and draws every text there. Texts whose points lie close together "
+                  "were compressed alike; if the red (badly regenerated) points gather in one corner, the "
+                  "compressor struggles with one kind of text. The axes have no meaning of their own.");
     }
     return QString();
 }

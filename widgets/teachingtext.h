@@ -21,6 +21,7 @@ public:
         TokenEvidence,     // probability, rank and entropy under teacher forcing; vs exact match
         OptimisedMemory,   // the per-text upper bound: memory fitted by gradient descent
         MemoryAblation,    // dropping, zeroing or swapping one memory token
+        LatentMap,         // the batch's compressed prompts projected to two dimensions (PCA)
     };
 
     static QString title(Topic topic);        // a few words, e.g. "Memory tokens"

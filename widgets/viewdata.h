@@ -112,6 +112,9 @@ struct EvalRow {
     RegenerationMetrics metrics;
     int errorCounts[kErrorTypeCount] = {0, 0, 0, 0, 0};  // spans per ErrorType
     DiffData diff;
+    // The compressed prompt as one vector (keys and values of every layer, or embeddings), for the
+    // latent map; empty when not taken (an upper bound, a restored session). Not saved.
+    QVector<float> latent;
 };
 
 }  // namespace xcomp::view

@@ -80,6 +80,17 @@ void AttentionPage::linkSelection(RegeneratePage* regeneration)
         if (token >= 0 && hasData())
             m_view->selectGeneratedToken(token);
     });
+    // A memory token -> the words of the regeneration that relied on it most (issue 19, item 4).
+    const auto shadeReliance = [this, diff] {
+        const int k = m_view->selectedMemoryToken();
+        QVector<QPair<int, int>> ranges;
+        QVector<double> shares;
+        if (k >= 0 && hasData())
+            for (int g : tokensRelyingOn(k, &shares))
+                ranges << tokenRange(g);
+        diff->regeneratedEdit()->setRelianceRanges(ranges, shares);
+    };
+    connect(m_view, &AttentionView::memoryTokenSelected, this, shadeReliance);
     connect(m_view, &AttentionView::generatedTokenSelected, this, [this, diff](int token) {
         if (token < 0) {
             diff->setSelectedRegeneratedRange(0, 0);
@@ -121,6 +132,33 @@ bool AttentionPage::captureAttention() const
 void AttentionPage::setCaptureAttention(bool capture)
 {
     m_capture->setChecked(capture);
+}
+
+QVector<int> AttentionPage::tokensRelyingOn(int k, QVector<double>* shares) const
+{
+    QVector<int> tokens;
+    if (shares)
+        shares->clear();
+    if (!hasData() || k < 0 || k >= m_view->memoryCount())
+        return tokens;
+    for (int g = 0; g < m_ranges.size(); ++g) {
+        const QVector<double> usage = m_view->tokenMemoryUsage(g, m_view->layer(), m_view->head());
+        if (usage.size() <= k)
+            continue;
+        double total = 0;
+        int top = 0;
+        for (int m = 0; m < usage.size(); ++m) {
+            total += usage.at(m);
+            if (usage.at(m) > usage.at(top))
+                top = m;
+        }
+        if (top != k || usage.at(k) <= 0)
+            continue;
+        tokens << g;
+        if (shares)
+            *shares << (total > 0 ? usage.at(k) / total : 0.0);
+    }
+    return tokens;
 }
 
 int AttentionPage::tokenAt(int charPos) const

@@ -38,6 +38,9 @@ public:
     QPair<int, int> tokenRange(int token) const;
 
     AttentionView* attentionView() const { return m_view; }
+    // The regenerated tokens whose most-read memory token is k (at the view's layer and head), with the
+    // share of their memory attention on k: what the diff shades when memory token k is selected.
+    QVector<int> tokensRelyingOn(int memoryToken, QVector<double>* shares = nullptr) const;
     QCheckBox* captureCheckBox() const { return m_capture; }
     ExportButton* exportButton() const { return m_export; }  // the plots as PNG and PDF
 

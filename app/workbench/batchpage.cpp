@@ -9,12 +9,14 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 #include <algorithm>
 #include <cmath>
 
 #include "dashboardview.h"
+#include "latentmappanel.h"
 #include "flowlayout.h"
 #include "preferences.h"
 #include "datasetreader.h"
@@ -68,7 +70,16 @@ BatchPage::BatchPage(const PageContext& context, QWidget* parent) : WorkbenchPag
     layout->addWidget(m_qaSummary);
     m_dashboard = new DashboardView(this);
     m_dashboard->setToolTip(TeachingText::tooltip(TeachingText::Topic::Metrics));
-    layout->addWidget(m_dashboard, 1);
+    // The scores, and beside them the latent map of the texts' compressed prompts (issue 19, item 6).
+    m_views = new QTabWidget(this);
+    m_views->setObjectName(QStringLiteral("batchViews"));
+    m_views->setDocumentMode(true);
+    m_latent = new LatentMapPanel(m_context.messages, m_views);
+    m_views->addTab(m_dashboard, tr("Scores"));
+    m_views->addTab(m_latent, tr("Latent map"));
+    m_views->setTabToolTip(1, TeachingText::tooltip(TeachingText::Topic::LatentMap));
+    layout->addWidget(m_views, 1);
+    connect(m_latent, &LatentMapPanel::reviewRequested, this, &BatchPage::reviewRequested);
 
     connect(m_open, &QPushButton::clicked, this, &BatchPage::openDatasetRequested);
     connect(m_run, &QPushButton::clicked, this, &BatchPage::run);
@@ -191,8 +202,10 @@ bool BatchPage::loadDataset(const QString& path, QString* error, QStringList* wa
             *warnings = r.warnings;
         return false;
     }
-    if (path != m_path && !isRunning())
+    if (path != m_path && !isRunning()) {
         m_dashboard->clear();  // another dataset: the old rows would read as its results
+        m_latent->clear();
+    }
     m_path = path;
     m_examples = r.examples;
     m_resumable = false;  // another dataset: the cancelled run's rows are of the old one
@@ -224,6 +237,7 @@ void BatchPage::begin(int total, bool resume)
         m_done = 0;
         m_qa.clear();
         m_dashboard->clear();
+        m_latent->clear();
     }
     m_dashboard->setProgress(m_done, total);
     m_clock.start();
@@ -236,6 +250,7 @@ void BatchPage::begin(int total, bool resume)
 void BatchPage::addRow(const BatchRowResult& row, int done, int total)
 {
     m_dashboard->appendRow(row.row);
+    m_latent->addRow(row.row);
     learnJobTime(row.row.metrics);
     m_done = done;
     m_dashboard->setProgress(done, total);
@@ -322,6 +337,7 @@ void BatchPage::setRows(const QVector<view::EvalRow>& rows)
     m_qa.clear();
     updateQaSummary();
     m_dashboard->setRows(rows);
+    m_latent->setRows(rows);
 }
 
 void BatchPage::clearResults()
@@ -330,6 +346,7 @@ void BatchPage::clearResults()
     m_qa.clear();
     updateQaSummary();
     m_dashboard->clear();
+    m_latent->clear();
 }
 
 void BatchPage::setRunEnabled(bool enabled)

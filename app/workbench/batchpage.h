@@ -15,12 +15,15 @@ class QComboBox;
 class QLabel;
 class QPushButton;
 class QSpinBox;
+class QTabWidget;
 
 namespace xcomp {
 class DashboardView;
 }
 
 namespace xcomp::workbench {
+
+class LatentMapPanel;
 
 class BatchPage : public WorkbenchPage {
     Q_OBJECT
@@ -56,6 +59,8 @@ public:
     int resumableFrom() const { return m_resumable ? m_done : -1; }
 
     DashboardView* dashboard() const { return m_dashboard; }
+    LatentMapPanel* latentMap() const { return m_latent; }
+    QTabWidget* viewTabs() const { return m_views; }
     QPushButton* runButton() const { return m_run; }
     QPushButton* resumeButton() const { return m_resume; }
     QLabel* qaSummary() const { return m_qaSummary; }
@@ -101,6 +106,8 @@ private:
     bool m_resumable = false;
     QLabel* m_qaSummary = nullptr;
     DashboardView* m_dashboard = nullptr;
+    LatentMapPanel* m_latent = nullptr;
+    QTabWidget* m_views = nullptr;
     bool m_running = false;
     bool m_runEnabled = true;
     QVector<BatchExample> m_runExamples;  // the last run's, for resuming it

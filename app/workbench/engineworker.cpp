@@ -516,6 +516,14 @@ void EngineWorker::runBatchPair(quint64 job, const BatchExample& ex, const QStri
         if (report.cancelled)
             throw xcomp::Cancelled();
         row.row = toEvalRow(ex.id, report);
+        // The latent map's point: the compressed prompt again, as a vector. Not for an upper bound (it
+        // would run the optimiser a second time).
+        if (!report.compressor.method.empty() && report.compressor.method.rfind("optimised", 0) != 0) {
+            const int slot = m_session->compress_to_slot(report.compressor.id, text, callbacks(job, &m_batchCancel, to, to));
+            const std::vector<float> v = m_session->slot_vector(slot);
+            m_session->release_slot(slot);
+            row.row.latent = QVector<float>(v.begin(), v.end());
+        }
         if (!ex.question.isEmpty() && m_session->compressor(toStd(id)).qa) {
             const xcomp::QAReport q = m_session->answer(toStd(id), text, toStd(ex.question), toStd(ex.answers),
                                                         callbacks(job, &m_batchCancel, to, to));

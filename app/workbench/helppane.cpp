@@ -76,7 +76,9 @@ QString HelpPane::pageHtml(Page page)
     case Page::Attention:
         html = intro(HelpPane::tr("Attention"),
                      HelpPane::tr("Click a word of the regeneration in the Regenerate tab, or a column of the "
-                                  "heatmap, to see which memory tokens that word was read from."));
+                                  "heatmap, to see which memory tokens that word was read from. Click a memory "
+                                  "token's bar the other way round: the words that read it most are shaded in "
+                                  "the Regenerate tab."));
         for (Topic t : {Topic::AttentionUsage, Topic::EncoderAttention, Topic::MemoryTokens})
             html += topicHtml(t);
         break;
@@ -101,8 +103,10 @@ QString HelpPane::pageHtml(Page page)
         html = intro(HelpPane::tr("Batch evaluation"),
                      HelpPane::tr("Single examples can mislead. A dataset run gives the mean scores per compressor "
                                   "against text length, like the papers' figures. Sort the table by BLEU and "
-                                  "double-click the worst rows to see what went wrong."));
-        for (Topic t : {Topic::Metrics, Topic::CompressionRatio, Topic::ErrorTypes})
+                                  "double-click the worst rows to see what went wrong. The latent map beside the "
+                                  "table shows whether the texts that fail resemble each other inside the "
+                                  "compressor."));
+        for (Topic t : {Topic::Metrics, Topic::CompressionRatio, Topic::ErrorTypes, Topic::LatentMap})
             html += topicHtml(t);
         break;
     case Page::Ablation:

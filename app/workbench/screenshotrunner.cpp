@@ -32,6 +32,7 @@
 #include "exportbutton.h"
 #include "interpolationpage.h"
 #include "interpolationpanel.h"
+#include "latentmappanel.h"
 #include "mainwindow.h"
 #include "messagebar.h"
 #include "qapage.h"
@@ -270,6 +271,13 @@ int ScreenshotRunner::run(MainWindow& w, const Options& o)
             say(QStringLiteral("batch timed out"));
         w.showTab(MainWindow::BatchTab);
         grabTo(w, o.outDir, QStringLiteral("batch.png"));
+        // The latent map of the same rows (issue 19, item 6).
+        w.batchPage()->viewTabs()->setCurrentWidget(w.batchPage()->latentMap());
+        if (const CompressorEntry* c = engine->compressor(w.currentCompressorId()))
+            w.batchPage()->latentMap()->setCompressor(c->label);  // the compressor of the other shots
+        w.batchPage()->latentMap()->updateNow();
+        grabTo(w, o.outDir, QStringLiteral("latent-map.png"));
+        w.batchPage()->viewTabs()->setCurrentIndex(0);
     }
 
     // 7. Issue 19: the upper bound beside the compressor of the Regenerate shot, and the ablation view.

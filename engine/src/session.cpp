@@ -449,6 +449,18 @@ void Session::save_slot(int slot, const std::string& path) const { slot_of(impl_
 std::string Session::slot_source_text(int slot) const { return slot_of(impl_->slots, slot).source_text; }
 std::string Session::slot_compressor(int slot) const { return slot_of(impl_->slots, slot).compressor_id; }
 
+std::vector<float> Session::slot_vector(int slot) const {
+    const CompressedPrompt& p = slot_of(impl_->slots, slot);
+    std::vector<at::Tensor> parts;
+    for (const at::Tensor& t : {p.keys, p.values, p.embeddings})
+        if (t.defined()) parts.push_back(t.reshape({-1}));
+    if (parts.empty()) return {};
+    const at::Tensor flat = at::cat(parts).to(at::kCPU, at::kFloat).contiguous();
+    return std::vector<float>(flat.data_ptr<float>(), flat.data_ptr<float>() + flat.numel());
+}
+
+void Session::release_slot(int slot) { impl_->slots.erase(slot); }
+
 InterpolationPoint Session::interpolate(int slot_a, int slot_b, double alpha, bool spherical, const RunControl& cb) {
     at::NoGradGuard ng;
     Impl& I = *impl_;

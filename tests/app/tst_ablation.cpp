@@ -18,6 +18,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 #include "ablationpage.h"
 #include "app/app_test_util.h"
 #include "attentionpage.h"
@@ -26,6 +28,7 @@
 #include "engineclient.h"
 #include "mainwindow.h"
 #include "memoryimportanceplot.h"
+#include "regeneratepage.h"
 #include "messagebar.h"
 #include "xcomp/runtime.h"
 
@@ -47,6 +50,7 @@ private slots:
     void dropShowsImportanceAndDiff();
     void zeroAndReplace();
     void barSelectsTheMemoryTokenInTheAttentionView();
+    void aMemoryTokenShadesTheWordsThatReliedOnIt();
     void badRequestsAreMessages();
     void exports();
 
@@ -180,6 +184,54 @@ void TestAblation::barSelectsTheMemoryTokenInTheAttentionView()
     QCOMPARE(selected.count(), 1);
     QCOMPARE(attention->selectedMemoryToken(), k);
     QCOMPARE(page->memoryToken(), k);  // and it is the next one to ablate
+}
+
+// Issue 19, item 4 (linked selection): selecting memory token k, in the attention view or by a bar of the
+// importance chart, shades in the Regenerate tab's diff the regenerated tokens that read k most.
+void TestAblation::aMemoryTokenShadesTheWordsThatReliedOnIt()
+{
+    if (m_model.isEmpty())
+        QSKIP(test::kNoModel);
+    auto w = openWindow();
+    QVERIFY(w);
+    w->setText(kText);
+    w->attentionPage()->setCaptureAttention(true);
+    QSignalSpy shown(w.get(), &MainWindow::regenerationShown);
+    w->runRegeneration();
+    QTRY_VERIFY_WITH_TIMEOUT(shown.count() == 1 && !w->isBusy(), kTimeout);
+    AttentionPage* ap = w->attentionPage();
+    AttentionView* attention = ap->attentionView();
+    QVERIFY(attention->hasData());
+    const int generated = int(w->lastRegeneration().tokenRanges.size());
+    QVERIFY(generated > 0);
+    // The memory token the first regenerated token reads most: at least that token relied on it.
+    const QVector<double> first = attention->tokenMemoryUsage(0, attention->layer(), attention->head());
+    const int k = int(std::max_element(first.begin(), first.end()) - first.begin());
+    DiffTextEdit* regenerated = w->regeneratePage()->diffView()->regeneratedEdit();
+    QVERIFY(regenerated->relianceRanges().isEmpty());
+    attention->selectMemoryToken(k);
+    QVector<double> shares;
+    const QVector<int> tokens = ap->tokensRelyingOn(k, &shares);
+    QVERIFY(tokens.contains(0));
+    QCOMPARE(regenerated->relianceRanges().size(), tokens.size());
+    for (int i = 0; i < tokens.size(); ++i) {
+        QCOMPARE(regenerated->relianceRanges().at(i), w->lastRegeneration().tokenRanges.at(tokens.at(i)));
+        QVERIFY(shares.at(i) > 0 && shares.at(i) <= 1);
+    }
+    // Exactly the tokens whose most-read memory token is k.
+    for (int g = 0; g < generated; ++g) {
+        const QVector<double> u = attention->tokenMemoryUsage(g, attention->layer(), attention->head());
+        const int top = int(std::max_element(u.begin(), u.end()) - u.begin());
+        QCOMPARE(tokens.contains(g), top == k && u.at(k) > 0);
+    }
+    // Cleared with the selection, and by the next regeneration.
+    attention->selectMemoryToken(-1);
+    QVERIFY(regenerated->relianceRanges().isEmpty());
+    attention->selectMemoryToken(k);
+    QVERIFY(!regenerated->relianceRanges().isEmpty());
+    w->runRegeneration();
+    QTRY_VERIFY_WITH_TIMEOUT(shown.count() == 2 && !w->isBusy(), kTimeout);
+    QVERIFY(regenerated->relianceRanges().isEmpty() || attention->selectedMemoryToken() >= 0);
 }
 
 void TestAblation::badRequestsAreMessages()

@@ -105,6 +105,7 @@ private slots:
     void legendClickSelectsNextSpan();
     void clearShowsPlaceholder();
     void outOfRangeSpansAreClamped();
+    void relianceRangesAreShaded();
 };
 
 void TestDiffView::formatsAtPositions_data()
@@ -457,4 +458,31 @@ void TestDiffView::outOfRangeSpansAreClamped()
 }
 
 QTEST_MAIN(TestDiffView)
+// Issue 19, item 4: the words that relied on a selected memory token are shaded; a new text clears them.
+void TestDiffView::relianceRangesAreShaded()
+{
+    DiffTextEdit edit;
+    edit.resize(500, 200);
+    edit.setDiff(build({{ErrorType::Equal, S("one two three four"), S("one two three four")}}), DiffSide::Regenerated);
+    edit.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&edit));
+    const auto shaded = [&edit] {
+        // Pixels neither white nor text-dark: the shading (the selection colour, translucent).
+        return countPixels(edit.viewport()->grab().toImage(), [](QRgb c) {
+            return qAbs(qRed(c) - qBlue(c)) > 30 || qAbs(qGreen(c) - qBlue(c)) > 30;
+        });
+    };
+    const int before = shaded();
+    edit.setRelianceRanges({{4, 7}, {14, 18}}, {1.0, 0.3});
+    QCOMPARE(edit.relianceRanges().size(), 2);
+    const int after = shaded();
+    QVERIFY2(after > before + 100, qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(after)));
+    edit.setDiff(build({{ErrorType::Equal, S("other"), S("other")}}), DiffSide::Regenerated);
+    QVERIFY(edit.relianceRanges().isEmpty());
+    edit.setRelianceRanges({{0, 5}});
+    QVERIFY(shaded() > before);
+    edit.setRelianceRanges({});
+    QCOMPARE(shaded(), before);
+}
+
 #include "tst_diffview.moc"

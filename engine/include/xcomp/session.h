@@ -174,6 +174,10 @@ public:
     void save_slot(int slot, const std::string& xcp_path) const;
     std::string slot_source_text(int slot) const;
     std::string slot_compressor(int slot) const;
+    // A slot's compressed prompt as one float vector: the keys, then the values of every layer (KV
+    // methods), or the input embeddings (ICAE); for projections such as the workbench's latent map.
+    std::vector<float> slot_vector(int slot) const;
+    void release_slot(int slot);  // forgets a slot (nothing when it is unknown)
 
     // Regenerates from (1-alpha)*A + alpha*B (per vector slerp when spherical). When A and B were
     // made by two members of one family (a short and a long text), both are first compressed again by

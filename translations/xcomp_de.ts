@@ -1587,6 +1587,8 @@
     <message>
         <source>PDF document (*.pdf)</source>
         <translation>PDF-Dokument (*.pdf)</translation>
+    </message>
+    <message>
         <source>Check every trained compressor (the slow upper bounds stay as they are)</source>
         <translation>Alle trainierten Kompressoren auswählen (die langsamen oberen Schranken bleiben, wie sie sind)</translation>
     </message>
@@ -2574,6 +2576,8 @@
     <message>
         <source>JSON file (*.json)</source>
         <translation>JSON-Datei (*.json)</translation>
+    </message>
+    <message>
         <source>Per-token evidence (teacher forcing)</source>
         <translation>Belege pro Token (Teacher Forcing)</translation>
     </message>

@@ -1575,6 +1575,8 @@
     <message>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
         <source>Check every trained compressor (the slow upper bounds stay as they are)</source>
         <translation>勾选所有训练好的压缩器（较慢的上界保持不变）</translation>
     </message>
@@ -2554,6 +2556,8 @@
     <message>
         <source>JSON file (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
         <source>Per-token evidence (teacher forcing)</source>
         <translation>逐令牌证据（教师强制）</translation>
     </message>

@@ -4,6 +4,7 @@
 // under another world size, a killed rank stops the whole job at once, bad environments are refused.
 #include <ATen/ATen.h>
 
+#include "xcomp/error.h"
 #include "xcomp/io/tensor_io.h"
 #include "xcomp/train/distributed.h"
 
@@ -112,6 +113,60 @@ private slots:
         QCOMPARE(b.count('\n'), a.count('\n'));
         QCOMPARE(last_tokens(log2.fileName()), last_tokens(log1.fileName()));
         QVERIFY(last_tokens(log1.fileName()) > 0);
+        // Small buckets, so that several all-reduces start during the backward pass; and the mean
+        // taken after it (XCOMP_DP_OVERLAP=0): the same weights either way.
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XCOMP_DP_BUCKET_BYTES"), QStringLiteral("1024"));
+        for (const char* overlap : {"1", "0"}) {
+            env.insert(QStringLiteral("XCOMP_DP_OVERLAP"), QLatin1String(overlap));
+            const QString out = dir.filePath(QStringLiteral("buckets-") + QLatin1String(overlap));
+            const Run r = run(train_args(data, out, 5, 4) << QStringLiteral("--nproc") << QStringLiteral("2"), env);
+            QVERIFY2(r.code == 0, qPrintable(r.err));
+            const double e = weight_diff(dir.filePath(QStringLiteral("one")), out);
+            QVERIFY2(e < 1e-4, qPrintable(QStringLiteral("overlap %1: weights differ by %2").arg(QLatin1String(overlap)).arg(e)));
+        }
+    }
+
+    // The overlapped mean in one process (a group of one): the hooks see each micro-batch's
+    // gradient, buckets start during the backward pass, and .grad ends as the plain sum.
+    void overlapped_mean_in_a_group_of_one() {
+        DistributedOptions o;
+        o.master_port = 20000 + static_cast<int>(QCoreApplication::applicationPid() % 20000);
+        o.timeout_s = 60;
+        DataParallel dp(o);
+        at::manual_seed(5);
+        // Buckets of 200 bytes, from the last parameter: {[8], [8,8]}, {[64,8]}, {[300]}.
+        std::vector<at::Tensor> params{at::randn({300}).requires_grad_(), at::randn({64, 8}).requires_grad_(),
+                                       at::randn({8, 8}).requires_grad_(), at::randn({8}).requires_grad_()};
+        std::vector<at::Tensor> inputs{at::randn({3, 64}), at::randn({3, 64})};
+        auto loss_of = [&](const at::Tensor& x) {  // params[0] is not used: it takes part with zeros
+            return (x.matmul(params[1]).tanh().matmul(params[2]) + params[3]).pow(2).sum();
+        };
+        std::vector<at::Tensor> expected(params.size());
+        for (const at::Tensor& x : inputs) loss_of(x).backward();
+        for (size_t i = 0; i < params.size(); ++i) {
+            if (params[i].grad().defined()) {
+                expected[i] = params[i].grad().clone();
+                params[i].mutable_grad().zero_();
+            } else {
+                expected[i] = at::zeros_like(params[i]);
+            }
+        }
+        for (int round = 0; round < 2; ++round) {  // the hooks stay armed only between the two calls
+            for (const at::Tensor& p : params)
+                if (p.grad().defined()) const_cast<at::Tensor&>(p).mutable_grad().zero_();
+            loss_of(inputs[0]).backward();
+            dp.reduce_during_backward(params, 200);
+            loss_of(inputs[1]).backward();
+            dp.finish_gradients();
+            QVERIFY2(dp.buckets_started_in_backward() >= 2, qPrintable(QString::number(dp.buckets_started_in_backward())));
+            for (size_t i = 0; i < params.size(); ++i) {
+                QVERIFY(params[i].grad().defined());
+                QVERIFY2(test::max_abs_diff(params[i].grad(), expected[i]) < 1e-5, qPrintable(QString::number(i)));
+            }
+        }
+        QVERIFY_EXCEPTION_THROWN(dp.finish_gradients(), xcomp::Error);
+        QVERIFY_EXCEPTION_THROWN(dp.reduce_during_backward({params[0]}, 200), xcomp::Error);
     }
 
     // train-lm: each rank runs its slice of the same windows.
@@ -248,6 +303,11 @@ private slots:
         r = run(train_args(data, dir.filePath(QStringLiteral("x")), 2, 5) << QStringLiteral("--nproc") << QStringLiteral("2"));
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains(QStringLiteral("must be a multiple of the 2 ranks")), qPrintable(r.err));
+        QProcessEnvironment small = QProcessEnvironment::systemEnvironment();
+        small.insert(QStringLiteral("XCOMP_DP_BUCKET_BYTES"), QStringLiteral("12"));
+        r = run(train_args(data, dir.filePath(QStringLiteral("x")), 2, 4) << QStringLiteral("--nproc") << QStringLiteral("2"), small);
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("XCOMP_DP_BUCKET_BYTES must be an integer between 1024 and")), qPrintable(r.err));
     }
 };
 

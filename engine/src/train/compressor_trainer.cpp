@@ -113,7 +113,8 @@ public:
         std::future<HostBatch> next = build_next(run_fraction(start, 0.0));
         for (int64_t step = start; step < o_.optim.steps; ++step) {
             at::Tensor loss_sum;  // 0-dim float32 on the device
-            for (int a = 0; a < o_.optim.grad_accum; ++a) {
+            // Data parallel: the gradients' mean, all-reduced during the last backward pass.
+            accumulate_and_average(dp.get(), params_, o_.optim.grad_accum, [&](int a) {
                 HostBatch host = next.get();
                 const bool more = a + 1 < o_.optim.grad_accum || step + 1 < o_.optim.steps;
                 if (more) next = build_next(run_fraction(step + (a + 1 == o_.optim.grad_accum), now()));
@@ -121,11 +122,10 @@ public:
                 (loss / o_.optim.grad_accum).backward();
                 loss_sum = a == 0 ? loss.detach() : loss_sum + loss.detach();
                 local_tokens += host.targets.count;
-            }
+            });
             int64_t tokens = local_tokens;  // target tokens of every rank since the start
             bool stop_requested = cb_.cancel_requested();
-            if (dp) {  // mean gradient, and one view of the loss, the clock and a stop request
-                dp->average_gradients(params_);
+            if (dp) {  // one view of the loss, the clock and a stop request
                 const std::vector<double> agreed =
                     dp->sum({loss_sum.item<double>(), clock.seconds(), stop_requested ? 1.0 : 0.0, static_cast<double>(local_tokens)});
                 loss_sum = at::full({}, agreed[0] / world, at::kFloat);

@@ -6,6 +6,8 @@
 #include <chrono>
 #include <cstring>
 #include <cstdlib>
+#include <exception>
+#include <mutex>
 #include <string>
 
 #include "xcomp/error.h"
@@ -47,6 +49,8 @@ std::optional<DistributedOptions> distributed_from_env() {
     o.local_rank = env_int("LOCAL_RANK", o.rank, 0, 65535);
     if (const char* a = std::getenv("MASTER_ADDR"); a && *a) o.master_addr = a;
     o.master_port = env_int("MASTER_PORT", o.master_port, 1, 65535);
+    o.bucket_bytes = env_int("XCOMP_DP_BUCKET_BYTES", static_cast<int>(o.bucket_bytes), 1024, 1 << 30);
+    o.overlap = env_int("XCOMP_DP_OVERLAP", 1, 0, 1) == 1;
     return o;
 }
 
@@ -87,6 +91,65 @@ struct DataParallel::Impl {
     at::Device device = at::kCPU;  // where the collectives' tensors live
     c10::intrusive_ptr<c10d::Store> store;
     std::unique_ptr<Collectives> pg;
+
+    // The overlapped mean: parameters in buckets, each a flat buffer that is all-reduced once every
+    // one of its parameters has its gradient for this step.
+    struct Bucket {
+        std::vector<int> params;            // indices into `hooked`
+        std::vector<at::Tensor> flat;       // one tensor [sum of numels], what the all-reduce takes
+        int pending = 0;                    // parameters still without their gradient this step
+        c10::intrusive_ptr<c10d::Work> work;
+    };
+    std::vector<at::Tensor> hooked;         // the parameters, as passed
+    std::vector<unsigned> hook_handles;
+    std::vector<int> bucket_of;             // per parameter
+    std::vector<int64_t> offset_of;         // per parameter, in its bucket's flat buffer
+    std::vector<char> ready;                // per parameter: its gradient is in the buffer
+    std::vector<Bucket> buckets;
+    int next_launch = 0;                    // buckets start in index order on every rank
+    int launched_in_backward = 0;
+    bool armed = false;
+    std::exception_ptr hook_error;          // thrown by finish_gradients(), not inside autograd
+    std::mutex mu;                          // CUDA backward runs hooks on the device's autograd thread
+
+    void launch_ready_buckets() {
+        while (next_launch < static_cast<int>(buckets.size()) && buckets[next_launch].pending == 0) {
+            Bucket& b = buckets[next_launch++];
+            b.work = pg->allreduce(b.flat);
+        }
+    }
+
+    // Autograd hands parameter i's gradient of this backward pass, before adding it to .grad.
+    void on_gradient(int i, const at::Tensor& g) {
+        std::lock_guard<std::mutex> lock(mu);
+        if (!armed || ready[i] || hook_error) return;
+        try {
+            at::NoGradGuard ng;
+            const at::Tensor& p = hooked[i];
+            Bucket& b = buckets[bucket_of[i]];
+            at::Tensor slot = b.flat[0].narrow(0, offset_of[i], p.numel());
+            // .grad will hold the earlier micro-batches' sum plus g: that sum is what is averaged.
+            if (p.grad().defined()) at::add_out(slot, p.grad().reshape({-1}), g.reshape({-1}));
+            else slot.copy_(g.reshape({-1}));
+            ready[i] = 1;
+            if (--b.pending == 0) {
+                const int before = next_launch;
+                launch_ready_buckets();
+                launched_in_backward += next_launch - before;
+            }
+        } catch (...) {
+            hook_error = std::current_exception();
+        }
+    }
+
+    void wait(c10d::Work& work, const char* what) {
+        try {
+            work.wait(std::chrono::milliseconds(static_cast<int64_t>(o.timeout_s * 1000)));
+        } catch (const std::exception& e) {
+            throw Error("data parallel: rank " + std::to_string(o.rank) + " of " + std::to_string(o.world_size) + ": " +
+                        what + " failed (did another rank stop?): " + e.what());
+        }
+    }
 
     // Runs a collective and names this rank in any failure: a peer that died shows up here.
     template <typename F>
@@ -147,9 +210,96 @@ DataParallel::DataParallel(const DistributedOptions& o) : impl_(new Impl) {
     }
 }
 
-DataParallel::~DataParallel() = default;
+DataParallel::~DataParallel() {
+    for (size_t i = 0; i < impl_->hook_handles.size(); ++i) impl_->hooked[i].remove_hook(impl_->hook_handles[i]);
+}
 int DataParallel::rank() const { return impl_->o.rank; }
 int DataParallel::world_size() const { return impl_->o.world_size; }
+const DistributedOptions& DataParallel::options() const { return impl_->o; }
+
+void DataParallel::reduce_during_backward(const std::vector<at::Tensor>& params, int64_t bucket_bytes) {
+    Impl& I = *impl_;
+    std::lock_guard<std::mutex> lock(I.mu);
+    if (I.hooked.empty()) {
+        I.hooked = params;
+        const int n = static_cast<int>(params.size());
+        I.bucket_of.assign(n, -1);
+        I.offset_of.assign(n, 0);
+        // Backward reaches the last parameters first: bucket 0 takes them, so it fills first.
+        int64_t bytes = bucket_bytes;
+        for (int i = n - 1; i >= 0; --i) {
+            const at::Tensor& p = params[i];
+            if (!p.requires_grad()) throw Error("data parallel: parameter " + std::to_string(i) + " does not require grad");
+            const bool fits = !I.buckets.empty() && bytes < bucket_bytes &&
+                              I.buckets.back().flat[0].scalar_type() == p.scalar_type() &&
+                              I.buckets.back().flat[0].device() == p.device();
+            if (!fits) {
+                I.buckets.emplace_back();
+                I.buckets.back().flat = {at::empty({0}, p.options().requires_grad(false))};
+                bytes = 0;
+            }
+            Impl::Bucket& b = I.buckets.back();
+            I.bucket_of[i] = static_cast<int>(I.buckets.size()) - 1;
+            I.offset_of[i] = b.flat[0].numel();
+            b.params.push_back(i);
+            b.flat[0] = at::empty({b.flat[0].numel() + p.numel()}, b.flat[0].options());
+            bytes += p.numel() * static_cast<int64_t>(p.element_size());
+        }
+        for (int i = 0; i < n; ++i)
+            I.hook_handles.push_back(params[i].register_hook([impl = &I, i](const at::Tensor& g) { impl->on_gradient(i, g); }));
+    } else if (params.size() != I.hooked.size() ||
+               !std::equal(params.begin(), params.end(), I.hooked.begin(),
+                           [](const at::Tensor& a, const at::Tensor& b) { return a.is_same(b); })) {
+        throw Error("data parallel: reduce_during_backward was given other parameters than the first time");
+    }
+    I.ready.assign(I.hooked.size(), 0);
+    for (Impl::Bucket& b : I.buckets) {
+        b.pending = static_cast<int>(b.params.size());
+        b.work.reset();
+    }
+    I.next_launch = 0;
+    I.launched_in_backward = 0;
+    I.hook_error = nullptr;
+    I.armed = true;
+}
+
+void DataParallel::finish_gradients() {
+    Impl& I = *impl_;
+    std::unique_lock<std::mutex> lock(I.mu);
+    if (!I.armed) throw Error("data parallel: finish_gradients() without reduce_during_backward()");
+    I.armed = false;
+    if (I.hook_error) std::rethrow_exception(I.hook_error);
+    at::NoGradGuard ng;
+    // Parameters that this backward pass did not reach take part with what .grad holds (or zeros).
+    for (size_t i = 0; i < I.hooked.size(); ++i) {
+        if (I.ready[i]) continue;
+        const at::Tensor& p = I.hooked[i];
+        Impl::Bucket& b = I.buckets[I.bucket_of[i]];
+        at::Tensor slot = b.flat[0].narrow(0, I.offset_of[i], p.numel());
+        if (p.grad().defined()) slot.copy_(p.grad().reshape({-1}));
+        else slot.zero_();
+        I.ready[i] = 1;
+        --b.pending;
+    }
+    try {
+        I.launch_ready_buckets();
+    } catch (const std::exception& e) {
+        throw Error("data parallel: rank " + std::to_string(I.o.rank) + ": all-reduce of the gradients failed: " + e.what());
+    }
+    const double scale = 1.0 / static_cast<double>(world_size());
+    for (Impl::Bucket& b : I.buckets) {
+        I.wait(*b.work, "all-reduce of the gradients");
+        b.flat[0].mul_(scale);
+        for (int i : b.params) {
+            at::Tensor& p = I.hooked[i];
+            const at::Tensor mean = b.flat[0].narrow(0, I.offset_of[i], p.numel()).view_as(p);
+            if (p.grad().defined()) p.mutable_grad().copy_(mean);
+            else p.mutable_grad() = mean.clone();
+        }
+    }
+}
+
+int DataParallel::buckets_started_in_backward() const { return impl_->launched_in_backward; }
 
 void DataParallel::average_gradients(const std::vector<at::Tensor>& params, int64_t bucket_bytes) {
     at::NoGradGuard ng;
@@ -241,6 +391,10 @@ DataParallel::~DataParallel() = default;
 int DataParallel::rank() const { return impl_->o.rank; }
 int DataParallel::world_size() const { return impl_->o.world_size; }
 void DataParallel::average_gradients(const std::vector<at::Tensor>&, int64_t) {}
+void DataParallel::reduce_during_backward(const std::vector<at::Tensor>&, int64_t) {}
+void DataParallel::finish_gradients() {}
+int DataParallel::buckets_started_in_backward() const { return 0; }
+const DistributedOptions& DataParallel::options() const { return impl_->o; }
 void DataParallel::broadcast(const std::vector<at::Tensor>&) {}
 std::vector<double> DataParallel::sum(const std::vector<double>& v) { return v; }
 std::vector<std::string> DataParallel::all_gather(const std::string& bytes) { return {bytes}; }
@@ -254,6 +408,17 @@ std::unique_ptr<DataParallel> join_for_training(const std::optional<DistributedO
         throw Error("the global batch (" + std::to_string(global_batch) + ") must be a multiple of the " +
                     std::to_string(o->world_size) + " ranks");
     return std::make_unique<DataParallel>(*o);
+}
+
+void accumulate_and_average(DataParallel* dp, const std::vector<at::Tensor>& params, int micro_batches,
+                            const std::function<void(int)>& backward) {
+    const bool overlap = dp && dp->options().overlap;
+    for (int a = 0; a < micro_batches; ++a) {
+        if (overlap && a + 1 == micro_batches) dp->reduce_during_backward(params, dp->options().bucket_bytes);
+        backward(a);
+    }
+    if (overlap) dp->finish_gradients();
+    else if (dp) dp->average_gradients(params, dp->options().bucket_bytes);
 }
 
 }  // namespace xcomp

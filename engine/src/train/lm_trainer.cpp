@@ -179,7 +179,7 @@ TrainResult train_lm(const Tokenizer& tok, const LMTrainOptions& o, const RunCon
     bool cancelled = false;
     for (int64_t step = 0; step < o.optim.steps; ++step) {
         at::Tensor loss_sum;  // 0-dim on the device, read only when logged
-        for (int a = 0; a < o.optim.grad_accum; ++a) {
+        accumulate_and_average(dp.get(), params, o.optim.grad_accum, [&](int a) {
             std::vector<int64_t> starts(o.batch_size);
             for (auto& s : starts) s = start(rng);
             const int b = o.batch_size / world;
@@ -188,11 +188,10 @@ TrainResult train_lm(const Tokenizer& tok, const LMTrainOptions& o, const RunCon
             (loss / o.optim.grad_accum).backward();
             loss_sum = a == 0 ? loss.detach() : loss_sum + loss.detach();
             local_tokens += static_cast<int64_t>(starts.size()) * o.seq_len;
-        }
+        });
         tokens = local_tokens;  // every rank's, since the start
         bool stop_requested = cb.cancel_requested();
-        if (dp) {  // mean gradient, and one view of the loss, the clock and a stop request
-            dp->average_gradients(params);
+        if (dp) {  // one view of the loss, the clock and a stop request
             const std::vector<double> agreed = dp->sum(
                 {loss_sum.item<double>(), train_clock.seconds(), stop_requested ? 1.0 : 0.0, static_cast<double>(local_tokens)});
             tokens = static_cast<int64_t>(agreed[3]);

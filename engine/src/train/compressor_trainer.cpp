@@ -67,6 +67,7 @@ public:
         // Data parallelism: every rank draws the same global batch and computes its slice of it, so
         // any world size takes the same steps as one process with that batch.
         const std::unique_ptr<DataParallel> dp = join_for_training(o_.distributed, o_.batch_size);
+        double reduce_wait_s = 0;  // data parallel: waited for the gradients' mean after backward
         const int world = dp ? dp->world_size() : 1, rank = dp ? dp->rank() : 0;
         const bool main = rank == 0;
         fs::create_directories(o_.out_dir);
@@ -114,7 +115,7 @@ public:
         for (int64_t step = start; step < o_.optim.steps; ++step) {
             at::Tensor loss_sum;  // 0-dim float32 on the device
             // Data parallel: the gradients' mean, all-reduced during the last backward pass.
-            accumulate_and_average(dp.get(), params_, o_.optim.grad_accum, [&](int a) {
+            reduce_wait_s += accumulate_and_average(dp.get(), params_, o_.optim.grad_accum, [&](int a) {
                 HostBatch host = next.get();
                 const bool more = a + 1 < o_.optim.grad_accum || step + 1 < o_.optim.steps;
                 if (more) next = build_next(run_fraction(step + (a + 1 == o_.optim.grad_accum), now()));
@@ -136,6 +137,7 @@ public:
             const double progress = schedule_progress(o_.optim, step, now());
             const at::Tensor grad_norm = opt.step(step, progress);
             record_step(&p, o_.optim, opt.lr_at(step, progress), step, start, tokens, now());
+            if (dp) p.allreduce_wait_s = reduce_wait_s;
             const bool out_of_time = spend_time_budget(o_.optim, &p);
             p.valid_loss = p.valid_bleu = p.valid_f1 = -1;
             const bool last = p.step == o_.optim.steps || out_of_time;

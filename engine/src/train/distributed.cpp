@@ -410,15 +410,18 @@ std::unique_ptr<DataParallel> join_for_training(const std::optional<DistributedO
     return std::make_unique<DataParallel>(*o);
 }
 
-void accumulate_and_average(DataParallel* dp, const std::vector<at::Tensor>& params, int micro_batches,
-                            const std::function<void(int)>& backward) {
+double accumulate_and_average(DataParallel* dp, const std::vector<at::Tensor>& params, int micro_batches,
+                              const std::function<void(int)>& backward) {
     const bool overlap = dp && dp->options().overlap;
     for (int a = 0; a < micro_batches; ++a) {
         if (overlap && a + 1 == micro_batches) dp->reduce_during_backward(params, dp->options().bucket_bytes);
         backward(a);
     }
+    if (!dp) return 0;
+    const auto t0 = std::chrono::steady_clock::now();
     if (overlap) dp->finish_gradients();
-    else if (dp) dp->average_gradients(params, dp->options().bucket_bytes);
+    else dp->average_gradients(params, dp->options().bucket_bytes);
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
 }  // namespace xcomp

@@ -103,6 +103,7 @@ TrainResult train_lm(const Tokenizer& tok, const LMTrainOptions& o, const RunCon
     Stopwatch clock;
     // Data parallelism: every rank draws the same global batch of windows and runs its slice.
     const std::unique_ptr<DataParallel> dp = join_for_training(o.distributed, o.batch_size);
+    double reduce_wait_s = 0;  // data parallel: waited for the gradients' mean after backward
     const int world = dp ? dp->world_size() : 1, rank = dp ? dp->rank() : 0;
     const bool main = rank == 0;
 
@@ -179,7 +180,7 @@ TrainResult train_lm(const Tokenizer& tok, const LMTrainOptions& o, const RunCon
     bool cancelled = false;
     for (int64_t step = 0; step < o.optim.steps; ++step) {
         at::Tensor loss_sum;  // 0-dim on the device, read only when logged
-        accumulate_and_average(dp.get(), params, o.optim.grad_accum, [&](int a) {
+        reduce_wait_s += accumulate_and_average(dp.get(), params, o.optim.grad_accum, [&](int a) {
             std::vector<int64_t> starts(o.batch_size);
             for (auto& s : starts) s = start(rng);
             const int b = o.batch_size / world;
@@ -202,6 +203,7 @@ TrainResult train_lm(const Tokenizer& tok, const LMTrainOptions& o, const RunCon
         const double progress = schedule_progress(o.optim, step, now());
         const at::Tensor grad_norm = opt.step(step, progress);
         record_step(&p, o.optim, opt.lr_at(step, progress), step, 0, tokens, now());
+        if (dp) p.allreduce_wait_s = reduce_wait_s;
         const bool out_of_time = spend_time_budget(o.optim, &p);
         p.valid_loss = -1;
         const bool last = p.step == o.optim.steps || out_of_time;

@@ -106,6 +106,7 @@ void JsonlLog::write(const TrainProgress& p, const std::string& extra) {
     if (p.valid_loss >= 0) out_ << ",\"valid_loss\":" << p.valid_loss;
     if (p.valid_bleu >= 0) out_ << ",\"valid_bleu\":" << p.valid_bleu;
     if (p.valid_f1 >= 0) out_ << ",\"valid_f1\":" << p.valid_f1;
+    if (p.allreduce_wait_s >= 0) out_ << ",\"allreduce_wait_s\":" << p.allreduce_wait_s;
     out_ << extra << "}\n";
     out_.flush();
 }

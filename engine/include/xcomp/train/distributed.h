@@ -78,7 +78,8 @@ std::unique_ptr<DataParallel> join_for_training(const std::optional<DistributedO
 
 // A trainer's step over its micro-batches, with the group's gradient mean overlapped or after the
 // backward pass as options.overlap says: backward(a) runs micro-batch a's forward and backward.
-void accumulate_and_average(DataParallel* dp, const std::vector<at::Tensor>& params, int micro_batches,
+// Returns the seconds spent after the last backward pass waiting for the mean (0 without a group).
+double accumulate_and_average(DataParallel* dp, const std::vector<at::Tensor>& params, int micro_batches,
                             const std::function<void(int)>& backward);
 
 }  // namespace xcomp

@@ -41,6 +41,9 @@ struct TrainProgress {
     double tokens_per_second = 0, elapsed_s = 0, eta_s = 0;
     int64_t tokens_seen = 0;
     double valid_loss = -1, valid_bleu = -1, valid_f1 = -1;  // -1: not measured at this step
+    // Data parallel: seconds this run has waited, after the backward passes, for the gradients'
+    // all-reduce (the communication the overlap did not hide); -1 in one process.
+    double allreduce_wait_s = -1;
 };
 
 // What a training run ended with. A run stopped by RunControl::cancel (xcomp/run_control.h: read

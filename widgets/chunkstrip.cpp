@@ -110,7 +110,7 @@ QString ChunkStrip::chunkToolTip(int chunk) const
     if (chunk < 0 || chunk >= m_overview.chunks.size())
         return QString();
     const view::ChunkSummary& c = m_overview.chunks.at(chunk);
-    return tr("Chunk %1 of %2: tokens %3\u2013%4 (%5 tokens)\nfrom its own %6 memory tokens: ROUGE-L F %7, BLEU %8, exact match %9")
+    return tr("Chunk %1 of %2: tokens %3\u2013%4 (%5 tokens). From its own %6 memory tokens: ROUGE-L F %7, BLEU %8, exact match %9")
         .arg(chunk + 1)
         .arg(m_overview.chunks.size())
         .arg(c.tokenBegin)

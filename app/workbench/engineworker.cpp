@@ -242,11 +242,15 @@ xcomp::RunControl EngineWorker::callbacks(quint64 job, std::atomic<bool>* flag, 
     textTimer->start();
     xcomp::RunControl cb;
     cb.cancel = flag;
-    cb.on_progress = [this, job, flag, from, to, timer](const xcomp::Progress& p) {
+    auto lastStage = std::make_shared<std::pair<std::string, int>>();
+    cb.on_progress = [this, job, flag, from, to, timer, lastStage](const xcomp::Progress& p) {
         if (shouldStop(job))
             flag->store(true);  // catches a cancel() that raced with the job's start
-        if (p.fraction >= 1.0 || timer->elapsed() >= kThrottleMs) {
+        // A new stage (or chunk) is always shown, however soon it follows the last report.
+        const bool newStage = lastStage->first != p.stage || lastStage->second != p.chunk;
+        if (p.fraction >= 1.0 || newStage || timer->elapsed() >= kThrottleMs) {
             timer->restart();
+            *lastStage = {p.stage, p.chunk};
             emit progress(job, from + (to - from) * std::clamp(p.fraction, 0.0, 1.0), stageText(p));
         }
     };

@@ -208,10 +208,10 @@ void RegeneratePage::onRegenerated(const RegenerationResult& result)
 void RegeneratePage::setParts(const RegenerationResult& result)
 {
     m_parts = result.parts;
+    m_chunkStrip->setOverview(result.chunks);  // first: the labels read the chunks' token ranges
     m_partBox->clear();
     for (const RegenerationPart& p : m_parts)
         m_partBox->addItem(partLabel(p));
-    m_chunkStrip->setOverview(result.chunks);
     m_currentPart = m_parts.isEmpty() ? -1 : 0;
     m_partBox->setCurrentIndex(m_currentPart);
     m_chunkExport->setEnabled(!m_parts.isEmpty());

@@ -188,6 +188,33 @@
     </message>
 </context>
 <context>
+    <name>xcomp::ChunkStrip</name>
+    <message>
+        <source>Chunk %1 of %2: tokens %3–%4 (%5 tokens). From its own %6 memory tokens: ROUGE-L F %7, BLEU %8, exact match %9</source>
+        <translation>Abschnitt %1 von %2: Token %3–%4 (%5 Token). Aus seinen eigenen %6 Speichertoken: ROUGE-L F %7, BLEU %8, exakte Übereinstimmung %9</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;CSV table (*.csv);;JSON (*.json)</source>
+        <translation>PNG-Bild (*.png);;CSV-Tabelle (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Unknown export format: %1 (use .png, .csv or .json)</source>
+        <translation>Unbekanntes Exportformat: %1 (.png, .csv oder .json verwenden)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+</context>
+<context>
     <name>xcomp::CompareView</name>
     <message>
         <source>Marked with the errors of “%1”. Click another column to switch, or this header to clear.</source>
@@ -1130,6 +1157,14 @@
         <source>A compressed prompt is a long list of numbers, one point in a space with thousands of dimensions. Principal component analysis finds the two directions in which the batch&apos;s prompts differ most and draws every text there. Texts whose points lie close together were compressed alike; if the red (badly regenerated) points gather in one corner, the compressor struggles with one kind of text. The axes have no meaning of their own.</source>
         <translation>Ein komprimierter Prompt ist eine lange Zahlenliste, ein Punkt in einem Raum mit Tausenden von Dimensionen. Die Hauptkomponentenanalyse findet die zwei Richtungen, in denen sich die Prompts des Batches am stärksten unterscheiden, und zeichnet jeden Text dort ein. Texte mit nahe beieinanderliegenden Punkten wurden ähnlich komprimiert; sammeln sich die roten (schlecht regenerierten) Punkte in einer Ecke, tut sich der Kompressor mit einer Art von Text schwer. Die Achsen haben keine eigene Bedeutung.</translation>
     </message>
+    <message>
+        <source>Long texts in chunks</source>
+        <translation>Lange Texte in Abschnitten</translation>
+    </message>
+    <message>
+        <source>A compressor learned to squeeze texts of a certain length, and a longer text does not fit. So the text is cut into chunks at sentence ends, each short enough, and every chunk gets its own m memory tokens, like pages of a book each summarised on its own card. The decoder rewrites each chunk from its own card, and the chunks put together give the whole text back. It can also be handed all the cards at once and asked for the whole text in one go (&quot;read together&quot;); this decoder never practised that, so compare the two and see how much worse it does. All the cards and the text must also fit the decoder&apos;s context, which is checked first. Above the scores, choose the whole text, the reading together or one chunk; in the bar beside it each chunk is green when it came back well and red when it did not.</source>
+        <translation>Ein Kompressor hat gelernt, Texte einer bestimmten Länge zusammenzudrücken, und ein längerer Text passt nicht hinein. Darum wird der Text an Satzenden in Abschnitte geschnitten, jeder kurz genug, und jeder Abschnitt bekommt seine eigenen m Speichertoken, wie die Seiten eines Buches, die jede auf einer eigenen Karteikarte zusammengefasst werden. Der Decoder schreibt jeden Abschnitt aus seiner eigenen Karte neu, und die Abschnitte zusammen ergeben wieder den ganzen Text. Man kann ihm auch alle Karten auf einmal geben und den ganzen Text in einem Zug verlangen („zusammen gelesen“); das hat dieser Decoder nie geübt, also vergleiche beides und sieh, wie viel schlechter es geht. Alle Karten und der Text müssen außerdem in den Kontext des Decoders passen; das wird zuerst geprüft. Über den Kennzahlen wählst du den ganzen Text, das gemeinsame Lesen oder einen Abschnitt; im Balken daneben ist jeder Abschnitt grün, wenn er gut zurückkam, und rot, wenn nicht.</translation>
+    </message>
 </context>
 <context>
     <name>xcomp::TokenEvidenceView</name>
@@ -1726,6 +1761,31 @@
     <message>
         <source>Replacing a memory token needs a second text to take it from.</source>
         <translation>Zum Ersetzen eines Speichertokens braucht es einen zweiten Text, aus dem es stammt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Compressing %n chunk(s) in one batch</source>
+        <translation>
+            <numerusform>%n Abschnitt wird in einem Stapel komprimiert</numerusform>
+            <numerusform>%n Abschnitte werden in einem Stapel komprimiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Regenerating chunk %1 of %2 from its own memory tokens</source>
+        <translation>Abschnitt %1 von %2 wird aus seinen eigenen Speichertoken regeneriert</translation>
+    </message>
+    <message numerus="yes">
+        <source>Regenerating %n chunk(s), each from its own memory tokens</source>
+        <translation>
+            <numerusform>%n Abschnitt wird aus seinen eigenen Speichertoken regeneriert</numerusform>
+            <numerusform>%n Abschnitte werden regeneriert, jeder aus seinen eigenen Speichertoken</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Regenerating the whole text from all %n chunk(s)&apos; memory tokens at once</source>
+        <translation>
+            <numerusform>Der ganze Text wird aus den Speichertoken von %n Abschnitt auf einmal regeneriert</numerusform>
+            <numerusform>Der ganze Text wird aus den Speichertoken aller %n Abschnitte auf einmal regeneriert</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2612,6 +2672,53 @@
     <message>
         <source>cancelled, the best memory found so far</source>
         <translation>abgebrochen, der bisher beste Speicher</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Anzeigen:</translation>
+    </message>
+    <message>
+        <source>Save the chunks&apos; numbers as a PNG image, a CSV table or JSON</source>
+        <translation>Die Kennzahlen der Abschnitte als PNG-Bild, CSV-Tabelle oder JSON speichern</translation>
+    </message>
+    <message numerus="yes">
+        <source>cut into %n chunk(s) of at most %1 tokens at sentence ends</source>
+        <translation>
+            <numerusform>an Satzenden in %n Abschnitt von höchstens %1 Token geschnitten</numerusform>
+            <numerusform>an Satzenden in %n Abschnitte von höchstens %1 Token geschnitten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not read together: %1</source>
+        <translation>nicht zusammen gelesen: %1</translation>
+    </message>
+    <message>
+        <source>Whole text (chunks joined)</source>
+        <translation>Ganzer Text (Abschnitte aneinandergefügt)</translation>
+    </message>
+    <message>
+        <source>Whole text, all memory tokens read together</source>
+        <translation>Ganzer Text, alle Speichertoken zusammen gelesen</translation>
+    </message>
+    <message>
+        <source>Chunk %1 of %2 (tokens %3–%4)</source>
+        <translation>Abschnitt %1 von %2 (Token %3–%4)</translation>
+    </message>
+    <message>
+        <source>showing %1</source>
+        <translation>angezeigt: %1</translation>
+    </message>
+    <message>
+        <source>There are no chunks to export: the text fitted one window.</source>
+        <translation>Es gibt keine Abschnitte zum Exportieren: Der Text passte in ein Fenster.</translation>
+    </message>
+    <message>
+        <source>Export the chunks</source>
+        <translation>Abschnitte exportieren</translation>
+    </message>
+    <message>
+        <source>Chunks written to %1</source>
+        <translation>Abschnitte nach %1 geschrieben</translation>
     </message>
 </context>
 <context>

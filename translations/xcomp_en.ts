@@ -115,6 +115,30 @@
     </message>
 </context>
 <context>
+    <name>xcomp::workbench::EngineWorker</name>
+    <message numerus="yes">
+        <source>Compressing %n chunk(s) in one batch</source>
+        <translation>
+            <numerusform>Compressing %n chunk in one batch</numerusform>
+            <numerusform>Compressing %n chunks in one batch</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Regenerating %n chunk(s), each from its own memory tokens</source>
+        <translation>
+            <numerusform>Regenerating %n chunk from its own memory tokens</numerusform>
+            <numerusform>Regenerating %n chunks, each from its own memory tokens</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Regenerating the whole text from all %n chunk(s)&apos; memory tokens at once</source>
+        <translation>
+            <numerusform>Regenerating the whole text from %n chunk&apos;s memory tokens at once</numerusform>
+            <numerusform>Regenerating the whole text from all %n chunks&apos; memory tokens at once</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>xcomp::workbench::InterpolationPage</name>
     <message numerus="yes">
         <source>BLEU curve done (%n point(s)).</source>
@@ -165,6 +189,16 @@
         <translation>
             <numerusform>Model %1 — %2M parameters, %3 layers — %4, %5 — %n compressor</numerusform>
             <numerusform>Model %1 — %2M parameters, %3 layers — %4, %5 — %n compressors</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>xcomp::workbench::RegeneratePage</name>
+    <message numerus="yes">
+        <source>cut into %n chunk(s) of at most %1 tokens at sentence ends</source>
+        <translation>
+            <numerusform>cut into %n chunk of at most %1 tokens at sentence ends</numerusform>
+            <numerusform>cut into %n chunks of at most %1 tokens at sentence ends</numerusform>
         </translation>
     </message>
 </context>

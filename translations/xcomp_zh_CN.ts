@@ -188,6 +188,33 @@
     </message>
 </context>
 <context>
+    <name>xcomp::ChunkStrip</name>
+    <message>
+        <source>Chunk %1 of %2: tokens %3–%4 (%5 tokens). From its own %6 memory tokens: ROUGE-L F %7, BLEU %8, exact match %9</source>
+        <translation>第 %1 段（共 %2 段）：令牌 %3–%4（%5 个令牌）。由它自己的 %6 个记忆令牌再生：ROUGE-L F %7，BLEU %8，完全匹配 %9</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;CSV table (*.csv);;JSON (*.json)</source>
+        <translation>PNG 图像 (*.png);;CSV 表格 (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Unknown export format: %1 (use .png, .csv or .json)</source>
+        <translation>未知的导出格式：%1（请使用 .png、.csv 或 .json）</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+</context>
+<context>
     <name>xcomp::CompareView</name>
     <message>
         <source>Marked with the errors of “%1”. Click another column to switch, or this header to clear.</source>
@@ -1127,6 +1154,14 @@
         <source>A compressed prompt is a long list of numbers, one point in a space with thousands of dimensions. Principal component analysis finds the two directions in which the batch&apos;s prompts differ most and draws every text there. Texts whose points lie close together were compressed alike; if the red (badly regenerated) points gather in one corner, the compressor struggles with one kind of text. The axes have no meaning of their own.</source>
         <translation>压缩提示是一长串数字，是数千维空间中的一个点。主成分分析找出批量中各提示差异最大的两个方向，并把每段文本画在这两个方向上。点彼此靠近的文本被压缩得相似；如果红色（再生较差）的点聚在一角，说明压缩器在某一类文本上有困难。坐标轴本身没有含义。</translation>
     </message>
+    <message>
+        <source>Long texts in chunks</source>
+        <translation>分段处理长文本</translation>
+    </message>
+    <message>
+        <source>A compressor learned to squeeze texts of a certain length, and a longer text does not fit. So the text is cut into chunks at sentence ends, each short enough, and every chunk gets its own m memory tokens, like pages of a book each summarised on its own card. The decoder rewrites each chunk from its own card, and the chunks put together give the whole text back. It can also be handed all the cards at once and asked for the whole text in one go (&quot;read together&quot;); this decoder never practised that, so compare the two and see how much worse it does. All the cards and the text must also fit the decoder&apos;s context, which is checked first. Above the scores, choose the whole text, the reading together or one chunk; in the bar beside it each chunk is green when it came back well and red when it did not.</source>
+        <translation>压缩器学会了压缩一定长度的文本，更长的文本放不进去。于是在句子结尾处把文本切成若干段，每段都足够短，每段得到自己的 m 个记忆令牌，就像把一本书的每一页各自概括在一张卡片上。解码器根据每段自己的卡片重写这一段，把各段拼起来就得到整篇文本。也可以把所有卡片一次交给解码器，让它一口气写出整篇文本（“合并读取”）；这个解码器从未练习过这种做法，所以请比较两者，看看它差多少。所有卡片和文本还必须放得进解码器的上下文，这一点会首先检查。在分数上方选择整篇文本、合并读取或某一段；旁边的条中，每段再生得好时为绿色，不好时为红色。</translation>
+    </message>
 </context>
 <context>
     <name>xcomp::TokenEvidenceView</name>
@@ -1712,6 +1747,28 @@
     <message>
         <source>Replacing a memory token needs a second text to take it from.</source>
         <translation>替换记忆令牌需要提供第二段文本作为来源。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Compressing %n chunk(s) in one batch</source>
+        <translation>
+            <numerusform>正在一批压缩 %n 段</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Regenerating chunk %1 of %2 from its own memory tokens</source>
+        <translation>正在由第 %1 段（共 %2 段）自己的记忆令牌再生该段</translation>
+    </message>
+    <message numerus="yes">
+        <source>Regenerating %n chunk(s), each from its own memory tokens</source>
+        <translation>
+            <numerusform>正在再生 %n 段，每段由它自己的记忆令牌再生</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Regenerating the whole text from all %n chunk(s)&apos; memory tokens at once</source>
+        <translation>
+            <numerusform>正在由全部 %n 段的记忆令牌一次再生整篇文本</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2592,6 +2649,52 @@
     <message>
         <source>cancelled, the best memory found so far</source>
         <translation>已取消，显示目前找到的最佳记忆</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Save the chunks&apos; numbers as a PNG image, a CSV table or JSON</source>
+        <translation>将各段的数值保存为 PNG 图像、CSV 表格或 JSON</translation>
+    </message>
+    <message numerus="yes">
+        <source>cut into %n chunk(s) of at most %1 tokens at sentence ends</source>
+        <translation>
+            <numerusform>在句子结尾处切成 %n 段，每段最多 %1 个令牌</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not read together: %1</source>
+        <translation>未合并读取：%1</translation>
+    </message>
+    <message>
+        <source>Whole text (chunks joined)</source>
+        <translation>整篇文本（各段拼接）</translation>
+    </message>
+    <message>
+        <source>Whole text, all memory tokens read together</source>
+        <translation>整篇文本，所有记忆令牌合并读取</translation>
+    </message>
+    <message>
+        <source>Chunk %1 of %2 (tokens %3–%4)</source>
+        <translation>第 %1 段，共 %2 段（令牌 %3–%4）</translation>
+    </message>
+    <message>
+        <source>showing %1</source>
+        <translation>显示：%1</translation>
+    </message>
+    <message>
+        <source>There are no chunks to export: the text fitted one window.</source>
+        <translation>没有可导出的分段：文本在一个窗口内放得下。</translation>
+    </message>
+    <message>
+        <source>Export the chunks</source>
+        <translation>导出分段</translation>
+    </message>
+    <message>
+        <source>Chunks written to %1</source>
+        <translation>分段已写入 %1</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@ QString TeachingText::title(Topic topic)
     case Topic::OptimisedMemory: return tr("Optimised memory: the upper bound");
     case Topic::MemoryAblation: return tr("Memory-token ablation");
     case Topic::LatentMap: return tr("The latent map");
+    case Topic::Chunks: return tr("Long texts in chunks");
     }
     return QString();
 }
@@ -90,6 +91,16 @@ QString TeachingText::explanation(Topic topic)
                   "prompts differ most and draws every text there. Texts whose points lie close together "
                   "were compressed alike; if the red (badly regenerated) points gather in one corner, the "
                   "compressor struggles with one kind of text. The axes have no meaning of their own.");
+    case Topic::Chunks:
+        return tr("A compressor learned to squeeze texts of a certain length, and a longer text does not fit. "
+                  "So the text is cut into chunks at sentence ends, each short enough, and every chunk gets "
+                  "its own m memory tokens, like pages of a book each summarised on its own card. The decoder "
+                  "rewrites each chunk from its own card, and the chunks put together give the whole text "
+                  "back. It can also be handed all the cards at once and asked for the whole text in one go "
+                  "(\"read together\"); this decoder never practised that, so compare the two and see how much "
+                  "worse it does. All the cards and the text must also fit the decoder's context, which is "
+                  "checked first. Above the scores, choose the whole text, the reading together or one chunk; "
+                  "in the bar beside it each chunk is green when it came back well and red when it did not.");
     }
     return QString();
 }

@@ -22,6 +22,7 @@ public:
         OptimisedMemory,   // the per-text upper bound: memory fitted by gradient descent
         MemoryAblation,    // dropping, zeroing or swapping one memory token
         LatentMap,         // the batch's compressed prompts projected to two dimensions (PCA)
+        Chunks,            // a text longer than one window: chunks, each with its own memory tokens
     };
 
     static QString title(Topic topic);        // a few words, e.g. "Memory tokens"

@@ -70,6 +70,28 @@ struct RegenerationView {
     bool upperBound = false;
 };
 
+// One chunk of a text too long for one window (the engine's chunked RegenerationReport): where it
+// lies in the text and how well it came back from its own memory tokens.
+struct ChunkSummary {
+    int tokenBegin = 0, tokens = 0;   // its tokens within the whole text's (the chunks' tokens in a row)
+    int textBegin = 0, textEnd = 0;   // UTF-16 range in the text that was compressed
+    double bleu = 0, rougeLF = 0, exactMatch = 0;
+    double teacherForcedAccuracy = -1;  // < 0: not measured (a cancelled run)
+};
+
+// All chunks of one text, the whole (the chunks' regenerations joined) and the multi-span reading
+// (every chunk's memory tokens at once), which the decoder was not trained for.
+struct ChunkOverview {
+    int windowTokens = 0;        // the longest a chunk may be, in tokens
+    int memoryTokens = 0;        // m per chunk
+    QVector<ChunkSummary> chunks;
+    RegenerationMetrics whole;
+    bool hasTogether = false;
+    RegenerationMetrics together;
+    QString togetherNote;        // why there is no multi-span reading (the context is too short, ...)
+    bool isEmpty() const { return chunks.isEmpty(); }
+};
+
 // Attention usage of one regeneration. L layers, H heads, G generated tokens, M memory tokens,
 // N source tokens. Row-major flat arrays.
 struct AttentionData {
@@ -123,6 +145,7 @@ Q_DECLARE_METATYPE(xcomp::view::DiffData)
 Q_DECLARE_METATYPE(xcomp::view::TokenEvidence)
 Q_DECLARE_METATYPE(xcomp::view::RegenerationView)
 Q_DECLARE_METATYPE(xcomp::view::AttentionData)
+Q_DECLARE_METATYPE(xcomp::view::ChunkOverview)
 Q_DECLARE_METATYPE(xcomp::view::InterpolationPoint)
 Q_DECLARE_METATYPE(xcomp::view::AblationData)
 Q_DECLARE_METATYPE(xcomp::view::EvalRow)

@@ -135,6 +135,9 @@ int cmd_regenerate(Args& a) {
     ro.max_new_tokens = static_cast<int>(a.integer("max-new-tokens", 0, 0, 1 << 16));
     ro.capture_attention = attention;
     ro.use_length_variants = !a.flag("no-length-variants");
+    ro.chunking = !a.flag("no-chunking");
+    ro.window_tokens = static_cast<int>(a.integer("window", 0, 1, 1 << 20));  // the engine checks it against the compressor
+    ro.read_together = !a.flag("no-together");
     if (a.has("xcp")) {
         const std::string path = a.str("xcp", "");
         Opened s = open_session(a, false);
@@ -153,6 +156,14 @@ int cmd_regenerate(Args& a) {
         std::fprintf(stderr, "\nregenerate: interrupted\n");
         return kInterruptedExit;
     }
+    // A text cut into chunks: each chunk's byte range and scores, and the multi-span reading.
+    const auto chunk_json = [](const RegenerationReport& c) {
+        return nlohmann::json{{"bytes", {c.text_begin, c.text_end}}, {"token_begin", c.token_begin},
+                              {"source_tokens", c.source_tokens}, {"original", c.original},
+                              {"regenerated", c.regenerated},     {"bleu", c.scores.bleu},
+                              {"rouge_l_f", c.scores.rouge_l_f},  {"exact_match", c.scores.exact_match},
+                              {"errors", spans_json(c.alignment)}, {"teacher_forced_accuracy", c.evidence.teacher_forced_accuracy}};
+    };
     if (json) {
         nlohmann::json j = {{"compressor", r.compressor.id},
                             {"requested", r.requested_id},
@@ -174,6 +185,13 @@ int cmd_regenerate(Args& a) {
                                           {"probability", r.evidence.probability},
                                           {"rank", r.evidence.rank},
                                           {"entropy", r.evidence.entropy}}}};
+        if (!r.chunks.empty()) {
+            j["window_tokens"] = r.window_tokens;
+            j["chunks"] = nlohmann::json::array();
+            for (const RegenerationReport& c : r.chunks) j["chunks"].push_back(chunk_json(c));
+            j["together"] = r.together.empty() ? nlohmann::json(nullptr) : chunk_json(r.together.front());
+            if (!r.together_note.empty()) j["together_note"] = r.together_note;
+        }
         if (attention) {
             j["attention"] = {{"layers", r.attention.layers}, {"heads", r.attention.heads},
                               {"generated", r.attention.generated}, {"memory_tokens", r.attention.memory_tokens},
@@ -182,9 +200,20 @@ int cmd_regenerate(Args& a) {
         std::cout << j.dump() << "\n";
         return 0;
     }
+    const int k = static_cast<int>(r.chunks.size());
+    if (k > 0)
+        std::printf("cut into %d chunks of at most %d tokens at sentence ends; each regenerated from its own %d memory tokens\n\n",
+                    k, r.window_tokens, r.compressor.memory_tokens);
     std::printf("%s\n\n", r.regenerated.c_str());
+    for (int i = 0; i < k; ++i) {
+        const RegenerationReport& c = r.chunks[i];
+        std::printf("chunk %d of %d: bytes %zu-%zu, tokens %d-%d | BLEU %.4f  ROUGE-L F %.4f  EM %.0f\n", i + 1, k, c.text_begin,
+                    c.text_end, c.token_begin, c.token_begin + c.source_tokens - 1, c.scores.bleu, c.scores.rouge_l_f,
+                    c.scores.exact_match);
+    }
+    if (k > 0) std::printf("whole text, chunks joined:\n");
     std::printf("%s: %d tokens -> %d memory tokens | BLEU %.4f  ROUGE-L F %.4f  EM %.0f | compress %.1f ms, regenerate %.1f ms\n",
-                r.compressor.label.c_str(), r.source_tokens, r.compressor.memory_tokens, r.scores.bleu, r.scores.rouge_l_f,
+                r.compressor.label.c_str(), r.source_tokens, r.compressor.memory_tokens * std::max(1, k), r.scores.bleu, r.scores.rouge_l_f,
                 r.scores.exact_match, r.compress_ms, r.regenerate_ms);
     std::printf("errors: %d mistake, %d information loss, %d hallucination, %d paraphrase\n",
                 r.alignment.counts[1], r.alignment.counts[2], r.alignment.counts[3], r.alignment.counts[4]);
@@ -194,7 +223,21 @@ int cmd_regenerate(Args& a) {
     else
         std::printf("teacher-forced accuracy %.3f; greedy decoding leaves the original at token %d of %d\n",
                     r.evidence.teacher_forced_accuracy, r.evidence.first_divergence, r.source_tokens);
-    if (r.compressor.id != r.requested_id) print_route(r.requested_id, r.compressor, r.source_tokens);
+    if (k > 0 && !r.together.empty()) {
+        const RegenerationReport& t = r.together.front();
+        std::printf("read together (all %d memory tokens at once, the decoder was not trained for it): BLEU %.4f  ROUGE-L F %.4f  EM %.0f\n%s\n",
+                    k * r.compressor.memory_tokens, t.scores.bleu, t.scores.rouge_l_f, t.scores.exact_match, t.regenerated.c_str());
+    } else if (!r.together_note.empty()) {
+        std::printf("%s\n", r.together_note.c_str());
+    }
+    if (r.compressor.id != r.requested_id) {
+        int longest = r.source_tokens;
+        if (k > 0) {
+            longest = 0;
+            for (const RegenerationReport& c : r.chunks) longest = std::max(longest, c.source_tokens);
+        }
+        print_route(r.requested_id, r.compressor, longest);
+    }
     return 0;
 }
 
@@ -247,7 +290,8 @@ int cmd_qa(Args& a) {
     a.finish();
     QAReport r = s.session->answer(s.compressor, context, question, gold);
     if (json) {
-        nlohmann::json j = {{"compressor", r.compressor_id},   {"question", r.question},
+        nlohmann::json j = {{"compressor", r.compressor_id},   {"question", r.question}, {"chunks", r.chunks},
+                            {"memory_tokens", r.memory_tokens},
                             {"answer_compressed", r.answer_compressed},
                             {"answer_full", r.answer_full},   {"ms_compressed", r.ms_compressed},
                             {"ms_full", r.ms_full}};
@@ -257,9 +301,14 @@ int cmd_qa(Args& a) {
             j["f1_full"] = r.f1_full;
             j["em_full"] = r.em_full;
         }
+        if (!r.note.empty()) j["note"] = r.note;
         std::cout << j.dump() << "\n";
         return 0;
     }
+    if (r.chunks > 1)
+        std::printf("the context was cut into %d chunks; the decoder read all %d memory tokens at once\n", r.chunks,
+                    r.memory_tokens);
+    if (!r.note.empty()) std::printf("%s\n", r.note.c_str());
     std::printf("compressed prompt: %s   (%.1f ms)\nfull text:         %s   (%.1f ms)\n", r.answer_compressed.c_str(),
                 r.ms_compressed, r.answer_full.c_str(), r.ms_full);
     if (r.compressor_id != s.compressor)

@@ -32,8 +32,13 @@ length variants (aoc-m16 -> aoc-m16-t192) runs the variant on texts it serves an
 --no-length-variants runs the id itself:
   compress    --compressor C (--text T | --file F) --out A.xcp [--json]
   regenerate  --compressor C (--text T | --file F) [--attention] [--no-length-variants] [--json]
+              [--window N] [--no-chunking] [--no-together]   a text over the compressor's limit (512 tokens) is
+              cut at sentence ends into chunks of at most N tokens (default: the longest it was trained on),
+              each compressed and regenerated on its own, then all read together when the context allows;
+              --window N cuts any text over N tokens
               | --xcp A.xcp [--json]
   qa          --compressor C (--context T | --file F) --question Q [--answer GOLD] [--json]
+              (a context over 512 tokens: every chunk's memory tokens read at once)
   interpolate --alpha A [--spherical] A.xcp B.xcp [--json]
   ablate      --compressor C (--text T | --file F) --memory-token K [--mode drop|zero|replace --donor B.xcp] [--json]
               regenerates without memory token K, and each memory token's importance (loss increase when dropped)
@@ -70,7 +75,7 @@ Common options: --device cpu|cuda[:N]  --dtype auto|float32|bfloat16|float16  --
 )";
 
 const std::set<std::string> kFlags = {"json", "no-mlp", "help", "qa", "spherical", "quiet", "resume", "attention",
-                                    "no-length-variants"};
+                                    "no-length-variants", "no-chunking", "no-together"};
 
 // A crash prints where it happened (a long GPU run should not die without a trace), then dies as it
 // would have. When the unwinder cannot get past the faulting frame (a jump through a bad pointer),

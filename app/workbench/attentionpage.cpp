@@ -48,6 +48,9 @@ AttentionPage::AttentionPage(RegeneratePage* regeneration, QWidget* parent) : QW
     connect(this, &AttentionPage::captureAttentionChanged, this, &Preferences::setCaptureAttention);
     connect(regeneration, &RegeneratePage::regenerationShown, this,
             [this](const RegenerationResult& result) { setData(result.attention, result.tokenRanges); });
+    // A chunked text: the part chosen on the Regenerate tab (the whole puts the chunks side by side).
+    connect(regeneration, &RegeneratePage::partShown, this,
+            [this](const RegenerationPart& part) { setData(part.attention, part.tokenRanges); });
     linkSelection(regeneration);
 }
 

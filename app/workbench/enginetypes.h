@@ -38,6 +38,16 @@ struct ModelEntry {
     QStringList warnings;  // compressors that could not be loaded, and why
 };
 
+// What the views of one regeneration show: the whole text, the reading together, or one chunk.
+struct RegenerationPart {
+    enum class Kind { Whole, Together, Chunk };
+    Kind kind = Kind::Whole;
+    int chunk = -1;                        // Chunk: 0-based
+    view::RegenerationView view;           // diff + metrics + evidence
+    view::AttentionData attention;         // layers == 0 when not captured
+    QVector<QPair<int, int>> tokenRanges;  // UTF-16 range of each regenerated piece in its regeneration
+};
+
 // One compress-and-regenerate run.
 struct RegenerationResult {
     quint64 job = 0;
@@ -48,6 +58,11 @@ struct RegenerationResult {
     QVector<QPair<int, int>> tokenRanges;  // UTF-16 range of each regenerated piece in the regeneration
     int errorCounts[view::kErrorTypeCount] = {0, 0, 0, 0, 0};
     bool cancelled = false;
+    // A text too long for one window: view/attention/tokenRanges above are the whole text (the chunks'
+    // regenerations joined); `parts` holds the whole, the reading together (when it ran) and every
+    // chunk, in that order; `chunks` their numbers. Both empty for a text of one window.
+    QVector<RegenerationPart> parts;
+    view::ChunkOverview chunks;
 };
 
 struct QaResult {

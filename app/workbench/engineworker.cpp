@@ -43,7 +43,24 @@ CompressorEntry toEntry(const xcomp::CompressorInfo& c)
     return e;
 }
 
-RegenerationResult toResult(quint64 job, const xcomp::RegenerationReport& report)
+// One part of a chunked report as the views take it.
+RegenerationPart toPart(RegenerationPart::Kind kind, int chunk, const xcomp::RegenerationReport& report,
+                        const CompressorEntry& compressor)
+{
+    RegenerationPart p;
+    p.kind = kind;
+    p.chunk = chunk;
+    p.view = toRegenerationView(report);
+    p.view.metrics.trainedShortest = compressor.trainedShortest;
+    p.view.metrics.trainedLongest = compressor.trainedLongest;
+    p.view.metrics.maxSourceTokens = compressor.maxSourceTokens;
+    p.attention = toAttentionData(report);
+    p.tokenRanges = pieceRanges(report.regenerated_pieces, report.regenerated);
+    return p;
+}
+
+// `text`: what was given to the engine, for the chunks' places in it.
+RegenerationResult toResult(quint64 job, const xcomp::RegenerationReport& report, const std::string& text = {})
 {
     RegenerationResult r;
     r.job = job;
@@ -58,6 +75,23 @@ RegenerationResult toResult(quint64 job, const xcomp::RegenerationReport& report
     for (int t = 0; t < view::kErrorTypeCount && t < int(xcomp::kErrorTypeCount); ++t)
         r.errorCounts[t] = report.alignment.counts[std::size_t(t)];
     r.cancelled = report.cancelled;
+    if (!report.chunks.empty()) {
+        r.chunks = toChunkOverview(report, text);
+        r.view.metrics.memoryTokens = r.chunks.whole.memoryTokens;
+        RegenerationPart whole;
+        whole.view = r.view;
+        whole.attention = r.attention;
+        whole.tokenRanges = r.tokenRanges;
+        r.parts << whole;
+        if (!report.together.empty()) {
+            RegenerationPart together = toPart(RegenerationPart::Kind::Together, -1, report.together.front(), r.compressor);
+            together.view.metrics.memoryTokens = r.chunks.together.memoryTokens;
+            together.view.metrics.compressionRatio = r.chunks.together.compressionRatio;
+            r.parts << together;
+        }
+        for (int i = 0; i < int(report.chunks.size()); ++i)
+            r.parts << toPart(RegenerationPart::Kind::Chunk, i, report.chunks[std::size_t(i)], r.compressor);
+    }
     return r;
 }
 
@@ -87,6 +121,17 @@ QString stageText(const xcomp::Progress& p)
 {
     if (p.stage == "optimise memory" && p.total > 0)
         return EngineWorker::tr("Optimising the memory tokens: step %1 of %2").arg(p.done).arg(p.total);
+    // A text cut into chunks: which chunk, or all of them at once.
+    if (p.chunks > 0) {
+        if (p.stage == "compress")
+            return EngineWorker::tr("Compressing %n chunk(s) in one batch", nullptr, p.chunks);
+        if (p.stage == "regenerate" && p.chunk > 0)
+            return EngineWorker::tr("Regenerating chunk %1 of %2 from its own memory tokens").arg(p.chunk).arg(p.chunks);
+        if (p.stage == "regenerate")
+            return EngineWorker::tr("Regenerating %n chunk(s), each from its own memory tokens", nullptr, p.chunks);
+        if (p.stage == "read together")
+            return EngineWorker::tr("Regenerating the whole text from all %n chunk(s)' memory tokens at once", nullptr, p.chunks);
+    }
     return fromStd(p.stage);
 }
 
@@ -197,11 +242,15 @@ xcomp::RunControl EngineWorker::callbacks(quint64 job, std::atomic<bool>* flag, 
     textTimer->start();
     xcomp::RunControl cb;
     cb.cancel = flag;
-    cb.on_progress = [this, job, flag, from, to, timer](const xcomp::Progress& p) {
+    auto lastStage = std::make_shared<std::pair<std::string, int>>();
+    cb.on_progress = [this, job, flag, from, to, timer, lastStage](const xcomp::Progress& p) {
         if (shouldStop(job))
             flag->store(true);  // catches a cancel() that raced with the job's start
-        if (p.fraction >= 1.0 || timer->elapsed() >= kThrottleMs) {
+        // A new stage (or chunk) is always shown, however soon it follows the last report.
+        const bool newStage = lastStage->first != p.stage || lastStage->second != p.chunk;
+        if (p.fraction >= 1.0 || newStage || timer->elapsed() >= kThrottleMs) {
             timer->restart();
+            *lastStage = {p.stage, p.chunk};
             emit progress(job, from + (to - from) * std::clamp(p.fraction, 0.0, 1.0), stageText(p));
         }
     };
@@ -279,15 +328,16 @@ void EngineWorker::regenerate(quint64 job, const QString& compressorId, const QS
     runJob(job, tr("Compress and regenerate"), [&] {
         xcomp::RegenerateOptions options;
         options.capture_attention = captureAttention;
+        const std::string source = toStd(text);
         const xcomp::RegenerationReport report =
-            m_session->regenerate(toStd(compressorId), toStd(text), options, callbacks(job, &m_cancel, 0.0, 1.0));
+            m_session->regenerate(toStd(compressorId), source, options, callbacks(job, &m_cancel, 0.0, 1.0));
         if (report.cancelled && m_cancel.load()) {
             // Partial result: show it, but tell the GUI the run was cancelled.
-            emit regenerated(toResult(job, report));
+            emit regenerated(toResult(job, report, source));
             emit cancelled(job);
             return;
         }
-        emit regenerated(toResult(job, report));
+        emit regenerated(toResult(job, report, source));
     });
 }
 
@@ -303,7 +353,7 @@ void EngineWorker::compare(quint64 job, const QStringList& compressorIds, const 
                 toStd(compressorIds.at(i)), source, {}, callbacks(job, &m_cancel, double(i) / n, double(i + 1) / n));
             if (report.cancelled)
                 throw xcomp::Cancelled();
-            emit compareResult(job, i, n, toResult(job, report));
+            emit compareResult(job, i, n, toResult(job, report, source));
         }
     });
 }

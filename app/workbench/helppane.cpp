@@ -60,7 +60,7 @@ QString HelpPane::pageHtml(Page page)
                                   "token by token, how sure the decoder was of the original: hover over a token "
                                   "for its numbers, click it to find it in the text."));
         for (Topic t : {Topic::MemoryTokens, Topic::KvValues, Topic::CompressionRatio, Topic::Metrics, Topic::TokenEvidence,
-                        Topic::ErrorTypes})
+                        Topic::ErrorTypes, Topic::Chunks})
             html += topicHtml(t);
         break;
     case Page::Compare:
@@ -96,7 +96,7 @@ QString HelpPane::pageHtml(Page page)
                                   "it back. The question is asked twice: of the compressed prompt and of the full "
                                   "text. F1 counts the overlapping words with a gold answer; exact match (EM) "
                                   "asks for the whole answer."));
-        for (Topic t : {Topic::MemoryTokens, Topic::Metrics})
+        for (Topic t : {Topic::MemoryTokens, Topic::Metrics, Topic::Chunks})
             html += topicHtml(t);
         break;
     case Page::Batch:

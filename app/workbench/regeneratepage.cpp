@@ -1,5 +1,6 @@
 #include "regeneratepage.h"
 
+#include <QComboBox>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -11,6 +12,7 @@
 #include <algorithm>
 
 #include "atomicwrite.h"
+#include "chunkstrip.h"
 #include "diffexport.h"
 #include "diffview.h"
 #include "engineclient.h"
@@ -42,6 +44,33 @@ RegeneratePage::RegeneratePage(const PageContext& context, QWidget* parent) : Wo
     m_export = new ExportButton(this);
     titleRow->addWidget(m_export, 0, Qt::AlignTop);
     layout->addLayout(titleRow);
+
+    // A text cut into chunks: which part the views below show, and each chunk at a glance.
+    m_chunkRow = new QWidget(this);
+    m_chunkRow->setObjectName(QStringLiteral("chunkRow"));
+    auto* chunks = new QHBoxLayout(m_chunkRow);
+    chunks->setContentsMargins(0, 0, 0, 0);
+    auto* showLabel = new QLabel(tr("Show:"), m_chunkRow);
+    m_partBox = new QComboBox(m_chunkRow);
+    m_partBox->setObjectName(QStringLiteral("chunkSelector"));
+    m_partBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    showLabel->setBuddy(m_partBox);
+    m_chunkStrip = new ChunkStrip(m_chunkRow);
+    m_chunkStrip->setToolTip(TeachingText::tooltip(TeachingText::Topic::Chunks));
+    m_chunkExport = new QToolButton(m_chunkRow);
+    m_chunkExport->setText(tr("Export\u2026"));
+    m_chunkExport->setToolTip(tr("Save the chunks' numbers as a PNG image, a CSV table or JSON"));
+    m_chunkExport->setAutoRaise(true);
+    chunks->addWidget(showLabel);
+    chunks->addWidget(m_partBox);
+    chunks->addWidget(m_chunkStrip, 1);
+    chunks->addWidget(m_chunkExport);
+    layout->addWidget(m_chunkRow);
+    m_chunkRow->hide();
+    connect(m_partBox, &QComboBox::activated, this, &RegeneratePage::showPart);
+    connect(m_chunkStrip, &ChunkStrip::chunkClicked, this, &RegeneratePage::selectChunk);
+    connect(m_chunkExport, &QToolButton::clicked, this, &RegeneratePage::askExportChunks);
+
     layout->addWidget(m_metrics);
     layout->addWidget(m_diff, 1);
 
@@ -158,9 +187,112 @@ void RegeneratePage::onRegenerated(const RegenerationResult& result)
     if (result.cancelled)
         notes << (result.compressor.upperBound ? tr("cancelled, the best memory found so far")
                                                : tr("cancelled, partial regeneration"));
-    showResult(result.view, notes.join(QStringLiteral("; ")));
+    if (!result.parts.isEmpty()) {
+        notes << tr("cut into %n chunk(s) of at most %1 tokens at sentence ends", nullptr, int(result.chunks.chunks.size()))
+                     .arg(result.chunks.windowTokens);
+        if (!result.chunks.hasTogether && !result.chunks.togetherNote.isEmpty() && !result.cancelled)
+            notes << tr("not read together: %1").arg(result.chunks.togetherNote);
+    }
+    m_partsNote = notes.join(QStringLiteral("; "));
+    display(result.view, m_partsNote);
+    setParts(result);
+    m_ranText = result.parts.isEmpty() ? QString() : m_runningOriginal;
+    updateStale();
     emit resultsChanged();
     emit regenerationShown(result);
+    if (!m_parts.isEmpty())
+        emit partShown(m_parts.front());
+}
+
+// The chunked regeneration's parts in the selector and the strip; the whole text first.
+void RegeneratePage::setParts(const RegenerationResult& result)
+{
+    m_parts = result.parts;
+    m_chunkStrip->setOverview(result.chunks);  // first: the labels read the chunks' token ranges
+    m_partBox->clear();
+    for (const RegenerationPart& p : m_parts)
+        m_partBox->addItem(partLabel(p));
+    m_currentPart = m_parts.isEmpty() ? -1 : 0;
+    m_partBox->setCurrentIndex(m_currentPart);
+    m_chunkExport->setEnabled(!m_parts.isEmpty());
+    m_chunkRow->setVisible(!m_parts.isEmpty());
+}
+
+QString RegeneratePage::partLabel(const RegenerationPart& p) const
+{
+    switch (p.kind) {
+    case RegenerationPart::Kind::Whole:
+        return tr("Whole text (chunks joined)");
+    case RegenerationPart::Kind::Together:
+        return tr("Whole text, all memory tokens read together");
+    case RegenerationPart::Kind::Chunk:
+        break;
+    }
+    const view::ChunkSummary c = m_chunkStrip->overview().chunks.value(p.chunk);
+    return tr("Chunk %1 of %2 (tokens %3\u2013%4)")
+        .arg(p.chunk + 1)
+        .arg(m_chunkStrip->overview().chunks.size())
+        .arg(c.tokenBegin)
+        .arg(c.tokenBegin + c.tokens - 1);
+}
+
+void RegeneratePage::selectPart(int index)
+{
+    if (index < 0 || index >= m_parts.size())
+        return;
+    m_partBox->setCurrentIndex(index);
+    showPart(index);
+}
+
+void RegeneratePage::selectChunk(int chunk)
+{
+    for (int i = 0; i < m_parts.size(); ++i)
+        if ((chunk < 0 && m_parts.at(i).kind == RegenerationPart::Kind::Whole) ||
+            (chunk >= 0 && m_parts.at(i).kind == RegenerationPart::Kind::Chunk && m_parts.at(i).chunk == chunk)) {
+            selectPart(i);
+            return;
+        }
+}
+
+void RegeneratePage::showPart(int index)
+{
+    if (index < 0 || index >= m_parts.size())
+        return;
+    m_currentPart = index;
+    const RegenerationPart& p = m_parts.at(index);
+    const bool stale = m_stale;
+    QString note = m_partsNote;
+    if (p.kind != RegenerationPart::Kind::Whole)
+        note += QStringLiteral("; ") + tr("showing %1").arg(partLabel(p));
+    display(p.view, note);
+    m_stale = stale;
+    updateStale();
+    m_chunkStrip->setSelectedChunk(p.kind == RegenerationPart::Kind::Chunk ? p.chunk : -1);
+    emit partShown(p);
+}
+
+bool RegeneratePage::exportChunks(const QString& path, QString* error)
+{
+    if (m_chunkStrip->isEmpty()) {
+        if (error)
+            *error = tr("There are no chunks to export: the text fitted one window.");
+        return false;
+    }
+    return m_chunkStrip->exportFile(path, error);
+}
+
+void RegeneratePage::askExportChunks()
+{
+    const QString path = FileDialogs::askSavePath(this, tr("Export the chunks"),
+                                                  FileDialogs::inLastFolder(QStringLiteral("chunks.csv")),
+                                                  ChunkStrip::fileDialogFilter(), QStringLiteral(".csv"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (exportChunks(path, &error))
+        m_context.messages->showInformation(tr("Chunks written to %1").arg(path));
+    else
+        m_context.messages->showError(error);
 }
 
 void RegeneratePage::showReview(const view::EvalRow& row)
@@ -177,6 +309,13 @@ void RegeneratePage::showReview(const view::EvalRow& row)
 }
 
 void RegeneratePage::showResult(const view::RegenerationView& result, const QString& note)
+{
+    setParts({});  // a restored or reviewed result is one part
+    m_ranText.clear();
+    display(result, note);
+}
+
+void RegeneratePage::display(const view::RegenerationView& result, const QString& note)
 {
     m_result = result;
     m_hasResult = true;
@@ -198,8 +337,10 @@ void RegeneratePage::updateStale()
     if (!m_hasResult)
         return;
     // While a run goes on, the page shows that run, not an old result.
-    m_stale = m_job == 0 && m_ofSourceText &&
-              m_context.source->text().trimmed() != m_result.diff.original.trimmed();
+    // A chunked result's original is the chunks' texts as the tokenizer reads them back: compare the
+    // text that was run instead.
+    const QString ran = m_ranText.isEmpty() ? m_result.diff.original : m_ranText;
+    m_stale = m_job == 0 && m_ofSourceText && m_context.source->text().trimmed() != ran.trimmed();
     m_diff->setEnabled(!m_stale);
     m_metrics->setEnabled(!m_stale);
     m_evidenceBox->setEnabled(!m_stale);
@@ -214,6 +355,8 @@ void RegeneratePage::updateTitle()
 
 void RegeneratePage::showRunning(const QString& original, const QString& compressorLabel)
 {
+    setParts({});
+    m_ranText.clear();
     m_runningOriginal = original;
     m_runningLabel = compressorLabel;
     m_stale = false;
@@ -271,6 +414,8 @@ void RegeneratePage::updateStripLayout(bool remeasure)
 
 void RegeneratePage::clear()
 {
+    setParts({});
+    m_ranText.clear();
     m_hasResult = false;
     m_stale = false;
     m_diff->setEnabled(true);

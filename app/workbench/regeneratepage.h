@@ -8,12 +8,14 @@
 #include "viewdata.h"
 #include "workbenchpage.h"
 
+class QComboBox;
 class QGroupBox;
 class QLabel;
 class QScrollArea;
 class QToolButton;
 
 namespace xcomp {
+class ChunkStrip;
 class DiffView;
 class ExportButton;
 class MetricsStrip;
@@ -56,8 +58,24 @@ public:
     // Writes the evidence of the result on screen (.png, .csv or .json); false with *error on failure.
     bool exportEvidence(const QString& path, QString* error = nullptr);
 
+    // Item 5 of issue 19: a text too long for one window comes back in chunks. The selector lists
+    // "Whole text", "Whole text, read together" (when it ran) and "Chunk i of k (tokens a–b)"; the
+    // diff, metrics, evidence and the Attention tab show the part chosen. Hidden for one window.
+    QComboBox* partSelector() const { return m_partBox; }
+    ChunkStrip* chunkStrip() const { return m_chunkStrip; }
+    QWidget* chunkRow() const { return m_chunkRow; }
+    int partCount() const { return int(m_parts.size()); }
+    int currentPart() const { return m_currentPart; }  // index into the selector; -1: not chunked
+    const RegenerationPart& part(int index) const { return m_parts.at(index); }
+    void selectPart(int index);
+    void selectChunk(int chunk);  // -1: the whole text
+    // The chunks' numbers (.png: the strip, .csv, .json); false with *error on failure.
+    bool exportChunks(const QString& path, QString* error = nullptr);
+
 signals:
     void regenerationShown(const xcomp::workbench::RegenerationResult& result);
+    // The part of a chunked regeneration now on screen (also right after regenerationShown).
+    void partShown(const xcomp::workbench::RegenerationPart& part);
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -73,6 +91,11 @@ private:
     void showEvidence(const view::TokenEvidence& evidence);
     void onEvidenceTokenClicked(int index);
     void askExportEvidence();
+    void display(const view::RegenerationView& result, const QString& note);
+    void setParts(const RegenerationResult& result);
+    void showPart(int index);
+    QString partLabel(const RegenerationPart& part) const;
+    void askExportChunks();
 
     int m_wideWidth = 0;
     DiffView* m_diff = nullptr;
@@ -84,6 +107,14 @@ private:
     QScrollArea* m_evidenceScroll = nullptr;
     TokenEvidenceView* m_evidence = nullptr;
     QToolButton* m_evidenceExport = nullptr;
+    QWidget* m_chunkRow = nullptr;
+    QComboBox* m_partBox = nullptr;
+    ChunkStrip* m_chunkStrip = nullptr;
+    QToolButton* m_chunkExport = nullptr;
+    QVector<RegenerationPart> m_parts;  // of the chunked regeneration on screen
+    int m_currentPart = -1;
+    QString m_partsNote;                // the run's note ("cut into 3 chunks …")
+    QString m_ranText;                  // the text that was compressed, for the stale check of a chunked result
     QString m_runningOriginal;
     QString m_runningLabel;  // the compressor of the run going on
     view::RegenerationView m_result;

@@ -144,8 +144,9 @@ view::RegenerationMetrics toMetrics(const xcomp::RegenerationReport& r)
     m.exactMatch = r.scores.exact_match;
     m.prefixExactMatch = r.scores.prefix_exact_match;
     m.sourceTokens = r.source_tokens;
-    m.memoryTokens = r.compressor.memory_tokens;
-    m.compressionRatio = r.compressor.memory_tokens > 0 ? double(r.source_tokens) / r.compressor.memory_tokens : 0.0;
+    // A chunked text takes m memory tokens per chunk.
+    m.memoryTokens = r.compressor.memory_tokens * std::max<int>(1, int(r.chunks.size()));
+    m.compressionRatio = m.memoryTokens > 0 ? double(r.source_tokens) / m.memoryTokens : 0.0;
     m.compressedBytes = r.compressed_bytes;
     m.fullKvBytes = r.full_kv_bytes;
     m.compressMs = r.compress_ms;
@@ -224,6 +225,37 @@ view::AttentionData toAttentionData(const xcomp::RegenerationReport& r)
     a.memoryTotal = QVector<float>(u.memory_total.begin(), u.memory_total.end());
     a.encoderAttention = QVector<float>(u.encoder_attention.begin(), u.encoder_attention.end());
     return a;
+}
+
+view::ChunkOverview toChunkOverview(const xcomp::RegenerationReport& r, const std::string& text)
+{
+    view::ChunkOverview o;
+    if (r.chunks.empty())
+        return o;
+    const Utf8Text t(text);
+    o.windowTokens = r.window_tokens;
+    o.memoryTokens = r.compressor.memory_tokens;
+    for (const xcomp::RegenerationReport& c : r.chunks) {
+        view::ChunkSummary s;
+        s.tokenBegin = c.token_begin;
+        s.tokens = c.source_tokens;
+        s.textBegin = t.toUtf16(c.text_begin);
+        s.textEnd = t.toUtf16End(c.text_end);
+        s.bleu = c.scores.bleu;
+        s.rougeLF = c.scores.rouge_l_f;
+        s.exactMatch = c.scores.exact_match;
+        s.teacherForcedAccuracy = c.evidence.probability.empty() ? -1 : c.evidence.teacher_forced_accuracy;
+        o.chunks << s;
+    }
+    o.whole = toMetrics(r);
+    o.hasTogether = !r.together.empty();
+    if (o.hasTogether) {
+        o.together = toMetrics(r.together.front());
+        o.together.memoryTokens = o.whole.memoryTokens;  // every chunk's memory tokens, read at once
+        o.together.compressionRatio = o.whole.compressionRatio;
+    }
+    o.togetherNote = fromStd(r.together_note);
+    return o;
 }
 
 view::InterpolationPoint toInterpolationPoint(const xcomp::InterpolationPoint& p)

@@ -60,6 +60,9 @@ view::RegenerationView toRegenerationView(const xcomp::RegenerationReport& repor
 view::TokenEvidence toTokenEvidence(const xcomp::RegenerationReport& report);
 // Empty AttentionData (layers == 0) when none was captured.
 view::AttentionData toAttentionData(const xcomp::RegenerationReport& report);
+// A chunked report's chunks (byte ranges of `text`, the text given to the engine, as UTF-16 ranges),
+// whole and reading together; empty for a text of one window.
+view::ChunkOverview toChunkOverview(const xcomp::RegenerationReport& report, const std::string& text);
 view::InterpolationPoint toInterpolationPoint(const xcomp::InterpolationPoint& point);
 view::EvalRow toEvalRow(const QString& id, const xcomp::RegenerationReport& report);
 // The ablation's diff is the unablated regeneration (original side) against the ablated one.

@@ -312,6 +312,28 @@ int ScreenshotRunner::run(MainWindow& w, const Options& o)
     grabTo(w, o.outDir, QStringLiteral("help.png"));
     w.helpDock()->hide();
 
+    // 9. Issue 19, item 5: a text longer than one window (three abstracts and a novel's opening, about
+    // 650 tokens with the bundled tokenizer), cut into chunks; the second chunk on screen.
+    {
+        QStringList parts;
+        for (const char* name : {"abstract-sparse-routing", "abstract-glacier-sensing", "abstract-qa-lighthouse",
+                                 "pd-dickens-two-cities"})
+            parts << MainWindow::readExample(ex(name)).trimmed();
+        w.setText(parts.join(QStringLiteral("\n\n")));
+        waitFor([&] { return w.tokenCount() > 0; }, 20000);
+        if (!w.setCurrentCompressor(QStringLiteral("aoc-m16")) && !o.compressor.isEmpty())
+            w.setCurrentCompressor(o.compressor);
+        w.attentionPage()->setCaptureAttention(true);
+        w.runRegeneration();
+        if (!waitFor([&] { return !engine->isBusy(); }, o.stepTimeoutMs))
+            say(QStringLiteral("the chunked regeneration timed out"));
+        RegeneratePage* page = w.regeneratePage();
+        page->selectChunk(1);
+        w.showTab(MainWindow::RegenerateTab);
+        grabTo(w, o.outDir, QStringLiteral("regenerate-chunks.png"));
+        page->selectChunk(-1);
+    }
+
     const bool error = w.messageBar()->isShowing() && w.messageBar()->kind() == MessageBar::Kind::Error;
     if (error)
         say(QStringLiteral("an error was shown: %1").arg(w.messageBar()->text()));

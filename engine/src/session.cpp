@@ -1,5 +1,6 @@
 // The workbench's engine facade: strings and plain arrays in and out, tensors inside.
 #include "xcomp/session.h"
+#include "session_impl.h"
 
 #include <ATen/core/grad_mode.h>
 
@@ -23,10 +24,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-double ms_since(std::chrono::steady_clock::time_point t0) {
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-}
-
 CompressorInfo info_of(const Compressor& c, const std::string& dir) {
     CompressorInfo i;
     const CompressorConfig& k = c.config();
@@ -43,91 +40,6 @@ CompressorInfo info_of(const Compressor& c, const std::string& dir) {
 }
 
 }  // namespace
-
-struct Session::Impl {
-    ModelFolder folder;
-    ModelSummary summary;
-    std::vector<CompressorInfo> infos;          // the ones to pick from
-    std::vector<CompressorInfo> variant_infos;  // length variants, reached through their family's id
-    std::vector<CompressorInfo> optimised_infos;  // the per-text upper bounds (optimised-kv-m16, ...)
-    std::map<std::string, std::shared_ptr<Compressor>> compressors;
-    CompressorFamilies families;
-    std::map<int, CompressedPrompt> slots;
-    int next_slot = 1;
-
-    const Compressor& get(const std::string& id) const {
-        auto it = compressors.find(id);
-        if (it == compressors.end()) throw Error("no compressor '" + id + "' is loaded");
-        return *it->second;
-    }
-
-    // The text's ids and the compressor that runs it: `id`, or the length variant of `id` that covers it.
-    std::vector<int64_t> source_ids(const std::string& id, const std::string& text, const Compressor** ran,
-                                    bool route = true) const {
-        if (strip_whitespace(text).empty()) throw Error("the text is empty: paste or type something to compress");
-        size_t bad = 0;
-        if (!is_valid_utf8(text, &bad)) throw Error("the text is not valid UTF-8 (bad byte at offset " + std::to_string(bad) + ")");
-        // Valid UTF-8, but no prose holds NUL: it is a binary file or a paste gone wrong.
-        if (const size_t nul = text.find('\0'); nul != std::string::npos)
-            throw Error("the text contains a NUL byte (at offset " + std::to_string(nul) + "): is it a binary file?");
-        get(id);  // an unknown id is the first thing to report
-        std::vector<int> ids = folder.tokenizer->encode(text);
-        const Compressor& c = get(route ? families.route(id, static_cast<int>(ids.size())) : id);
-        *ran = &c;
-        if (static_cast<int>(ids.size()) > c.config().max_source_tokens)
-            throw Error("the text has " + std::to_string(ids.size()) + " tokens but " + c.config().label +
-                        " compresses at most " + std::to_string(c.config().max_source_tokens) +
-                        "; shorten it or split it into parts");
-        return std::vector<int64_t>(ids.begin(), ids.end());
-    }
-
-    // Two members of one family have two latent spaces: compress both texts again with the member
-    // that covers the longer one (the slots keep their source texts).
-    void share_latent_space(int slot_a, int slot_b) {
-        auto a = slots.find(slot_a), b = slots.find(slot_b);
-        if (a == slots.end() || b == slots.end() || a->second.compressor_id == b->second.compressor_id) return;
-        const std::string family = families.family_of(a->second.compressor_id);
-        if (family != families.family_of(b->second.compressor_id) || !compressors.count(family)) return;
-        const std::string id = families.route(family, std::max(a->second.source_tokens, b->second.source_tokens));
-        const Compressor& c = get(id);
-        for (auto* it : {&a, &b}) {
-            CompressedPrompt& p = (*it)->second;
-            if (p.compressor_id == id) continue;
-            if (p.source_text.empty())
-                throw Error("slot " + std::to_string((*it)->first) + " was made by " + p.compressor_id +
-                            " and has no source text to compress again with " + id + "; load both with one compressor");
-            const std::vector<int> ids = folder.tokenizer->encode(p.source_text);
-            MemoryBatch mem = c.encode({std::vector<int64_t>(ids.begin(), ids.end())});
-            p = to_prompt(mem, 0, c, static_cast<int>(ids.size()), p.source_text);
-        }
-    }
-
-    std::string decode(const std::vector<int64_t>& ids) const {
-        return folder.tokenizer->decode(std::vector<int>(ids.begin(), ids.end()));
-    }
-
-    // The compress stage's control: an optimised method's steps fill [0, share) of the call's progress.
-    static RunControl compress_control(const RunControl& cb, double share) {
-        RunControl c;
-        c.cancel = cb.cancel;
-        c.on_progress = [&cb, share](const Progress& p) { cb.progress(Progress{share * p.fraction, p.done, p.total, p.stage}); };
-        return c;
-    }
-
-    GenerationOptions generation_options(int max_new, const RunControl& cb, std::vector<int64_t>* so_far) const {
-        GenerationOptions go;
-        go.max_new_tokens = max_new;
-        go.control.cancel = cb.cancel;
-        go.control.on_token = [this, &cb, so_far, max_new](int64_t row, int64_t token) {
-            so_far->push_back(token);
-            const int64_t n = static_cast<int64_t>(so_far->size());
-            cb.progress(Progress{0.2 + 0.8 * static_cast<double>(n) / std::max(1, max_new), n, max_new, "regenerate"});
-            if (cb.on_text) cb.on_text(decode(*so_far));
-            return !cb.on_token || cb.on_token(row, token);
-        };
-        return go;
-    }
-};
 
 Session::Session() : impl_(new Impl) {}
 Session::~Session() = default;
@@ -201,12 +113,7 @@ const std::vector<CompressorInfo>& Session::compressors() const { return impl_->
 const std::vector<CompressorInfo>& Session::variants() const { return impl_->variant_infos; }
 const std::vector<CompressorInfo>& Session::optimised() const { return impl_->optimised_infos; }
 
-const CompressorInfo& Session::compressor(const std::string& id) const {
-    for (const auto* list : {&impl_->infos, &impl_->variant_infos, &impl_->optimised_infos})
-        for (const auto& i : *list)
-            if (i.id == id) return i;
-    throw Error("no compressor '" + id + "' is loaded");
-}
+const CompressorInfo& Session::compressor(const std::string& id) const { return impl_->info(id); }
 
 std::string Session::route(const std::string& id, int text_tokens) const {
     impl_->get(id);
@@ -227,12 +134,17 @@ RegenerationReport Session::regenerate(const std::string& compressor_id, const s
                                        const RunControl& cb) {
     at::NoGradGuard ng;
     Impl& I = *impl_;
+    if (o.chunking) {
+        const ChunkPlan plan = I.plan_chunks(compressor_id, text, o.window_tokens, o.use_length_variants);
+        if (!plan.spans.empty()) return I.regenerate_chunks(compressor_id, text, plan, o, cb);
+    }
     const Compressor* ran = nullptr;
     const std::vector<int64_t> ids = I.source_ids(compressor_id, text, &ran, o.use_length_variants);
     const Compressor& comp = *ran;
     const LlamaModel& dec = *I.folder.model;
     RegenerationReport r;
     r.requested_id = compressor_id;
+    r.text_end = text.size();
     r.compressor = compressor(comp.config().id);
     r.original = I.decode(ids);  // what was compressed, as the tokenizer reads it back
     r.source_tokens = static_cast<int>(ids.size());
@@ -272,42 +184,10 @@ RegenerationReport Session::regenerate(const std::string& compressor_id, const s
     r.regenerated_pieces = I.folder.tokenizer->pieces(std::vector<int>(g.ids[0].begin(), g.ids[0].end()));
     r.scores = score_regeneration(r.original, r.regenerated);
     r.alignment = align_texts(r.original, r.regenerated);
-    if (!g.cancelled) {
-        TokenEvidence e = token_evidence(dec, mem, {ids}, g.ids, g.hit_eos).front();
-        r.evidence = {std::move(e.probability), std::move(e.rank), std::move(e.entropy), e.teacher_forced_accuracy,
-                      e.first_divergence};
-    }
+    if (!g.cancelled) r.evidence = evidence_report(token_evidence(dec, mem, {ids}, g.ids, g.hit_eos).front());
     if (o.capture_attention) {
-        AttentionUsage& A = r.attention;
-        const int m = comp.config().memory_tokens;
-        A.layers = static_cast<int>(c.num_hidden_layers);
-        A.heads = static_cast<int>(c.num_attention_heads);
-        A.generated = static_cast<int>(g.ids[0].size());
-        A.memory_tokens = m;
-        A.source_tokens = r.source_tokens;
-        const int L = A.layers, H = A.heads, G = A.generated, N = A.source_tokens;
-        A.memory_attention.assign(static_cast<size_t>(L) * H * G * m, 0.f);
-        A.memory_total.assign(static_cast<size_t>(L) * H * G, 0.f);
-        for (int gi = 0; gi < G && gi < static_cast<int>(g.attention.size()); ++gi) {
-            at::Tensor step = g.attention[gi].to(at::kFloat).contiguous();  // [L, H, S]
-            at::Tensor memw = step.narrow(2, 0, m).contiguous();           // [L, H, m]
-            at::Tensor total = memw.sum(2).contiguous();                    // [L, H]
-            const float* pm = memw.data_ptr<float>();
-            const float* pt = total.data_ptr<float>();
-            for (int l = 0; l < L; ++l)
-                for (int h = 0; h < H; ++h) {
-                    const size_t lh = static_cast<size_t>(l) * H + h;
-                    A.memory_total[lh * G + gi] = pt[lh];
-                    for (int k = 0; k < m; ++k) A.memory_attention[(lh * G + gi) * m + k] = pm[lh * m + k];
-                }
-        }
-        // Encoder: [L][1, H, m, T+m] -> source columns [L][H][m][N].
-        A.encoder_attention.assign(static_cast<size_t>(L) * H * m * N, 0.f);
-        for (int l = 0; l < L && l < static_cast<int>(mem.encoder_attention.size()); ++l) {
-            at::Tensor e = mem.encoder_attention[l][0].narrow(2, 0, N).to(at::kCPU, at::kFloat).contiguous();  // [H, m, N]
-            std::copy(e.data_ptr<float>(), e.data_ptr<float>() + e.numel(),
-                      A.encoder_attention.begin() + static_cast<size_t>(l) * H * m * N);
-        }
+        r.attention = decoder_attention_usage(c, g, comp.config().memory_tokens, r.source_tokens);
+        add_encoder_attention(r.attention, mem, 0, r.source_tokens, 0, 0);
     }
     cb.progress(Progress{1.0, 0, 0, "done"});
     return r;
@@ -377,10 +257,19 @@ QAReport Session::answer(const std::string& compressor_id, const std::string& co
     if (!is_valid_utf8(question)) throw Error("the question is not valid UTF-8");
     QAReport r;
     r.question = question;
+    {
+        const ChunkPlan plan = I.plan_chunks(compressor_id, context, 0, true);
+        if (!plan.spans.empty()) {
+            QAReport chunked = I.answer_chunks(plan, question, gold, cb);
+            chunked.question = question;
+            return chunked;
+        }
+    }
     const Compressor* ran = nullptr;
     const std::vector<int64_t> ids = I.source_ids(compressor_id, context, &ran);
     const Compressor& comp = *ran;
     r.compressor_id = comp.config().id;
+    r.memory_tokens = comp.config().memory_tokens;
     GenerationOptions go;
     go.max_new_tokens = 48;
     go.control.cancel = cb.cancel;

@@ -159,6 +159,12 @@ private slots:
                                             << QStringLiteral("no compressor 'aoc-m99' (available: 500x-m4 icae-m4 aoc-m4)");
         QTest::newRow("empty text") << QStringList{QStringLiteral("regenerate"), QStringLiteral("--model"), kTiny, QStringLiteral("--compressor"), QStringLiteral("aoc-m4"), QStringLiteral("--text"), QStringLiteral("  ")}
                                     << QStringLiteral("the text is empty");
+        QTest::newRow("chunk window too small") << QStringList{QStringLiteral("regenerate"), QStringLiteral("--model"), kTiny, QStringLiteral("--compressor"), QStringLiteral("aoc-m4"), QStringLiteral("--text"), QStringLiteral("hello there"), QStringLiteral("--window"), QStringLiteral("3")}
+                                                << QStringLiteral("the chunk window must be between 8 and 512 tokens (what AOC m=4 compresses at most), got 3");
+        QTest::newRow("chunk window too large") << QStringList{QStringLiteral("regenerate"), QStringLiteral("--model"), kTiny, QStringLiteral("--compressor"), QStringLiteral("aoc-m4"), QStringLiteral("--text"), QStringLiteral("hello there"), QStringLiteral("--window"), QStringLiteral("600")}
+                                                << QStringLiteral("must be between 8 and 512 tokens");
+        QTest::newRow("chunk window zero") << QStringList{QStringLiteral("regenerate"), QStringLiteral("--model"), kTiny, QStringLiteral("--compressor"), QStringLiteral("aoc-m4"), QStringLiteral("--text"), QStringLiteral("hello there"), QStringLiteral("--window"), QStringLiteral("0")}
+                                           << QStringLiteral("--window must be between 1 and");
         QTest::newRow("missing weights") << QStringList{QStringLiteral("info"), QStringLiteral("--model"), QStringLiteral(XCOMP_FIXTURES_DIR "/tokenizer")}
                                          << QStringLiteral("config.json");
     }
@@ -169,6 +175,61 @@ private slots:
         QVERIFY2(r.code != 0, qPrintable(r.out));
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
         QVERIFY2(!r.err.contains(QStringLiteral("Exception raised from")), "LibTorch backtraces must not reach users");
+    }
+
+    // A text over the window: cut into chunks, each reported with its byte range; --no-chunking refuses
+    // a text over the compressor's limit as before.
+    void regenerate_long_text_in_chunks() {
+        const QString file = QStringLiteral(XCOMP_FIXTURES_DIR "/texts/abstract-compression.txt");
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const qint64 size = f.size();
+        const QStringList base{QStringLiteral("regenerate"), QStringLiteral("--model"), kTiny, QStringLiteral("--compressor"),
+                               QStringLiteral("aoc-m4"), QStringLiteral("--file"), file, QStringLiteral("--window"), QStringLiteral("40")};
+        Run r = xcomp(base + QStringList{QStringLiteral("--json")});
+        QCOMPARE(r.code, 0);
+        const QJsonObject j = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(j[QStringLiteral("window_tokens")].toInt(), 40);
+        const QJsonArray chunks = j[QStringLiteral("chunks")].toArray();
+        QVERIFY(chunks.size() >= 3);
+        qint64 at = 0;
+        int tokens = 0;
+        for (const QJsonValue& v : chunks) {
+            const QJsonObject c = v.toObject();
+            const QJsonArray bytes = c[QStringLiteral("bytes")].toArray();
+            QCOMPARE(bytes[0].toInteger(), at);
+            at = bytes[1].toInteger();
+            QCOMPARE(c[QStringLiteral("token_begin")].toInt(), tokens);
+            tokens += c[QStringLiteral("source_tokens")].toInt();
+            QVERIFY(c[QStringLiteral("source_tokens")].toInt() <= 40);
+        }
+        QCOMPARE(at, size);
+        QCOMPARE(j[QStringLiteral("source_tokens")].toInt(), tokens);
+        QVERIFY(j[QStringLiteral("together")].isObject());
+        r = xcomp(base);
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.startsWith(QStringLiteral("cut into %1 chunks of at most 40 tokens").arg(chunks.size())), qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral("chunk 1 of %1: bytes 0-").arg(chunks.size())));
+        QVERIFY(r.out.contains(QStringLiteral("read together")));
+        // A text over 512 tokens is cut unasked; --no-chunking refuses it.
+        QTemporaryDir dir;
+        QFile big(dir.filePath(QStringLiteral("long.txt")));
+        QVERIFY(big.open(QIODevice::WriteOnly));
+        f.seek(0);
+        const QByteArray text = f.readAll();
+        for (int i = 0; i < 3; ++i) big.write(text + "\n");
+        big.close();
+        const QStringList longArgs{QStringLiteral("regenerate"), QStringLiteral("--model"), kTiny, QStringLiteral("--compressor"),
+                                   QStringLiteral("aoc-m4"), QStringLiteral("--file"), big.fileName()};
+        r = xcomp(longArgs + QStringList{QStringLiteral("--no-chunking")});
+        QVERIFY(r.code != 0);
+        QVERIFY2(r.err.contains(QStringLiteral("compresses at most 512")), qPrintable(r.err));
+        r = xcomp(longArgs + QStringList{QStringLiteral("--json"), QStringLiteral("--no-together")});
+        QCOMPARE(r.code, 0);
+        const QJsonObject k = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QVERIFY(k[QStringLiteral("chunks")].toArray().size() >= 15);
+        QVERIFY(k[QStringLiteral("together")].isNull());
+        QVERIFY(k[QStringLiteral("together_note")].toString().contains(QStringLiteral("turned off")));
     }
 
     void tokenizer_that_does_not_fit() {

@@ -262,8 +262,13 @@ private slots:
         QVERIFY(error_of([&] { s->regenerate("aoc-m4", std::string("ab\xff\xfe"), {}); }).contains(QStringLiteral("UTF-8")));
         std::string huge;
         for (int i = 0; i < 400; ++i) huge += "The small workbench compresses long prompts. ";
+        // Too long even for 64 chunks of the trained window (40 tokens); one piece with chunking off.
         const QString e = error_of([&] { s->regenerate("aoc-m4", huge, {}); });
-        QVERIFY2(e.contains(QStringLiteral("compresses at most")), qPrintable(e));
+        QVERIFY2(e.contains(QStringLiteral("more than 64 chunks of at most 40 tokens")), qPrintable(e));
+        RegenerateOptions whole;
+        whole.chunking = false;
+        const QString e2 = error_of([&] { s->regenerate("aoc-m4", huge, whole); });
+        QVERIFY2(e2.contains(QStringLiteral("compresses at most")), qPrintable(e2));
         QVERIFY(error_of([&] { s->regenerate("nope", kText, {}); }).contains(QStringLiteral("no compressor")));
         // Generation lengths are bounded by the context (1024 positions; aoc-m4's memory and BOS take 5).
         RegenerateOptions too_long;

@@ -23,6 +23,9 @@ struct Progress {
     int64_t total = 0;      // units in all (0: unknown)
     std::string stage;      // what runs now: "compress", "regenerate", "aoc-m4 @ 96", "train", ...
     const TrainProgress* training = nullptr;  // trainers: loss, learning rate, tokens/s of this step
+    // A text cut into chunks (xcomp/compress/chunking.h): the chunk being worked on, 1-based, of
+    // `chunks`; 0 while all chunks run at once (one batch) or the text is one chunk.
+    int chunk = 0, chunks = 0;
 };
 
 struct RunControl {

@@ -60,6 +60,14 @@ struct RegenerateOptions {
     int max_new_tokens = 0;          // 0: the source's token count + 16 (regeneration), 64 (QA)
     bool capture_attention = false;  // fill RegenerationReport::attention (false)
     bool use_length_variants = true; // a short text runs the id's length variant; false: the id itself (true)
+    // A text longer than the compressor's max_source_tokens (or than window_tokens, when given) is cut
+    // at sentence ends into chunks of at most the window (xcomp/compress/chunking.h), each compressed
+    // into m memory tokens of its own and regenerated from them; false: such a text is refused (true).
+    bool chunking = true;
+    int window_tokens = 0;           // longest chunk in tokens; 0: the longest text the compressor was trained on (0)
+    // Chunked: also regenerate the whole text from every chunk's memory at once, [L,1,Hkv,k*m,D] (ICAE's
+    // multi-span reading), when it fits the decoder's context (true).
+    bool read_together = true;
 };
 
 // Attention usage, flat row-major arrays. L layers, H heads, G generated tokens, M memory tokens,
@@ -97,6 +105,19 @@ struct RegenerationReport {
     bool cancelled = false;
     AttentionUsage attention;          // when asked for
     TokenEvidenceReport evidence;      // always (one teacher-forced pass)
+
+    // A text longer than the window (RegenerateOptions::chunking). The report itself is then the
+    // whole text: `original` the chunks' texts joined, `regenerated` their regenerations joined,
+    // scored and aligned as one; its attention puts the chunks side by side (memory tokens k*m,
+    // each chunk's generated tokens reading only its own m). `chunks` holds each chunk's report.
+    int window_tokens = 0;             // the window the text was cut with (0: not chunked)
+    size_t text_begin = 0, text_end = 0;  // a chunk's byte range in the text given (whole: 0, its size)
+    int token_begin = 0;               // a chunk's first token in the whole (the chunks' tokens in a row)
+    std::vector<RegenerationReport> chunks;    // one per chunk; empty when the text was one chunk
+    // The multi-span reading: every chunk's memory tokens handed to the decoder at once and the whole
+    // text regenerated from them (0 or 1 entries; chunks[i].text_* and memory tokens in chunk order).
+    std::vector<RegenerationReport> together;
+    std::string together_note;         // why `together` is empty (too long for the context, turned off)
 };
 
 // Memory-token ablation (xcomp/eval/memory_ablation.h): what memory token k carries.
@@ -125,6 +146,10 @@ struct QAReport {
     bool has_gold = false;
     double f1_compressed = 0, em_compressed = 0, f1_full = 0, em_full = 0;  // when gold answers given
     double ms_compressed = 0, ms_full = 0;
+    // A context longer than the window is cut into chunks whose memory tokens the decoder reads together.
+    int chunks = 1;
+    int memory_tokens = 0;          // what the decoder read: chunks * m
+    std::string note;               // e.g. why there is no full-text answer (too long for the context)
 };
 
 struct InterpolationPoint {
@@ -155,7 +180,11 @@ public:
     int count_tokens(const std::string& text) const;  // throws for invalid UTF-8
     std::vector<std::string> pieces(const std::string& text) const;
 
-    // Compresses `text` with a compressor and regenerates it with the frozen decoder.
+    // Compresses `text` with a compressor and regenerates it with the frozen decoder. A text longer
+    // than the window is cut into chunks (RegenerateOptions::chunking): all compressed in one batch,
+    // each regenerated from its own memory tokens (one batch; one by one when attention is captured),
+    // then, if it fits the decoder's context, the whole text from all of them at once. Throws when a
+    // chunk's regeneration cannot fit the context, naming the numbers.
     RegenerationReport regenerate(const std::string& compressor_id, const std::string& text,
                                   const RegenerateOptions& options, const RunControl& callbacks = {});
 
@@ -164,7 +193,9 @@ public:
     AblationReport ablate(const std::string& compressor_id, const std::string& text, const AblationRequest& request,
                           const RunControl& callbacks = {});
 
-    // Asks `question` of the compressed text and of the full text; gold answers are optional.
+    // Asks `question` of the compressed text and of the full text; gold answers are optional. A context
+    // longer than the compressor's trained window is cut into chunks and the decoder reads all their
+    // memory tokens at once; throws when they, the question and the answer exceed its context.
     QAReport answer(const std::string& compressor_id, const std::string& context, const std::string& question,
                     const std::vector<std::string>& gold_answers, const RunControl& callbacks = {});
 

@@ -186,6 +186,30 @@
         <source>Source:</source>
         <translation>Quelle:</translation>
     </message>
+    <message>
+        <source>regenerated tokens %1–%2</source>
+        <translation>regenerierte Token %1–%2</translation>
+    </message>
+    <message>
+        <source>Regenerated tokens %1–%2</source>
+        <translation>Regenerierte Token %1–%2</translation>
+    </message>
+    <message>
+        <source>they read memory token m%1 most (%2)</source>
+        <translation>sie lesen Speichertoken m%1 am meisten (%2)</translation>
+    </message>
+    <message>
+        <source>layer %1 head %2 (%3)</source>
+        <translation>Schicht %1 Kopf %2 (%3)</translation>
+    </message>
+    <message>
+        <source>the heads that drew most on the memory: %1</source>
+        <translation>die Köpfe, die am meisten aus dem Speicher schöpften: %1</translation>
+    </message>
+    <message>
+        <source>Source words the selected regenerated tokens drew on through the memory:</source>
+        <translation>Quellwörter, aus denen die gewählten regenerierten Token über den Speicher schöpften:</translation>
+    </message>
 </context>
 <context>
     <name>xcomp::ChunkStrip</name>
@@ -1000,8 +1024,8 @@
         <translation>Zeit: wie lange der Kompressor brauchte, um den Text in Speichertoken zu verwandeln, und wie lange das eingefrorene Sprachmodell brauchte, um den Text daraus zu regenerieren (Token für Token, daher wächst sie mit der Länge des Texts).</translation>
     </message>
     <message>
-        <source>⚠ %1 tokens: longer than the %2 tokens this compressor accepts.</source>
-        <translation>⚠ %1 Token: länger als die %2 Token, die dieser Kompressor annimmt.</translation>
+        <source>⚠ %1 tokens: longer than the %2 tokens this compressor takes at once, so it is cut into chunks of at most %3 tokens at sentence ends.</source>
+        <translation>⚠ %1 Token: länger als die %2 Token, die dieser Kompressor auf einmal nimmt; der Text wird darum an Satzenden in Abschnitte von höchstens %3 Token geschnitten.</translation>
     </message>
     <message>
         <source>⚠ %1 tokens: outside the %2 to %3 tokens this compressor was trained on, so expect a weaker regeneration.</source>
@@ -1163,7 +1187,7 @@
     </message>
     <message>
         <source>A compressor learned to squeeze texts of a certain length, and a longer text does not fit. So the text is cut into chunks at sentence ends, each short enough, and every chunk gets its own m memory tokens, like pages of a book each summarised on its own card. The decoder rewrites each chunk from its own card, and the chunks put together give the whole text back. It can also be handed all the cards at once and asked for the whole text in one go (&quot;read together&quot;); this decoder never practised that, so compare the two and see how much worse it does. All the cards and the text must also fit the decoder&apos;s context, which is checked first. Above the scores, choose the whole text, the reading together or one chunk; in the bar beside it each chunk is green when it came back well and red when it did not.</source>
-        <translation>Ein Kompressor hat gelernt, Texte einer bestimmten Länge zusammenzudrücken, und ein längerer Text passt nicht hinein. Darum wird der Text an Satzenden in Abschnitte geschnitten, jeder kurz genug, und jeder Abschnitt bekommt seine eigenen m Speichertoken, wie die Seiten eines Buches, die jede auf einer eigenen Karteikarte zusammengefasst werden. Der Decoder schreibt jeden Abschnitt aus seiner eigenen Karte neu, und die Abschnitte zusammen ergeben wieder den ganzen Text. Man kann ihm auch alle Karten auf einmal geben und den ganzen Text in einem Zug verlangen („zusammen gelesen“); das hat dieser Decoder nie geübt, also vergleiche beides und sieh, wie viel schlechter es geht. Alle Karten und der Text müssen außerdem in den Kontext des Decoders passen; das wird zuerst geprüft. Über den Kennzahlen wählst du den ganzen Text, das gemeinsame Lesen oder einen Abschnitt; im Balken daneben ist jeder Abschnitt grün, wenn er gut zurückkam, und rot, wenn nicht.</translation>
+        <translation>Ein Kompressor hat gelernt, Texte einer bestimmten Länge zusammenzudrücken, und ein längerer Text passt nicht hinein. Darum wird der Text an Satzenden in Abschnitte geschnitten, jeder kurz genug, und jeder Abschnitt bekommt seine eigenen m Speichertoken, wie die Seiten eines Buches, die jede auf einer eigenen Karteikarte zusammengefasst werden. Der Decoder schreibt jeden Abschnitt aus seiner eigenen Karte neu, und die Abschnitte zusammen ergeben wieder den ganzen Text. Man kann ihm auch alle Karten auf einmal geben und den ganzen Text in einem Zug verlangen („zusammen gelesen“); das hat dieser Decoder nie geübt, vergleichen Sie also beides und sehen Sie, wie viel schlechter es geht. Alle Karten und der Text müssen außerdem in den Kontext des Decoders passen; das wird zuerst geprüft. Über den Kennzahlen wählen Sie den ganzen Text, das gemeinsame Lesen oder einen Abschnitt; im Balken daneben ist jeder Abschnitt grün, wenn er gut zurückkam, und rot, wenn nicht.</translation>
     </message>
 </context>
 <context>
@@ -1939,8 +1963,8 @@
         <translation>Einzelne Beispiele können täuschen. Ein Lauf über einen Datensatz liefert die mittleren Werte pro Kompressor über der Textlänge, wie die Abbildungen der Paper. Sortieren Sie die Tabelle nach BLEU und doppelklicken Sie die schlechtesten Zeilen, um zu sehen, was schiefging. Die latente Karte neben der Tabelle zeigt, ob die scheiternden Texte einander im Kompressor ähneln.</translation>
     </message>
     <message>
-        <source>Click a word of the regeneration in the Regenerate tab, or a column of the heatmap, to see which memory tokens that word was read from. Click a memory token&apos;s bar the other way round: the words that read it most are shaded in the Regenerate tab.</source>
-        <translation>Klicken Sie im Tab Regenerieren auf ein Wort der Regenerierung oder auf eine Spalte der Heatmap, um zu sehen, aus welchen Speichertoken dieses Wort gelesen wurde. Umgekehrt klicken Sie auf den Balken eines Speichertokens: Die Wörter, die es am meisten lesen, werden im Tab Regenerieren schattiert.</translation>
+        <source>Click a word of the regeneration in the Regenerate tab, or a column of the heatmap, to see which memory tokens that word was read from. Click a memory token&apos;s bar the other way round: the words that read it most are shaded in the Regenerate tab. Drag over several words of the regeneration, or click a coloured span, to see which memory tokens and heads they drew on and which source words those memory tokens read; those words are shaded in the original too.</source>
+        <translation>Klicken Sie im Tab Regenerieren auf ein Wort der Regenerierung oder auf eine Spalte der Heatmap, um zu sehen, aus welchen Speichertoken dieses Wort gelesen wurde. Umgekehrt klicken Sie auf den Balken eines Speichertokens: Die Wörter, die es am meisten lesen, werden im Tab Regenerieren schattiert. Ziehen Sie über mehrere Wörter der Regenerierung oder klicken Sie auf einen farbigen Abschnitt, um zu sehen, aus welchen Speichertoken und Köpfen sie schöpften und welche Quellwörter diese Speichertoken lesen; diese Wörter werden auch im Original schattiert.</translation>
     </message>
 </context>
 <context>
@@ -2719,6 +2743,10 @@
     <message>
         <source>Chunks written to %1</source>
         <translation>Abschnitte nach %1 geschrieben</translation>
+    </message>
+    <message>
+        <source>%1 ran the chunks (the longest has %2 tokens) with its length variant %3</source>
+        <translation>%1 hat die Abschnitte (der längste mit %2 Tokens) mit seiner Längenvariante %3 ausgeführt</translation>
     </message>
 </context>
 <context>

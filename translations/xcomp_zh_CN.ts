@@ -186,6 +186,30 @@
         <source>Source:</source>
         <translation>源文本：</translation>
     </message>
+    <message>
+        <source>regenerated tokens %1–%2</source>
+        <translation>再生令牌 %1–%2</translation>
+    </message>
+    <message>
+        <source>Regenerated tokens %1–%2</source>
+        <translation>再生令牌 %1–%2</translation>
+    </message>
+    <message>
+        <source>they read memory token m%1 most (%2)</source>
+        <translation>它们最多读取记忆令牌 m%1（%2）</translation>
+    </message>
+    <message>
+        <source>layer %1 head %2 (%3)</source>
+        <translation>第 %1 层第 %2 头（%3）</translation>
+    </message>
+    <message>
+        <source>the heads that drew most on the memory: %1</source>
+        <translation>最多利用记忆的注意力头：%1</translation>
+    </message>
+    <message>
+        <source>Source words the selected regenerated tokens drew on through the memory:</source>
+        <translation>所选再生令牌经由记忆所依赖的源词：</translation>
+    </message>
 </context>
 <context>
     <name>xcomp::ChunkStrip</name>
@@ -997,8 +1021,8 @@
         <translation>时间：压缩器将文本转换为记忆令牌所用的时间，以及冻结的语言模型据此再生文本所用的时间（逐个令牌生成，因此随文本长度增长）。</translation>
     </message>
     <message>
-        <source>⚠ %1 tokens: longer than the %2 tokens this compressor accepts.</source>
-        <translation>⚠ %1 个令牌：超过此压缩器可接受的 %2 个令牌。</translation>
+        <source>⚠ %1 tokens: longer than the %2 tokens this compressor takes at once, so it is cut into chunks of at most %3 tokens at sentence ends.</source>
+        <translation>⚠ %1 个令牌：超过此压缩器一次可处理的 %2 个令牌，因此会在句子结尾处切成每段最多 %3 个令牌的若干段。</translation>
     </message>
     <message>
         <source>⚠ %1 tokens: outside the %2 to %3 tokens this compressor was trained on, so expect a weaker regeneration.</source>
@@ -1922,8 +1946,8 @@
         <translation>单个例子可能会误导人。对整个数据集运行，可以像论文中的图那样得到每个压缩器随文本长度变化的平均分数。按 BLEU 排序表格，双击最差的几行，看看哪里出了问题。表格旁边的潜空间图显示失败的文本在压缩器内部是否彼此相似。</translation>
     </message>
     <message>
-        <source>Click a word of the regeneration in the Regenerate tab, or a column of the heatmap, to see which memory tokens that word was read from. Click a memory token&apos;s bar the other way round: the words that read it most are shaded in the Regenerate tab.</source>
-        <translation>在“再生”标签页中点击再生文本里的一个词，或点击热力图的一列，即可看到这个词是从哪些记忆令牌读取的。反过来，点击某个记忆令牌的柱形：最多读取它的词会在“再生”标签页中加上阴影。</translation>
+        <source>Click a word of the regeneration in the Regenerate tab, or a column of the heatmap, to see which memory tokens that word was read from. Click a memory token&apos;s bar the other way round: the words that read it most are shaded in the Regenerate tab. Drag over several words of the regeneration, or click a coloured span, to see which memory tokens and heads they drew on and which source words those memory tokens read; those words are shaded in the original too.</source>
+        <translation>在“再生”标签页中点击再生文本里的一个词，或点击热力图的一列，即可看到这个词是从哪些记忆令牌读取的。反过来，点击某个记忆令牌的柱形：最多读取它的词会在“再生”标签页中加上阴影。拖动选中再生文本中的几个词，或点击一个着色片段，即可看到它们依赖了哪些记忆令牌和注意力头，以及这些记忆令牌读取了哪些源词；这些词在原文中也会加上阴影。</translation>
     </message>
 </context>
 <context>
@@ -2695,6 +2719,10 @@
     <message>
         <source>Chunks written to %1</source>
         <translation>分段已写入 %1</translation>
+    </message>
+    <message>
+        <source>%1 ran the chunks (the longest has %2 tokens) with its length variant %3</source>
+        <translation>%1 用其长度变体 %3 处理了各段（最长的一段有 %2 个令牌）</translation>
     </message>
 </context>
 <context>

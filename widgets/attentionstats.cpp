@@ -156,4 +156,58 @@ QVector<int> AttentionStats::topSourceTokens(int memoryToken, int k, int layer, 
     return order;
 }
 
+QVector<double> AttentionStats::spanMemoryUsage(int first, int last, int layer, int head) const
+{
+    if (first < 0 || last < first || last >= m_generated)
+        return {};
+    const QVector<double> matrix = decoderMatrix(layer, head);
+    if (matrix.isEmpty())
+        return {};
+    QVector<double> out(m_memory, 0.0);
+    for (int g = first; g <= last; ++g)
+        for (int m = 0; m < m_memory; ++m)
+            out[m] += matrix[qint64(g) * m_memory + m];
+    for (double& v : out)
+        v /= (last - first + 1);
+    return out;
+}
+
+QVector<double> AttentionStats::spanHeadUsage(int first, int last) const
+{
+    if (!m_valid || first < 0 || last < first || last >= m_generated)
+        return {};
+    QVector<double> out(m_layers * m_heads, 0.0);
+    for (int l = 0; l < m_layers; ++l)
+        for (int h = 0; h < m_heads; ++h) {
+            const QVector<double> curve = memoryTotalCurve(l, h);
+            double sum = 0;
+            for (int g = first; g <= last && g < curve.size(); ++g)
+                sum += curve[g];
+            out[l * m_heads + h] = sum / (last - first + 1);
+        }
+    return out;
+}
+
+QVector<double> AttentionStats::spanSourceReading(int first, int last, int layer, int head) const
+{
+    const QVector<double> usage = spanMemoryUsage(first, last, layer, head);
+    const QVector<double> encoder = encoderMatrix(encoderLayerFor(layer), head);
+    if (usage.isEmpty() || encoder.isEmpty() || m_source == 0)
+        return {};
+    QVector<double> out(m_source, 0.0);
+    for (int m = 0; m < m_memory; ++m)
+        for (int n = 0; n < m_source; ++n)
+            out[n] += usage[m] * encoder[qint64(m) * m_source + n];
+    return out;
+}
+
+QVector<int> AttentionStats::topIndices(const QVector<double>& values, int k)
+{
+    QVector<int> order(values.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&values](int a, int b) { return values[a] > values[b]; });
+    order.resize(std::max(0, std::min(k, int(values.size()))));
+    return order;
+}
+
 }  // namespace xcomp

@@ -52,6 +52,18 @@ public:
     // highest first (ties: lower index first); k is clipped to N.
     QVector<int> topSourceTokens(int memoryToken, int k, int layer, int head) const;
 
+    // A span of regenerated tokens [first, last] (issue 19, item 4: a span selected in the diff).
+    // [M] its mean attention on each memory token.
+    QVector<double> spanMemoryUsage(int first, int last, int layer, int head) const;
+    // [L][H] row-major: its mean total attention on the memory under each layer and head: the heads
+    // it drew on the memory with.
+    QVector<double> spanHeadUsage(int first, int last) const;
+    // [N] what it drew on each source token through the memory: sum over m of its usage of memory
+    // token m times m's attention on that source token (encoder layer encoderLayerFor(layer)).
+    QVector<double> spanSourceReading(int first, int last, int layer, int head) const;
+    // Indices of the k largest values, largest first (ties: lower index first); k clipped to the size.
+    static QVector<int> topIndices(const QVector<double>& values, int k);
+
 private:
     // Mean over the chosen (layer, head) blocks of a [layers][H][block] array.
     QVector<double> meanOver(const QVector<float>& data, int layerCount, int layer, int head, qint64 block) const;

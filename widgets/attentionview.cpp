@@ -451,6 +451,7 @@ void AttentionView::setData(const view::AttentionData& data)
     m_stats = AttentionStats(data);
     m_selectedGenerated = -1;
     m_selectedMemory = -1;
+    m_spanLast = -1;
     if (m_layer >= layerCount())
         m_layer = -1;
     if (m_head >= headCount())
@@ -510,10 +511,49 @@ void AttentionView::setTopK(int k)
 
 void AttentionView::selectGeneratedToken(int generatedToken)
 {
-    if (!moveChoice(m_selectedGenerated, generatedToken, generatedCount()))
+    const bool hadSpan = m_spanLast >= 0;
+    m_spanLast = -1;
+    if (!moveChoice(m_selectedGenerated, generatedToken, generatedCount())) {
+        if (hadSpan) {
+            refreshSelection();
+            emit generatedSpanSelected(-1, -1);
+        }
         return;
+    }
     refreshSelection();
     emit generatedTokenSelected(m_selectedGenerated);
+    if (hadSpan)
+        emit generatedSpanSelected(-1, -1);
+}
+
+void AttentionView::selectGeneratedSpan(int first, int last)
+{
+    const int n = generatedCount();
+    if (first < 0 || first >= n || last < first) {
+        first = -1;
+        last = -1;
+    }
+    last = std::min(last, n - 1);
+    if (first == (m_spanLast >= 0 ? m_selectedGenerated : -1) && last == m_spanLast)
+        return;
+    const bool tokenChanged = m_selectedGenerated != first;
+    m_selectedGenerated = first;
+    m_spanLast = last;
+    refreshSelection();
+    if (tokenChanged)
+        emit generatedTokenSelected(m_selectedGenerated);
+    emit generatedSpanSelected(first, last);
+}
+
+QVector<QPair<int, int>> AttentionView::spanTopHeads(int k) const
+{
+    QVector<QPair<int, int>> out;
+    if (m_spanLast < 0)
+        return out;
+    const QVector<double> heads = m_stats.spanHeadUsage(m_selectedGenerated, m_spanLast);
+    for (int i : AttentionStats::topIndices(heads, k))
+        out.append({i / std::max(1, headCount()), i % std::max(1, headCount())});
+    return out;
 }
 
 void AttentionView::selectMemoryToken(int memoryToken)
@@ -709,8 +749,11 @@ void AttentionView::refreshSelection()
 {
     const int g = m_selectedGenerated, m = m_selectedMemory;
 
-    // Bars of the selected regenerated token beside the mean bars.
-    m_tokenUsage = g >= 0 ? tokenMemoryUsage(g, m_layer, m_head) : QVector<double>();
+    const bool span = m_spanLast >= 0 && g >= 0;
+    // Bars of the selected regenerated token (or span) beside the mean bars.
+    m_tokenUsage = span ? m_stats.spanMemoryUsage(g, m_spanLast, m_layer, m_head)
+                 : g >= 0 ? tokenMemoryUsage(g, m_layer, m_head)
+                          : QVector<double>();
     if (m_tokenUsage.isEmpty()) {
         m_tokenBars->data()->clear();
         m_tokenBars->setBarsGroup(nullptr);
@@ -729,8 +772,11 @@ void AttentionView::refreshSelection()
         m_tokenBars->setBarsGroup(m_barsGroup);
         m_tokenBars->setVisible(true);
         const QString piece = generatedLabel(g);
-        m_tokenBars->setName(piece.isEmpty() ? tr("regenerated token %1").arg(g + 1)
-                                             : tr("regenerated token %1 \u201c%2\u201d").arg(g + 1).arg(piece));
+        if (span)
+            m_tokenBars->setName(tr("regenerated tokens %1\u2013%2").arg(g + 1).arg(m_spanLast + 1));
+        else
+            m_tokenBars->setName(piece.isEmpty() ? tr("regenerated token %1").arg(g + 1)
+                                                 : tr("regenerated token %1 \u201c%2\u201d").arg(g + 1).arg(piece));
         m_tokenBars->addToLegend();
         m_massPlot->legend->setVisible(true);
     }
@@ -758,17 +804,23 @@ void AttentionView::refreshSelection()
     m_decoderColumn->setVisible(hasGenerated && m_decoderMap->visible());
     m_curveMarker->setVisible(hasGenerated);
     if (hasGenerated) {
-        setRect(m_decoderColumn, g - 0.5, -0.5, g + 0.5, memoryCount() - 0.5);
+        setRect(m_decoderColumn, g - 0.5, -0.5, (span ? m_spanLast : g) + 0.5, memoryCount() - 0.5);
         m_curveMarker->point1->setCoords(g, 0);
         m_curveMarker->point2->setCoords(g, 1);
     }
 
-    // Top source tokens of the selected memory token.
-    m_highlighted = hasMemory ? topSourceTokens(m, m_topK) : QVector<int>();
+    // Top source tokens of the selected memory token, else what the selected span drew on.
+    m_highlighted = hasMemory ? topSourceTokens(m, m_topK)
+                  : span      ? AttentionStats::topIndices(m_stats.spanSourceReading(g, m_spanLast, m_layer, m_head), m_topK)
+                              : QVector<int>();
     QVector<double> tx, ty;
     for (int n : m_highlighted) {
         tx.append(n);
-        ty.append(m);
+        // The span's words sit on the row of the memory token it used most.
+        int row = m;
+        if (!hasMemory && !m_tokenUsage.isEmpty())
+            row = int(std::max_element(m_tokenUsage.begin(), m_tokenUsage.end()) - m_tokenUsage.begin());
+        ty.append(row);
     }
     m_encoderTop->setData(tx, ty);
 
@@ -781,7 +833,20 @@ void AttentionView::refreshTexts()
 {
     const int g = m_selectedGenerated, m = m_selectedMemory;
     QStringList info;
-    if (g >= 0 && g < generatedCount()) {
+    if (m_spanLast >= 0 && g >= 0 && g < generatedCount()) {
+        QString line = tr("Regenerated tokens %1\u2013%2").arg(g + 1).arg(m_spanLast + 1);
+        if (!m_tokenUsage.isEmpty()) {
+            const int best = int(std::max_element(m_tokenUsage.begin(), m_tokenUsage.end()) - m_tokenUsage.begin());
+            line += QStringLiteral(": ") + tr("they read memory token m%1 most (%2)").arg(best + 1).arg(QLocale().toString(m_tokenUsage[best], 'f', 3));
+        }
+        QStringList heads;
+        const QVector<double> usage = m_stats.spanHeadUsage(g, m_spanLast);
+        for (const auto& [l, h] : spanTopHeads(3))
+            heads << tr("layer %1 head %2 (%3)").arg(l + 1).arg(h + 1).arg(QLocale().toString(usage.value(l * headCount() + h), 'f', 2));
+        if (!heads.isEmpty())
+            line += QStringLiteral("; ") + tr("the heads that drew most on the memory: %1").arg(heads.join(QStringLiteral(", ")));
+        info << line + QLatin1Char('.');
+    } else if (g >= 0 && g < generatedCount()) {
         const QString piece = generatedLabel(g);
         QString line = piece.isEmpty() ? tr("Regenerated token %1").arg(g + 1)
                                        : tr("Regenerated token %1 \u201c%2\u201d").arg(g + 1).arg(piece);
@@ -815,6 +880,9 @@ void AttentionView::refreshTexts()
     QString html;
     if (m >= 0 && !m_highlighted.isEmpty())
         html += QStringLiteral("<b>") + tr("Source words memory token m%1 reads most:").arg(m + 1).toHtmlEscaped() + QStringLiteral("</b> ");
+    else if (m_spanLast >= 0 && !m_highlighted.isEmpty())
+        html += QStringLiteral("<b>") + tr("Source words the selected regenerated tokens drew on through the memory:").toHtmlEscaped() +
+                QStringLiteral("</b> ");
     else
         html += QStringLiteral("<b>") + tr("Source:").toHtmlEscaped() + QStringLiteral("</b> ");
     const QColor hl = PlotStyle::highlightColor();

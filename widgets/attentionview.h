@@ -17,6 +17,7 @@
 //
 // The numbers come from AttentionStats (attentionstats.h); this class plots them.
 #pragma once
+#include <QPair>
 #include <QVector>
 #include <QWidget>
 
@@ -68,6 +69,11 @@ public:
     int head() const { return m_head; }
     int selectedGeneratedToken() const { return m_selectedGenerated; }
     int selectedMemoryToken() const { return m_selectedMemory; }
+    // The selected span [first, last]; (-1, -1) without one (a single token selected by a click is no span).
+    int spanFirst() const { return m_spanLast >= 0 ? m_selectedGenerated : -1; }
+    int spanLast() const { return m_spanLast; }
+    // The span's heads, most drawn on the memory first: (layer, head) pairs, at most `k`.
+    QVector<QPair<int, int>> spanTopHeads(int k) const;
 
     // --- Computations (what the plots show; AttentionStats). layer/head: -1 = mean; out of range: empty. ---
     // [M] attention each memory token receives, averaged over regenerated tokens, heads, layers.
@@ -116,10 +122,17 @@ public slots:
     void setHead(int head);    // -1 = mean
     void selectGeneratedToken(int generatedToken);  // -1 clears
     void selectMemoryToken(int memoryToken);        // -1 clears
+    // A span of regenerated tokens [first, last], e.g. words selected in the diff (issue 19, item 4):
+    // the bars show its mean usage of each memory token, the heatmap outlines its columns, the
+    // source text highlights the source tokens it drew on through the memory (unless a memory
+    // token is selected), and the line above names the heads it drew on the memory with.
+    // first = -1 clears; a span of one token is that token's selection plus its source reading.
+    void selectGeneratedSpan(int first, int last);
 
 signals:
     void generatedTokenSelected(int generatedToken);
     void memoryTokenSelected(int memoryToken);
+    void generatedSpanSelected(int first, int last);  // (-1, -1): cleared
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -147,6 +160,7 @@ private:
     AttentionStats m_stats;
     int m_layer = -1, m_head = -1;
     int m_selectedGenerated = -1, m_selectedMemory = -1;
+    int m_spanLast = -1;  // >= 0: a span [m_selectedGenerated, m_spanLast] is selected
     int m_topK = 5;
     QVector<double> m_decoder;  // [G][M] for the current choice
     QVector<double> m_encoder;  // [M][N] for the current choice

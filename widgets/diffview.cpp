@@ -349,6 +349,8 @@ void DiffTextEdit::mouseReleaseEvent(QMouseEvent* event)
         const int c = charAtPoint(pos);
         if (c >= 0)
             emit positionClicked(c);
+    } else if (event->button() == Qt::LeftButton && textCursor().hasSelection()) {
+        emit rangeSelected(textCursor().selectionStart(), textCursor().selectionEnd());
     }
 }
 
@@ -401,7 +403,13 @@ DiffView::DiffView(QWidget* parent) : QWidget(parent), m_counts(view::kErrorType
         else
             setSelectedRegeneratedToken(pos);
         emit regeneratedPositionClicked(pos);
+        if (span >= 0 && span < m_diff.spans.size()) {
+            const view::DiffSpan& s = m_diff.spans.at(span);
+            if (s.regeneratedEnd > s.regeneratedBegin)
+                emit regeneratedRangeSelected(s.regeneratedBegin, s.regeneratedEnd);
+        }
     });
+    connect(m_regenerated, &DiffTextEdit::rangeSelected, this, &DiffView::regeneratedRangeSelected);
     connect(m_original, &DiffTextEdit::positionClicked, this, [this](int pos) {
         const int span = m_original->spanIndexAt(pos);
         if (span >= 0) {

@@ -67,6 +67,8 @@ public:
 
 signals:
     void positionClicked(int charPos);
+    // Characters [begin, end) selected by dragging the mouse over them.
+    void rangeSelected(int begin, int end);
 
 protected:
     bool viewportEvent(QEvent* event) override;
@@ -137,6 +139,9 @@ public slots:
 signals:
     void regeneratedPositionClicked(int charPos);
     void originalPositionClicked(int charPos);
+    // A stretch of the regeneration chosen: words dragged over, or a coloured span clicked (after
+    // regeneratedPositionClicked); the attention view follows it (issue 19, item 4).
+    void regeneratedRangeSelected(int begin, int end);
     void countsChanged(const QVector<int>& counts);
 
 protected:

@@ -1,5 +1,7 @@
 #include "metricsstrip.h"
 
+#include <algorithm>
+
 #include <QBoxLayout>
 #include <QEvent>
 #include <QFrame>
@@ -71,9 +73,11 @@ QString MetricsStrip::lengthWarning(int tokens, int shortest, int longest, int l
     if (tokens <= 0)
         return QString();
     const QLocale loc;
+    // Over the limit the engine cuts the text into chunks of at most the trained length (issue 19, item 5).
     if (limit > 0 && tokens > limit)
-        return tr("⚠ %1 tokens: longer than the %2 tokens this compressor accepts.")
-            .arg(loc.toString(tokens), loc.toString(limit));
+        return tr("⚠ %1 tokens: longer than the %2 tokens this compressor takes at once, so it is cut into "
+                  "chunks of at most %3 tokens at sentence ends.")
+            .arg(loc.toString(tokens), loc.toString(limit), loc.toString(longest > 0 ? std::min(longest, limit) : limit));
     if (longest > 0 && (tokens < shortest || tokens > longest))
         return tr("⚠ %1 tokens: outside the %2 to %3 tokens this compressor was trained on, so expect a "
                   "weaker regeneration.")

@@ -94,6 +94,30 @@ void AttentionPage::linkSelection(RegeneratePage* regeneration)
         diff->regeneratedEdit()->setRelianceRanges(ranges, shares);
     };
     connect(m_view, &AttentionView::memoryTokenSelected, this, shadeReliance);
+    // A stretch of the regeneration (words dragged over, a coloured span clicked) -> its tokens as a
+    // span in the attention view: the memory tokens and heads it drew on, the source words they read.
+    connect(diff, &DiffView::regeneratedRangeSelected, this, [this](int begin, int end) {
+        const QPair<int, int> span = tokensIn(begin, end);
+        if (span.first >= 0 && hasData())
+            m_view->selectGeneratedSpan(span.first, span.second);
+    });
+    // The source words the attention view highlights (a memory token's, or a span's through the
+    // memory) are shaded in the diff's original too, strongest first.
+    const auto shadeSources = [this, regeneration, diff] {
+        const QVector<QPair<int, int>>& places = regeneration->result().evidence.originalRanges;
+        QVector<QPair<int, int>> ranges;
+        QVector<double> strengths;
+        const QVector<int> top = hasData() ? m_view->highlightedSourceTokens() : QVector<int>();
+        for (int i = 0; i < top.size(); ++i)
+            if (top[i] < places.size() && places[top[i]].second > places[top[i]].first) {
+                ranges << places[top[i]];
+                strengths << 1.0 - 0.7 * i / std::max<qsizetype>(1, top.size());
+            }
+        diff->originalEdit()->setRelianceRanges(ranges, strengths);
+    };
+    connect(m_view, &AttentionView::memoryTokenSelected, this, shadeSources);
+    connect(m_view, &AttentionView::generatedSpanSelected, this, shadeSources);
+    connect(m_view, &AttentionView::generatedTokenSelected, this, shadeSources);
     connect(m_view, &AttentionView::generatedTokenSelected, this, [this, diff](int token) {
         if (token < 0) {
             diff->setSelectedRegeneratedRange(0, 0);
@@ -174,6 +198,20 @@ QPair<int, int> AttentionPage::tokenRange(int token) const
     if (token < 0 || token >= m_ranges.size())
         return qMakePair(0, 0);
     return m_ranges.at(token);
+}
+
+QPair<int, int> AttentionPage::tokensIn(int begin, int end) const
+{
+    int first = -1, last = -1;
+    for (int i = 0; i < m_ranges.size(); ++i) {
+        const auto [b, e] = m_ranges.at(i);
+        if (e > b && b < end && e > begin) {  // overlaps [begin, end)
+            if (first < 0)
+                first = i;
+            last = i;
+        }
+    }
+    return qMakePair(first, last);
 }
 
 }  // namespace xcomp::workbench

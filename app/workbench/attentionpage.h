@@ -36,6 +36,8 @@ public:
     // Piece index <-> UTF-16 range in the regeneration.
     int tokenAt(int charPos) const;
     QPair<int, int> tokenRange(int token) const;
+    // The first and last generated tokens overlapping the UTF-16 range [begin, end); (-1, -1): none.
+    QPair<int, int> tokensIn(int begin, int end) const;
 
     AttentionView* attentionView() const { return m_view; }
     // The regenerated tokens whose most-read memory token is k (at the view's layer and head), with the

@@ -78,7 +78,10 @@ QString HelpPane::pageHtml(Page page)
                      HelpPane::tr("Click a word of the regeneration in the Regenerate tab, or a column of the "
                                   "heatmap, to see which memory tokens that word was read from. Click a memory "
                                   "token's bar the other way round: the words that read it most are shaded in "
-                                  "the Regenerate tab."));
+                                  "the Regenerate tab. Drag over several words of the regeneration, or click a "
+                                  "coloured span, to see which memory tokens and heads they drew on and which "
+                                  "source words those memory tokens read; those words are shaded in the original "
+                                  "too."));
         for (Topic t : {Topic::AttentionUsage, Topic::EncoderAttention, Topic::MemoryTokens})
             html += topicHtml(t);
         break;

@@ -177,11 +177,20 @@ void RegeneratePage::onRegenerated(const RegenerationResult& result)
     m_lastRegeneration = result;
     m_hasRegeneration = true;
     QStringList notes;
-    if (!result.requestedId.isEmpty() && result.requestedId != result.compressor.id)
-        notes << tr("%1 ran this %2-token text with its length variant %3")
+    if (!result.requestedId.isEmpty() && result.requestedId != result.compressor.id) {
+        // A chunked text is routed by its longest chunk.
+        int tokens = result.view.metrics.sourceTokens;
+        if (!result.chunks.isEmpty()) {
+            tokens = 0;
+            for (const view::ChunkSummary& c : result.chunks.chunks)
+                tokens = std::max(tokens, c.tokens);
+        }
+        notes << (result.chunks.isEmpty() ? tr("%1 ran this %2-token text with its length variant %3")
+                                          : tr("%1 ran the chunks (the longest has %2 tokens) with its length variant %3"))
                      .arg(result.requestedId)
-                     .arg(result.view.metrics.sourceTokens)
+                     .arg(tokens)
                      .arg(result.compressor.id);
+    }
     if (result.compressor.upperBound)
         notes << tr("the upper bound: no compressor, the memory tokens were fitted to this text");
     if (result.cancelled)

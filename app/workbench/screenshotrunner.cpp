@@ -312,8 +312,8 @@ int ScreenshotRunner::run(MainWindow& w, const Options& o)
     grabTo(w, o.outDir, QStringLiteral("help.png"));
     w.helpDock()->hide();
 
-    // 9. Issue 19, item 5: a text longer than one window (three abstracts and a novel's opening, about
-    // 650 tokens with the bundled tokenizer), cut into chunks; the second chunk on screen.
+    // 9. Issue 19, item 5: a text longer than one window (three abstracts and a novel's opening, 519
+    // tokens with the bundled tokenizer), cut into chunks; the second chunk on screen.
     {
         QStringList parts;
         for (const char* name : {"abstract-sparse-routing", "abstract-glacier-sensing", "abstract-qa-lighthouse",

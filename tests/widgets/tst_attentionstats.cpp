@@ -60,6 +60,7 @@ private slots:
     void encoderLayerFor();
     void topSourceTokens();
     void encoderWithoutSourcePieces();
+    void spanOfTokens();
 };
 
 void TstAttentionStats::dimensions()
@@ -273,6 +274,25 @@ void TstAttentionStats::encoderWithoutSourcePieces()
     // m0 n1 over the four blocks: (0.625 + 3 * 0.125) / 4
     QCOMPARE(s.encoderMatrix(-1, -1), (QVector<double>{0.125, 0.25, 0.125, 0.125, 0.125, 0.125}));
     QCOMPARE(s.topSourceTokens(0, 1, -1, -1), QVector<int>{1});
+}
+
+// Issue 19, item 4: a span of regenerated tokens, worked out by hand from sample().
+void TstAttentionStats::spanOfTokens()
+{
+    const AttentionStats s(sample());
+    // L0 H0: g0 = (0.5, 0.25, 0), g1 = (0.25, 0.25, 0.25): their mean.
+    QCOMPARE(s.spanMemoryUsage(0, 1, 0, 0), (QVector<double>{0.375, 0.25, 0.125}));
+    QCOMPARE(s.spanMemoryUsage(1, 1, 0, 0), s.tokenMemoryUsage(1, 0, 0));
+    QCOMPARE(s.spanMemoryUsage(1, 0, 0, 0), QVector<double>());
+    QCOMPARE(s.spanMemoryUsage(0, 2, 0, 0), QVector<double>());
+    // memoryTotal's mean over g0, g1 per (layer, head): L0H0 0.875, L0H1 0.75, L1H0 0.875, L1H1 0.625.
+    QCOMPARE(s.spanHeadUsage(0, 1), (QVector<double>{0.875, 0.75, 0.875, 0.625}));
+    QCOMPARE(AttentionStats::topIndices(s.spanHeadUsage(0, 1), 3), (QVector<int>{0, 2, 1}));
+    // Through the memory to the source (encoder H0): 0.375*m0 + 0.25*m1 + 0.125*m2.
+    QCOMPARE(s.spanSourceReading(0, 1, 0, 0), (QVector<double>{0.21875, 0.15625, 0.375}));
+    QCOMPARE(AttentionStats::topIndices(s.spanSourceReading(0, 1, 0, 0), 2), (QVector<int>{2, 0}));
+    QCOMPARE(AttentionStats::topIndices({}, 3), QVector<int>());
+    QCOMPARE(AttentionStats().spanHeadUsage(0, 0), QVector<double>());
 }
 
 QTEST_APPLESS_MAIN(TstAttentionStats)

@@ -68,6 +68,7 @@ private slots:
     void curveWithoutMemoryTotal();
     void encoderAndTopSourceTokens();
     void selectionSignals();
+    void spanSelection();
     void clicks();
     void inconsistentData();
     void languageChangeKeepsState();
@@ -369,6 +370,55 @@ void TstAttentionView::teachingTexts()
         QVERIFY(TeachingText::explanation(topic).size() > 80);
         QVERIFY(TeachingText::tooltip(topic).contains(TeachingText::title(topic).toHtmlEscaped()));
     }
+}
+
+// Issue 19, item 4: a span of regenerated tokens (words selected in the diff), worked out by hand.
+void TstAttentionView::spanSelection()
+{
+    AttentionView view;
+    view.setData(sample());
+    view.setTopK(2);
+    view.setLayer(0);
+    view.setHead(0);
+    QSignalSpy spans(&view, &AttentionView::generatedSpanSelected);
+    QSignalSpy generated(&view, &AttentionView::generatedTokenSelected);
+    view.selectGeneratedSpan(1, 2);
+    QCOMPARE(spans.count(), 1);
+    QCOMPARE(spans.at(0).at(0).toInt(), 1);
+    QCOMPARE(spans.at(0).at(1).toInt(), 2);
+    QCOMPARE(generated.count(), 1);
+    QCOMPARE(view.spanFirst(), 1);
+    QCOMPARE(view.spanLast(), 2);
+    view.selectGeneratedSpan(1, 2);  // unchanged: no signal
+    QCOMPARE(spans.count(), 1);
+    // L0 H0: g1 = (0.1, 0.3), g2 = (0.0, 0.6): the span's mean usage.
+    compareVectors(view.displayedTokenUsage(), {0.05, 0.45});
+    // Through the memory: 0.05 * m0 + 0.45 * m1 = (0.185, 0.075, 0.055, 0.185): "The", "down".
+    QCOMPARE(view.highlightedSourceTokens(), (QVector<int>{0, 3}));
+    QVERIFY(view.sourceTextHtml().contains(QStringLiteral("drew on through the memory")));
+    QVERIFY(view.sourceTextHtml().contains(QStringLiteral("down<sup>2</sup>")));
+    // memoryTotal over g1, g2: L0H0 0.75, L0H1 0.55, L1H0 0.35, L1H1 0.15.
+    QCOMPARE(view.spanTopHeads(2), (QVector<QPair<int, int>>{{0, 0}, {0, 1}}));
+    // A memory token chosen: its own reading wins (L0 H0, m0 reads "cat", "sat").
+    view.selectMemoryToken(0);
+    QCOMPARE(view.highlightedSourceTokens(), (QVector<int>{1, 2}));
+    view.selectMemoryToken(-1);
+    QCOMPARE(view.highlightedSourceTokens(), (QVector<int>{0, 3}));
+    // One token clicked: the span is gone, and said so.
+    view.selectGeneratedToken(0);
+    QCOMPARE(spans.count(), 2);
+    QCOMPARE(spans.at(1).at(0).toInt(), -1);
+    QCOMPARE(view.spanLast(), -1);
+    QVERIFY(view.highlightedSourceTokens().isEmpty());
+    compareVectors(view.displayedTokenUsage(), {0.2, 0.4});
+    view.selectGeneratedSpan(5, 9);  // out of range: no span, the token stays
+    QCOMPARE(view.spanFirst(), -1);
+    QCOMPARE(view.selectedGeneratedToken(), 0);
+    QCOMPARE(spans.count(), 2);
+    view.selectGeneratedSpan(0, 1);
+    view.selectGeneratedSpan(-1, -1);  // clears the span and its tokens
+    QCOMPARE(spans.count(), 4);
+    QCOMPARE(view.selectedGeneratedToken(), -1);
 }
 
 int main(int argc, char** argv)

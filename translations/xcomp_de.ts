@@ -2844,6 +2844,17 @@
         <source>%1× compression</source>
         <translation>%1× Kompression</translation>
     </message>
+    <message numerus="yes">
+        <source>at least %n chunk(s)</source>
+        <translation>
+            <numerusform>mindestens %n Abschnitt</numerusform>
+            <numerusform>mindestens %n Abschnitte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>up to %1× compression</source>
+        <translation>bis zu %1× Kompression</translation>
+    </message>
 </context>
 <context>
     <name>xcomp::workbench::ViewExports</name>

@@ -211,6 +211,13 @@
             <numerusform>%n memory tokens</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>at least %n chunk(s)</source>
+        <translation>
+            <numerusform>at least %n chunk</numerusform>
+            <numerusform>at least %n chunks</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>xcomp::workbench::ViewExports</name>

@@ -2819,6 +2819,16 @@
         <source>%1× compression</source>
         <translation>压缩 %1 倍</translation>
     </message>
+    <message numerus="yes">
+        <source>at least %n chunk(s)</source>
+        <translation>
+            <numerusform>至少 %n 段</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>up to %1× compression</source>
+        <translation>最多压缩 %1 倍</translation>
+    </message>
 </context>
 <context>
     <name>xcomp::workbench::ViewExports</name>

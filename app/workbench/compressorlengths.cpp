@@ -48,4 +48,12 @@ QString CompressorLengths::warning(const CompressorEntry& c, int tokens)
     return MetricsStrip::lengthWarning(tokens, c.trainedShortest, c.trainedLongest, c.maxSourceTokens);
 }
 
+int CompressorLengths::leastChunks(const CompressorEntry& c, int tokens)
+{
+    if (c.maxSourceTokens <= 0 || tokens <= c.maxSourceTokens)
+        return 1;
+    const int window = c.trainedLongest > 0 ? qMin(c.trainedLongest, c.maxSourceTokens) : c.maxSourceTokens;
+    return (tokens + window - 1) / window;
+}
+
 }  // namespace xcomp::workbench

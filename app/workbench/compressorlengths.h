@@ -28,6 +28,11 @@ public:
     // A sentence for people when `tokens` is outside what `c` was trained on or accepts; "" otherwise
     // (MetricsStrip::lengthWarning, the same words as under the numbers of a regeneration).
     static QString warning(const CompressorEntry& c, int tokens);
+
+    // The fewest chunks a text of `tokens` tokens is cut into (the engine's split_into_chunks): 1 up to
+    // max_source_tokens, else ceil(tokens / window) with the window the longest trained text (capped at
+    // max_source_tokens). Sentence ends may make more.
+    static int leastChunks(const CompressorEntry& c, int tokens);
 };
 
 }  // namespace xcomp::workbench

@@ -112,8 +112,18 @@ void TextPanel::updateTokenLabel()
     // This one message keeps the window's translation context: the catalogues are checked there.
     QString s = QCoreApplication::translate("xcomp::workbench::MainWindow", "%n token(s)", nullptr, m_tokens);
     if (c && c->memoryTokens > 0 && m_tokens > 0) {
-        s += QStringLiteral(" \u2192 ") + tr("%n memory token(s)", nullptr, c->memoryTokens) + QStringLiteral(": ") +
-             tr("%1\u00d7 compression").arg(QLocale().toString(double(m_tokens) / c->memoryTokens, 'f', 1));
+        // A text over the limit is cut into chunks of at most the trained length (the engine's
+        // split_into_chunks), each with its own m memory tokens: ceil(N / window) is the fewest.
+        const int chunks = CompressorLengths::leastChunks(*c, m_tokens);
+        s += QStringLiteral(" \u2192 ");
+        if (chunks > 1)
+            s += tr("at least %n chunk(s)", nullptr, chunks) + QStringLiteral(" \u00d7 ") +
+                 tr("%n memory token(s)", nullptr, c->memoryTokens) + QStringLiteral(": ") +
+                 tr("up to %1\u00d7 compression")
+                     .arg(QLocale().toString(double(m_tokens) / (chunks * c->memoryTokens), 'f', 1));
+        else
+            s += tr("%n memory token(s)", nullptr, c->memoryTokens) + QStringLiteral(": ") +
+                 tr("%1\u00d7 compression").arg(QLocale().toString(double(m_tokens) / c->memoryTokens, 'f', 1));
         // The member of the family that will run this length (a length variant for a short text).
         const CompressorEntry* runs = CompressorLengths::routed(m_engine->model().compressors, c->id, m_tokens);
         const QString warning = CompressorLengths::warning(runs ? *runs : *c, m_tokens);

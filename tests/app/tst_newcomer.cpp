@@ -141,6 +141,7 @@ private slots:
     void routingFollowsTheEngine();
     void metricsStripWarnsOutsideTrainedLengths();
     void regenerationOutsideTrainedLengthsIsFlagged();
+    void longTextCountsEveryChunksMemory();
     void examplesFillTheirQuestionAndSayTheLanguage();
     // 9. Text.
     void preferencesLabelsShowNoAmpersand();
@@ -340,6 +341,42 @@ void TestNewcomer::routingFollowsTheEngine()
         CompressorLengths::trained(QStringLiteral(XCOMP_FIXTURES_DIR "/tiny-model/compressors/aoc-m4"));
     QCOMPARE(r.shortest, 8);
     QCOMPARE(r.longest, 40);
+}
+
+// A text over the limit is cut into chunks, each with its own m memory tokens: the label under the text
+// counts them all (it said N / m, as if one compressed prompt held the whole text).
+void TestNewcomer::longTextCountsEveryChunksMemory()
+{
+    CompressorEntry c = entry(QStringLiteral("aoc-m16"), QStringLiteral("aoc"), 16);
+    c.maxSourceTokens = 512;
+    c.trainedLongest = 480;
+    QCOMPARE(CompressorLengths::leastChunks(c, 96), 1);
+    QCOMPARE(CompressorLengths::leastChunks(c, 512), 1);
+    QCOMPARE(CompressorLengths::leastChunks(c, 519), 2);
+    QCOMPARE(CompressorLengths::leastChunks(c, 961), 3);
+    c.trainedLongest = 0;  // no training record: the limit is the window
+    QCOMPARE(CompressorLengths::leastChunks(c, 1025), 3);
+    c.maxSourceTokens = 0;
+    QCOMPARE(CompressorLengths::leastChunks(c, 5000), 1);
+
+    if (m_model.isEmpty())
+        QSKIP(test::kNoModel);
+    auto w = openWindow();
+    QVERIFY(w);
+    QVERIFY(w->setCurrentCompressor(QStringLiteral("aoc-m4")));  // trained on 8-40 tokens, takes 512 at once
+    QString longText;
+    while (longText.size() < 4000)
+        longText += kText + QLatin1Char(' ');
+    w->setText(longText.trimmed());
+    QTRY_VERIFY_WITH_TIMEOUT(w->tokenCount() > 512, kTimeout);
+    const int chunks = (w->tokenCount() + 39) / 40;
+    const QString label = w->tokenLabel()->text();
+    QVERIFY2(label.contains(QStringLiteral("at least %1 chunks").arg(chunks)), qPrintable(label));
+    QVERIFY2(label.contains(QStringLiteral("up to %1").arg(QLocale().toString(double(w->tokenCount()) / (chunks * 4), 'f', 1))),
+             qPrintable(label));
+    w->setText(kText);
+    QTRY_VERIFY_WITH_TIMEOUT(w->tokenCount() > 0 && w->tokenCount() < 40, kTimeout);
+    QVERIFY(!w->tokenLabel()->text().contains(QStringLiteral("chunk")));
 }
 
 void TestNewcomer::metricsStripWarnsOutsideTrainedLengths()

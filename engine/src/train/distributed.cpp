@@ -146,21 +146,25 @@ struct DataParallel::Impl {
         try {
             work.wait(std::chrono::milliseconds(static_cast<int64_t>(o.timeout_s * 1000)));
         } catch (const std::exception& e) {
-            throw Error("data parallel: rank " + std::to_string(o.rank) + " of " + std::to_string(o.world_size) + ": " +
-                        what + " failed (did another rank stop?): " + e.what());
+            fail(what, e);
         }
     }
 
     // Runs a collective and names this rank in any failure: a peer that died shows up here.
     template <typename F>
     void run(const char* what, F&& f) {
+        c10::intrusive_ptr<c10d::Work> work;
         try {
-            auto work = f();
-            work->wait(std::chrono::milliseconds(static_cast<int64_t>(o.timeout_s * 1000)));
+            work = f();
         } catch (const std::exception& e) {
-            throw Error("data parallel: rank " + std::to_string(o.rank) + " of " + std::to_string(o.world_size) + ": " +
-                        what + " failed (did another rank stop?): " + e.what());
+            fail(what, e);
         }
+        wait(*work, what);
+    }
+
+    [[noreturn]] void fail(const char* what, const std::exception& e) const {
+        throw Error("data parallel: rank " + std::to_string(o.rank) + " of " + std::to_string(o.world_size) + ": " + what +
+                    " failed (did another rank stop?): " + e.what());
     }
 };
 
@@ -284,7 +288,7 @@ void DataParallel::finish_gradients() {
     try {
         I.launch_ready_buckets();
     } catch (const std::exception& e) {
-        throw Error("data parallel: rank " + std::to_string(I.o.rank) + ": all-reduce of the gradients failed: " + e.what());
+        I.fail("all-reduce of the gradients", e);
     }
     const double scale = 1.0 / static_cast<double>(world_size());
     for (Impl::Bucket& b : I.buckets) {

@@ -26,11 +26,18 @@ ALL=(safetensors checkpoint_index config tokenizer compressor_json adapter_confi
 HARNESSES=("$@")
 [ ${#HARNESSES[@]} -eq 0 ] && HARNESSES=("${ALL[@]}")
 
-if [ ! -f "$BUILD_DIR/build.ninja" ]; then
-  cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DXCOMP_FUZZ=ON -DXCOMP_WITH_QT=OFF -DXCOMP_BUILD_TESTS=OFF >/dev/null
+# The build's output is kept in a log and shown only when it fails (a quiet CI log otherwise).
+mkdir -p "$BUILD_DIR"
+build_log="$BUILD_DIR/fuzz-build.log"
+: >"$build_log"
+if ! { [ -f "$BUILD_DIR/build.ninja" ] ||
+       cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+         -DXCOMP_FUZZ=ON -DXCOMP_WITH_QT=OFF -DXCOMP_BUILD_TESTS=OFF >>"$build_log" 2>&1; } ||
+   ! cmake --build "$BUILD_DIR" -j"$JOBS" --target $(printf 'fuzz_%s ' "${HARNESSES[@]}") >>"$build_log" 2>&1; then
+  echo "[xcomp] the fuzz build (clang, $BUILD_DIR) failed; the last 60 lines of $build_log:"
+  tail -n 60 "$build_log"
+  exit 1
 fi
-cmake --build "$BUILD_DIR" -j"$JOBS" --target $(printf 'fuzz_%s ' "${HARNESSES[@]}") >/dev/null
 
 run_one() {
   local name=$1

@@ -170,8 +170,9 @@ EvalResult evaluate(const std::vector<std::shared_ptr<Compressor>>& compressors,
             // An optimised method fits each batch for seconds to minutes: its steps count within the batch.
             RunControl cc;
             cc.cancel = o.control.cancel;
+            const double batch_rows = static_cast<double>(end - start);  // C++17 lambdas cannot capture bindings (clang)
             cc.on_progress = [&](const Progress& p) {
-                const double now = static_cast<double>(done) + p.fraction * static_cast<double>(end - start);
+                const double now = static_cast<double>(done) + p.fraction * batch_rows;
                 o.control.progress(Progress{total > 0 ? now / static_cast<double>(total) : 1.0, done, total,
                                             cell.compressor_id + " @ " + std::to_string(job.length) + ", " + p.stage + " " +
                                                 std::to_string(p.done) + "/" + std::to_string(p.total)});

@@ -19,7 +19,8 @@
 #                VARIANTS="" trains none): ID is ID-t96, trained on 64-128 tokens and run by ID for texts
 #                of at most 128 tokens; ID@N is ID-tN for texts of at most N (tools/variants.sh). A variant
 #                continues INIT's copy of itself, else (ID@N) INIT's longest shorter variant of ID, else ID.
-#                V_BATCH: their batch size (default 256)
+#                V_BATCH: their batch size (default 256); V_OPTS: more options for every variant, e.g.
+#                V_OPTS="--random-window 0.5 --mix-data BOOKS --mix-share 0.25" (windows beyond each text's start)
 #   LORA_OPTS    LoRA shape (--lora-r, --lora-targets) of a LoRA compressor that starts afresh
 #   FRESH        ids that start afresh even when INIT has them (a new LoRA shape)
 #   LRS          learning-rate overrides, "ID=LR ..." (default: 1e-3 for AOC, 2e-3 for the LoRA methods)
@@ -125,7 +126,7 @@ if has compressors; then
     fi
     FROM_ID="$from $id" C_BATCH=${V_BATCH:-256} train_compressor "$method" "$m" "$vid" "$(lr_of "$vid")" "$OUT/compressors/$vid" \
       --min-tokens "$(variant_min "$spec")" --max-tokens "$n" --loss-norm sample --variant-of "$id" --serves-up-to "$n" \
-      --label "$(method_label "$method") m=$m (texts up to $n tokens)" &
+      --label "$(method_label "$method") m=$m (texts up to $n tokens)" ${V_OPTS:-} &
     pids+=($!)
   done
   if [ "${ABLATION:-0}" = 1 ]; then

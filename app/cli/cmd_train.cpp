@@ -142,6 +142,9 @@ int cmd_train_compressor(Args& a) {
     o.max_tokens = static_cast<int>(a.integer("max-tokens", 480, o.min_tokens, 1 << 16));
     o.length_curriculum = a.real("length-curriculum", 0.0, 0.0, 1.0);
     o.loss_normalization = parse_loss_normalization(a.str("loss-norm", "sample"));
+    o.random_window = a.real("random-window", 0.0, 0.0, 1.0);
+    o.mix_data = a.str("mix-data", "");
+    o.mix_share = a.real("mix-share", o.mix_data.empty() ? 0.0 : 0.25, 0.0, 1.0);
     o.synthetic_qa_data = a.str("synthetic-qa", "");
     o.synthetic_qa_per_text = static_cast<int>(a.integer("synthetic-qa-per-text", 2, 1, 100));
     o.batch_size = static_cast<int>(a.integer("batch-size", 16, 1, 65536));

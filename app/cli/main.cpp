@@ -63,6 +63,9 @@ Training (see docs/TRAINING.md):
   train-compressor --model DIR --method 500x|icae|aoc|lora-aoc --memory-tokens M --data D.jsonl.xz --out DIR
                   [--task regeneration|qa] [--steps --batch-size --lr --min-tokens --max-tokens --init-from --resume]
                   [--loss-norm sample|token] [--length-curriculum FRACTION] [--max-seconds S] [--synthetic-qa TEXTS.jsonl]
+                  [--random-window SHARE]   that share of rows starts at a random word, not at the text's start
+                  [--mix-data TEXTS.jsonl.xz [--mix-share 0.25]]   texts (e.g. book paragraphs) joined into long
+                  documents, that share of rows cut from them at random word starts
                   [--variant-of ID --serves-up-to N]   a length variant: ID runs it on texts of <= N tokens
                   [--adamw-kernel auto|loop|fused]   (train-lm too) fused: one kernel, no host sync (CUDA)
                   [--nproc N]   (train-lm too) data parallel: N ranks on this machine (or RANK/WORLD_SIZE/

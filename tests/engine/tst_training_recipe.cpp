@@ -1,5 +1,6 @@
 // The training recipe's knobs on the tiny fixture model: loss normalisation, the length curriculum,
-// wall-clock budgets, continuing the LM from committed weights, and QA documents made from texts.
+// random windows and mixed-in texts, wall-clock budgets, continuing the LM from committed weights,
+// and QA documents made from texts.
 #include <ATen/ATen.h>
 #include <ATen/core/grad_mode.h>
 
@@ -9,8 +10,11 @@
 #include <nlohmann/json.hpp>
 
 #include <fstream>
+#include <random>
+#include <set>
 
 #include "engine_test_util.h"
+#include "train/windows.h"
 #include "xcomp/compress/compressor.h"
 #include "xcomp/compress/decoding.h"
 #include "xcomp/error.h"
@@ -130,6 +134,97 @@ private slots:
             longer = seen[0] > o.min_tokens + 1;
         }
         QVERIFY(longer);
+    }
+
+    // A random window is a contiguous span of the text that opens on a word (or at the start), and
+    // the draws cover many starts; a text no longer than the window is kept from its start.
+    void random_windows_start_at_words() {
+        ModelFolder f = tiny();
+        const std::vector<uint8_t> ws = word_start_ids(*f.tokenizer);
+        QCOMPARE(ws.size(), size_t(f.tokenizer->vocab_size()));
+        const std::vector<int64_t> ids = ids_of(*f.tokenizer, kLong);
+        QVERIFY(ids.size() > 30);
+        QVERIFY(ws[size_t(ids[0])]);  // "Soft" opens the text
+        std::mt19937_64 rng(7);
+        std::set<size_t> starts;
+        size_t not_at_word = 0;
+        for (int i = 0; i < 500; ++i) {
+            const size_t from = random_window_start(ids, 16, ws, rng);
+            QVERIFY(from + 16 <= ids.size());
+            QVERIFY(from == 0 || ws[size_t(ids[from])]);
+            starts.insert(from);
+        }
+        for (size_t i = 1; i < ids.size(); ++i) not_at_word += !ws[size_t(ids[i])];
+        QVERIFY2(not_at_word > 0, "the text should hold pieces inside words, or the test shows nothing");
+        QVERIFY2(starts.size() >= 8, qPrintable(QString::number(starts.size())));
+        QCOMPARE(random_window_start(ids, ids.size(), ws, rng), size_t{0});
+        QCOMPARE(random_window_start(ids, ids.size() + 5, ws, rng), size_t{0});
+        // No word start before the draw: the window begins at the text's start.
+        const std::vector<uint8_t> none(ws.size(), 0);
+        for (int i = 0; i < 20; ++i) QCOMPARE(random_window_start(ids, 16, none, rng), size_t{0});
+    }
+
+    void texts_join_into_whole_documents() {
+        const auto docs = join_into_documents({{1, 2, 3}, {4, 5}, {6, 7, 8, 9, 10}}, 4);
+        QCOMPARE(docs.size(), size_t{2});
+        QCOMPARE(docs[0], (std::vector<int64_t>{1, 2, 3, 4}));
+        QCOMPARE(docs[1], (std::vector<int64_t>{5, 6, 7, 8}));  // 9, 10 do not fill a document
+        QVERIFY(join_into_documents({{1, 2}}, 3).empty());
+        QCOMPARE(join_into_documents({{1, 2, 3, 4, 5, 6, 7}}, 3).size(), size_t{2});
+    }
+
+    // Rows drawn from mixed-in texts are longer than the training set's only text allows, the
+    // options are recorded in compressor.json, and bad settings are refused before any work.
+    void mixed_in_texts_feed_the_batches() {
+        QTemporaryDir dir;
+        ModelFolder f = tiny();
+        const std::string shortText = "A short text of a few words.";
+        const std::string data = write_jsonl(dir, "t.jsonl", {shortText});
+        std::vector<std::string> paragraphs(8, kLong);
+        const std::string mix = write_jsonl(dir, "books.jsonl", paragraphs);
+        RunControl cb;
+        std::vector<int64_t> seen;
+        cb.on_progress = [&](const Progress& p) { seen.push_back(p.training->tokens_seen); };
+        CompressorTrainOptions o = small_run(data, dir.filePath(QStringLiteral("c")).toStdString());
+        o.min_tokens = static_cast<int>(ids_of(*f.tokenizer, shortText).size());
+        o.max_tokens = 40;
+        o.optim.steps = 8;
+        auto longest_step = [&] {
+            int64_t most = seen[0];
+            for (size_t i = 1; i < seen.size(); ++i) most = std::max(most, seen[i] - seen[i - 1]);
+            return most;
+        };
+        train_compressor(f.model, *f.tokenizer, o, cb);
+        QCOMPARE(longest_step(), int64_t{o.min_tokens + 1});  // only the short text, plus EOS
+        seen.clear();
+        o.mix_data = mix;
+        o.mix_share = 1.0;
+        o.random_window = 0.5;
+        train_compressor(f.model, *f.tokenizer, o, cb);
+        QVERIFY2(longest_step() > o.min_tokens + 1, qPrintable(QString::number(longest_step())));
+        QVERIFY(longest_step() <= o.max_tokens + 1);
+        const auto run = nlohmann::json::parse(Compressor::load(o.out_dir, f.model)->config().training_json);
+        QCOMPARE(run["mix_share"].get<double>(), 1.0);
+        QCOMPARE(run["random_window"].get<double>(), 0.5);
+        QCOMPARE(run["mix_data"].get<std::string>(), std::string("books.jsonl"));
+
+        auto refused = [&](CompressorTrainOptions bad, const char* words) {
+            try {
+                train_compressor(f.model, *f.tokenizer, bad, cb);
+            } catch (const Error& e) {
+                return QString::fromStdString(e.what()).contains(QLatin1String(words));
+            }
+            return false;
+        };
+        CompressorTrainOptions bad = o;
+        bad.mix_data.clear();
+        QVERIFY(refused(bad, "needs mix data"));
+        bad = o;
+        bad.random_window = 1.5;
+        QVERIFY(refused(bad, "[0, 1]"));
+        bad = o;
+        bad.max_tokens = 4000;  // documents of 8,000 tokens: more than the paragraphs hold
+        QVERIFY(refused(bad, "too little text to mix in"));
     }
 
     // A wall-clock budget ends a run that would take a million steps, annealed, and the compressor

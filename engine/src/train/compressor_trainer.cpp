@@ -10,6 +10,7 @@
 
 #include "optimizer.h"
 #include "training_util.h"
+#include "windows.h"
 #include "xcomp/io/dataset.h"
 #include "xcomp/compress/decoding.h"
 #include "xcomp/error.h"
@@ -62,6 +63,10 @@ public:
         if (o_.out_dir.empty()) throw Error("train-compressor needs an output folder");
         if (o_.min_tokens < 1 || o_.max_tokens < o_.min_tokens) throw Error("token range must satisfy 1 <= min <= max");
         if (o_.batch_size < 1 || o_.optim.grad_accum < 1 || o_.optim.steps < 1) throw Error("batch size, grad_accum and steps must be positive");
+        if (!(o_.random_window >= 0 && o_.random_window <= 1) || !(o_.mix_share >= 0 && o_.mix_share <= 1))
+            throw Error("random_window and mix_share are shares: each must lie in [0, 1]");
+        if (o_.mix_share > 0 && o_.mix_data.empty()) throw Error("a mix share needs mix data (--mix-data)");
+        if (!o_.mix_data.empty() && o_.task != "regeneration") throw Error("mix data is for regeneration training only");
         if (!o_.compressor.variant_of.empty() && o_.compressor.variant_of == o_.compressor.id)
             throw Error("a compressor cannot be a variant of itself ('" + o_.compressor.id + "')");
         // Data parallelism: every rank draws the same global batch and computes its slice of it, so
@@ -193,6 +198,31 @@ private:
         if (train_.empty()) throw Error(o_.train_data + ": no usable training examples (texts need at least " +
                                         std::to_string(o_.min_tokens) + " tokens)");
         std::fprintf(stderr, "train-compressor: %zu training and %zu validation examples\n", train_.size(), valid_.size());
+        if (o_.random_window > 0 || !o_.mix_data.empty()) word_start_ = word_start_ids(tok_);
+        if (!o_.mix_data.empty()) load_mix_data();
+    }
+
+    // mix_data's texts (book paragraphs are short) joined into documents of 2 * max_tokens ids, so
+    // every length up to max_tokens has many windows.
+    void load_mix_data() {
+        DatasetReport rep;
+        std::vector<TextRecord> recs = read_jsonl(o_.mix_data, &rep, o_.limit_records, false);
+        if (rep.skipped) std::fprintf(stderr, "skipped %lld bad lines of %s\n", (long long)rep.skipped, o_.mix_data.c_str());
+        std::vector<std::string> texts;
+        texts.reserve(recs.size());
+        for (auto& r : recs) texts.push_back(std::move(r.text));
+        recs.clear();
+        const size_t doc = static_cast<size_t>(2 * o_.max_tokens);
+        for (auto& ids : join_into_documents(tokenize_all(tok_, texts), doc)) {
+            Example e;
+            e.source = std::move(ids);
+            e.prompt = {base_->config().bos_token_id()};
+            mix_.push_back(std::move(e));
+        }
+        if (mix_.empty())
+            throw Error(o_.mix_data + ": too little text to mix in (needs at least " + std::to_string(doc) + " tokens)");
+        std::fprintf(stderr, "train-compressor: %zu mixed-in documents of %zu tokens from %s\n", mix_.size(), doc,
+                     o_.mix_data.c_str());
     }
 
     // Extractive pairs made from plain texts (abstracts), for training only.
@@ -253,16 +283,30 @@ private:
         // One length per batch: rows are cut to the same length (or kept whole when shorter), so a
         // batch pads little; over many steps the lengths still cover [min, longest] uniformly.
         const int length = len(rng_);
+        std::uniform_real_distribution<double> share(0.0, 1.0);
         std::vector<Example> batch;
-        for (int i = 0; i < n; ++i) batch.push_back(cut(pool[pick(rng_)], length));
+        for (int i = 0; i < n; ++i) {
+            // A share test is drawn only when its share is set, so runs without them sample as before.
+            if (o_.mix_share > 0 && share(rng_) < o_.mix_share) {
+                std::uniform_int_distribution<size_t> doc(0, mix_.size() - 1);
+                batch.push_back(cut(mix_[doc(rng_)], length, true));
+            } else {
+                const Example& e = pool[pick(rng_)];
+                batch.push_back(cut(e, length, o_.random_window > 0 && share(rng_) < o_.random_window));
+            }
+        }
         return batch;
     }
 
-    // Regeneration examples are cut to `length` tokens; the target is that text plus EOS.
-    Example cut(const Example& e, int length) const {
+    // Regeneration examples are cut to `length` tokens, from the text's start or from a random word
+    // start that leaves `length` tokens (the start when none does); the target is that text plus EOS.
+    Example cut(const Example& e, int length, bool random_start) {
         if (o_.task == "qa") return e;
         Example c = e;
-        if (static_cast<int>(c.source.size()) > length) c.source.resize(length);
+        const size_t n = c.source.size(), len = static_cast<size_t>(length);
+        const size_t from = random_start ? random_window_start(e.source, len, word_start_, rng_) : 0;
+        c.source.assign(e.source.begin() + static_cast<std::ptrdiff_t>(from),
+                        e.source.begin() + static_cast<std::ptrdiff_t>(std::min(n, from + len)));
         c.target = c.source;
         c.target.push_back(base_->config().eos_token_ids.front());
         return c;
@@ -302,7 +346,7 @@ private:
         for (size_t i = 0; i < n; i += o_.batch_size) {
             std::vector<Example> batch;
             for (size_t j = i; j < std::min(n, i + o_.batch_size); ++j)
-                batch.push_back(cut(valid_[j], o_.min_tokens + static_cast<int>(j * 37 % (span + 1))));
+                batch.push_back(cut(valid_[j], o_.min_tokens + static_cast<int>(j * 37 % (span + 1)), false));
             int64_t k = 0;
             sum += batch_loss(batch, &k, LossNormalization::Token).item<double>() * k;
             count += k;
@@ -312,7 +356,7 @@ private:
         const size_t m = std::min<size_t>(valid_.size(), o_.bleu_examples);
         double score = 0;
         for (size_t j = 0; j < m; ++j) {
-            Example e = cut(valid_[j], o_.min_tokens + static_cast<int>(j * 53 % (span + 1)));
+            Example e = cut(valid_[j], o_.min_tokens + static_cast<int>(j * 53 % (span + 1)), false);
             MemoryBatch mem = compressor_->encode({e.source});
             GenerationOptions go;
             go.max_new_tokens = o_.task == "qa" ? 48 : static_cast<int>(e.source.size()) + 16;
@@ -375,15 +419,17 @@ private:
         char extra[768];
         std::snprintf(extra, sizeof extra,
                       "{\"task\":\"%s\",\"steps\":%lld,\"batch_size\":%d,\"grad_accum\":%d,\"lr\":%g,\"tokens\":[%d,%d],"
-                      "\"loss_normalization\":\"%s\",\"length_curriculum\":%g,"
+                      "\"loss_normalization\":\"%s\",\"length_curriculum\":%g,\"random_window\":%g,\"mix_share\":%g,"
                       "\"tokens_seen\":%lld,\"seconds\":%.1f,\"final_loss\":%.4f,\"valid_loss\":%.4f,\"valid_%s\":%.4f,"
                       "\"device\":\"%s\"}",
                       o_.task.c_str(), static_cast<long long>(p.step), o_.batch_size, o_.optim.grad_accum,
                       o_.optim.lr, o_.min_tokens, o_.max_tokens, loss_normalization_name(o_.loss_normalization),
-                      o_.length_curriculum, static_cast<long long>(p.tokens_seen), seconds, p.loss,
+                      o_.length_curriculum, o_.random_window, o_.mix_share, static_cast<long long>(p.tokens_seen), seconds, p.loss,
                       p.valid_loss, o_.task == "qa" ? "f1" : "bleu", o_.task == "qa" ? p.valid_f1 : p.valid_bleu,
                       base_->device().str().c_str());
-        compressor_->mutable_config().training_json = with_earlier_runs(nlohmann::json::parse(extra)).dump();
+        nlohmann::json run = nlohmann::json::parse(extra);
+        if (!o_.mix_data.empty()) run["mix_data"] = fs::path(o_.mix_data).filename().string();
+        compressor_->mutable_config().training_json = with_earlier_runs(run).dump();
         compressor_->save(o_.out_dir);
         std::fprintf(stderr, "wrote compressor %s to %s\n", compressor_->config().id.c_str(), o_.out_dir.c_str());
     }
@@ -394,6 +440,8 @@ private:
     RunControl cb_;
     std::mt19937_64 rng_;
     std::vector<Example> train_, valid_;
+    std::vector<Example> mix_;          // mix_data's documents (regeneration)
+    std::vector<uint8_t> word_start_;   // per token id: begins a word
     std::shared_ptr<Compressor> compressor_;
     std::vector<at::Tensor> params_;
 };

@@ -68,6 +68,12 @@ struct CompressorTrainOptions {
     double length_curriculum = 0;      // > 0: the longest sampled length grows linearly from min_tokens
                                        // to max_tokens over this fraction of the run (steps or time budget)
     LossNormalization loss_normalization = LossNormalization::Sample;  // every text weighs the same
+    // Regeneration data beyond each text's beginning: without these every text gives one window (its
+    // first N tokens), which a short-text compressor sees ~100 times and learns by heart.
+    double random_window = 0;          // share of rows cut at a random word start instead of the text's start
+    std::string mix_data;              // JSONL(.xz) texts (e.g. book paragraphs), joined in file order into
+                                       // documents of 2 * max_tokens tokens, cut at random word starts
+    double mix_share = 0;              // share of rows drawn from mix_data (needs mix_data)
     int batch_size = 16;
     OptimizerOptions optim;
     int64_t valid_every = 250;         // steps between validations (0: only at the end)

@@ -2598,6 +2598,22 @@
 <context>
     <name>xcomp::workbench::RegeneratePage</name>
     <message>
+        <source>Chunks of at most</source>
+        <translation>Abschnitte von höchstens</translation>
+    </message>
+    <message>
+        <source>trained length</source>
+        <translation>Trainingslänge</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> Token</translation>
+    </message>
+    <message>
+        <source>A text longer than this is cut at sentence ends into chunks, each compressed into its own memory tokens: shorter chunks come back more faithfully, at less compression. “trained length” cuts only texts over the compressor's limit, into chunks as long as its longest training texts.</source>
+        <translation>Ein längerer Text wird an Satzenden in Abschnitte geteilt, jeder in eigene Speichertoken komprimiert: Kürzere Abschnitte kommen getreuer zurück, bei geringerer Kompression. „Trainingslänge“ teilt nur Texte über der Grenze des Kompressors, in Abschnitte so lang wie seine längsten Trainingstexte.</translation>
+    </message>
+    <message>
         <source>Regenerated with %1</source>
         <translation>Regeneriert mit %1</translation>
     </message>

@@ -2575,6 +2575,22 @@
 <context>
     <name>xcomp::workbench::RegeneratePage</name>
     <message>
+        <source>Chunks of at most</source>
+        <translation>分段长度上限</translation>
+    </message>
+    <message>
+        <source>trained length</source>
+        <translation>训练长度</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> 个令牌</translation>
+    </message>
+    <message>
+        <source>A text longer than this is cut at sentence ends into chunks, each compressed into its own memory tokens: shorter chunks come back more faithfully, at less compression. “trained length” cuts only texts over the compressor's limit, into chunks as long as its longest training texts.</source>
+        <translation>长于此值的文本会在句末切分为若干段，每段压缩为各自的记忆令牌：段越短，重建越忠实，但压缩率越低。“训练长度”只切分超过压缩器上限的文本，段长为其最长训练文本的长度。</translation>
+    </message>
+    <message>
         <source>Regenerated with %1</source>
         <translation>用 %1 再生</translation>
     </message>

@@ -48,8 +48,10 @@ QString CompressorLengths::warning(const CompressorEntry& c, int tokens)
     return MetricsStrip::lengthWarning(tokens, c.trainedShortest, c.trainedLongest, c.maxSourceTokens);
 }
 
-int CompressorLengths::leastChunks(const CompressorEntry& c, int tokens)
+int CompressorLengths::leastChunks(const CompressorEntry& c, int tokens, int chosenWindow)
 {
+    if (chosenWindow > 0)
+        return tokens <= chosenWindow ? 1 : (tokens + chosenWindow - 1) / chosenWindow;
     if (c.maxSourceTokens <= 0 || tokens <= c.maxSourceTokens)
         return 1;
     const int window = c.trainedLongest > 0 ? qMin(c.trainedLongest, c.maxSourceTokens) : c.maxSourceTokens;

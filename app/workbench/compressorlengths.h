@@ -29,10 +29,11 @@ public:
     // (MetricsStrip::lengthWarning, the same words as under the numbers of a regeneration).
     static QString warning(const CompressorEntry& c, int tokens);
 
-    // The fewest chunks a text of `tokens` tokens is cut into (the engine's split_into_chunks): 1 up to
-    // max_source_tokens, else ceil(tokens / window) with the window the longest trained text (capped at
+    // The fewest chunks a text of `tokens` tokens is cut into (the engine's split_into_chunks): with a
+    // chosen window (> 0), 1 up to it, else ceil(tokens / window); without, 1 up to max_source_tokens,
+    // else ceil(tokens / window) with the window the longest trained text (capped at
     // max_source_tokens). Sentence ends may make more.
-    static int leastChunks(const CompressorEntry& c, int tokens);
+    static int leastChunks(const CompressorEntry& c, int tokens, int chosenWindow = 0);
 };
 
 }  // namespace xcomp::workbench

@@ -253,9 +253,9 @@ void EngineClient::requestTokenCount(const QString& text)
     post(&EngineWorker::countTokens, ++m_tokenRequest, text);
 }
 
-quint64 EngineClient::regenerate(const QString& compressorId, const QString& text, bool captureAttention)
+quint64 EngineClient::regenerate(const QString& compressorId, const QString& text, bool captureAttention, int windowTokens)
 {
-    return startJob(Kind::Regenerate, &EngineWorker::regenerate, compressorId, text, captureAttention);
+    return startJob(Kind::Regenerate, &EngineWorker::regenerate, compressorId, text, captureAttention, windowTokens);
 }
 
 quint64 EngineClient::compare(const QStringList& compressorIds, const QString& text)

@@ -44,7 +44,9 @@ public:
 
     // ---- jobs; results arrive through the signals below ----
     void requestTokenCount(const QString& text);  // latest wins
-    quint64 regenerate(const QString& compressorId, const QString& text, bool captureAttention);
+    // windowTokens: a text over that many tokens is cut into chunks of at most it (0: the compressor's
+    // trained length, only texts over its limit are cut).
+    quint64 regenerate(const QString& compressorId, const QString& text, bool captureAttention, int windowTokens = 0);
     quint64 compare(const QStringList& compressorIds, const QString& text);
     quint64 answer(const QString& compressorId, const QString& context, const QString& question,
                    const QStringList& goldAnswers);

@@ -323,11 +323,13 @@ void EngineWorker::countTokens(quint64 id, const QString& text)
     }
 }
 
-void EngineWorker::regenerate(quint64 job, const QString& compressorId, const QString& text, bool captureAttention)
+void EngineWorker::regenerate(quint64 job, const QString& compressorId, const QString& text, bool captureAttention,
+                              int windowTokens)
 {
     runJob(job, tr("Compress and regenerate"), [&] {
         xcomp::RegenerateOptions options;
         options.capture_attention = captureAttention;
+        options.window_tokens = windowTokens;
         const std::string source = toStd(text);
         const xcomp::RegenerationReport report =
             m_session->regenerate(toStd(compressorId), source, options, callbacks(job, &m_cancel, 0.0, 1.0));

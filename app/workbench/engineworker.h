@@ -55,7 +55,7 @@ public slots:
     // Opens (or re-opens) a model folder; the old session is closed first.
     void openModel(quint64 job, const QString& dir, const QString& device, int threads);
     void countTokens(quint64 id, const QString& text);
-    void regenerate(quint64 job, const QString& compressorId, const QString& text, bool captureAttention);
+    void regenerate(quint64 job, const QString& compressorId, const QString& text, bool captureAttention, int windowTokens);
     void compare(quint64 job, const QStringList& compressorIds, const QString& text);
     void answer(quint64 job, const QString& compressorId, const QString& context, const QString& question,
                 const QStringList& goldAnswers);

@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QResizeEvent>
 #include <QScrollArea>
+#include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -41,6 +42,29 @@ RegeneratePage::RegeneratePage(const PageContext& context, QWidget* parent) : Wo
     m_diff->setToolTip(TeachingText::tooltip(TeachingText::Topic::ErrorTypes));
     auto* titleRow = new QHBoxLayout;
     titleRow->addWidget(m_title, 1);
+    // The chunk window: 0 shows as the compressor's trained length (the engine's default).
+    auto* windowLabel = new QLabel(tr("Chunks of at most"), this);
+    m_windowBox = new QSpinBox(this);
+    m_windowBox->setObjectName(QStringLiteral("chunkWindow"));
+    m_windowBox->setRange(0, kMaxChunkWindow);
+    m_windowBox->setSingleStep(16);
+    m_windowBox->setKeyboardTracking(false);  // typing "128" must not pass through 1 and 12
+    m_windowBox->setSpecialValueText(tr("trained length"));
+    m_windowBox->setSuffix(tr(" tokens"));
+    m_windowBox->setToolTip(tr("A text longer than this is cut at sentence ends into chunks, each compressed into its own "
+                               "memory tokens: shorter chunks come back more faithfully, at less compression. "
+                               "\u201ctrained length\u201d cuts only texts over the compressor's limit, into chunks "
+                               "as long as its longest training texts."));
+    windowLabel->setBuddy(m_windowBox);
+    titleRow->addWidget(windowLabel, 0, Qt::AlignTop);
+    titleRow->addWidget(m_windowBox, 0, Qt::AlignTop);
+    connect(m_windowBox, &QSpinBox::valueChanged, this, [this](int v) {
+        if (v > 0 && v < 16) {  // a typed 1..15 means "trained length": shorter chunks hold a few words
+            setChunkWindow(0);
+            return;
+        }
+        m_context.source->setChunkWindow(v);
+    });
     m_export = new ExportButton(this);
     titleRow->addWidget(m_export, 0, Qt::AlignTop);
     layout->addLayout(titleRow);
@@ -164,10 +188,20 @@ void RegeneratePage::run(bool captureAttention)
     if (t.isEmpty() || m_job != 0)
         return;
     m_context.messages->dismiss();
-    m_job = m_context.engine->regenerate(c->id, t, captureAttention);
+    m_job = m_context.engine->regenerate(c->id, t, captureAttention, chunkWindow());
     showRunning(t, c->label);
     emit showRequested();
     emit runStarted();
+}
+
+int RegeneratePage::chunkWindow() const
+{
+    return m_windowBox->value() >= 16 ? m_windowBox->value() : 0;
+}
+
+void RegeneratePage::setChunkWindow(int tokens)
+{
+    m_windowBox->setValue(tokens >= 16 ? qMin(tokens, kMaxChunkWindow) : 0);
 }
 
 void RegeneratePage::onRegenerated(const RegenerationResult& result)

@@ -12,6 +12,7 @@ class QComboBox;
 class QGroupBox;
 class QLabel;
 class QScrollArea;
+class QSpinBox;
 class QToolButton;
 
 namespace xcomp {
@@ -69,6 +70,13 @@ public:
     const RegenerationPart& part(int index) const { return m_parts.at(index); }
     void selectPart(int index);
     void selectChunk(int chunk);  // -1: the whole text
+    // The longest chunk in tokens for the next run: a text over it is cut into chunks at sentence
+    // ends (0, the default: the compressor's trained length, and only texts over its limit are cut).
+    // A teacher's dial between compression and fidelity.
+    QSpinBox* chunkWindowBox() const { return m_windowBox; }
+    int chunkWindow() const;
+    void setChunkWindow(int tokens);  // 0 or 16..kMaxChunkWindow
+    static constexpr int kMaxChunkWindow = 4096;
     // The chunks' numbers (.png: the strip, .csv, .json); false with *error on failure.
     bool exportChunks(const QString& path, QString* error = nullptr);
 
@@ -111,6 +119,7 @@ private:
     QComboBox* m_partBox = nullptr;
     ChunkStrip* m_chunkStrip = nullptr;
     QToolButton* m_chunkExport = nullptr;
+    QSpinBox* m_windowBox = nullptr;
     QVector<RegenerationPart> m_parts;  // of the chunked regeneration on screen
     int m_currentPart = -1;
     QString m_partsNote;                // the run's note ("cut into 3 chunks …")

@@ -98,6 +98,14 @@ void TextPanel::scheduleTokenCount()
     m_countTimer->start();
 }
 
+void TextPanel::setChunkWindow(int tokens)
+{
+    if (tokens == m_chunkWindow)
+        return;
+    m_chunkWindow = tokens;
+    updateTokenLabel();
+}
+
 void TextPanel::updateTokenLabel()
 {
     const CompressorEntry* c = m_model->currentCompressor();
@@ -114,7 +122,7 @@ void TextPanel::updateTokenLabel()
     if (c && c->memoryTokens > 0 && m_tokens > 0) {
         // A text over the limit is cut into chunks of at most the trained length (the engine's
         // split_into_chunks), each with its own m memory tokens: ceil(N / window) is the fewest.
-        const int chunks = CompressorLengths::leastChunks(*c, m_tokens);
+        const int chunks = CompressorLengths::leastChunks(*c, m_tokens, m_chunkWindow);
         s += QStringLiteral(" \u2192 ");
         if (chunks > 1)
             s += tr("at least %n chunk(s)", nullptr, chunks) + QStringLiteral(" \u00d7 ") +
@@ -124,9 +132,11 @@ void TextPanel::updateTokenLabel()
         else
             s += tr("%n memory token(s)", nullptr, c->memoryTokens) + QStringLiteral(": ") +
                  tr("%1\u00d7 compression").arg(QLocale().toString(double(m_tokens) / c->memoryTokens, 'f', 1));
-        // The member of the family that will run this length (a length variant for a short text).
-        const CompressorEntry* runs = CompressorLengths::routed(m_engine->model().compressors, c->id, m_tokens);
-        const QString warning = CompressorLengths::warning(runs ? *runs : *c, m_tokens);
+        // The member of the family that will run this length (a length variant for a short text). Cut
+        // with a chosen window, the compressor reads chunks of about ceil(N / k) tokens, not N.
+        const int reads = m_chunkWindow > 0 && chunks > 1 ? (m_tokens + chunks - 1) / chunks : m_tokens;
+        const CompressorEntry* runs = CompressorLengths::routed(m_engine->model().compressors, c->id, reads);
+        const QString warning = CompressorLengths::warning(runs ? *runs : *c, reads);
         if (!warning.isEmpty())
             s += QStringLiteral("<br><span style=\"color:#b00020\">") + warning.toHtmlEscaped() +
                  QStringLiteral("</span>");

@@ -22,6 +22,9 @@ public:
     QString text() const;
     void setText(const QString& text);      // as if typed
     void restoreText(const QString& text);  // from a session: not an edit
+    // The chunk window chosen in the Regenerate tab (0: the compressor's trained length): the token
+    // count's "at least k chunks" follows it.
+    void setChunkWindow(int tokens);
     int tokenCount() const { return m_tokens; }  // -1 until counted
 
     QPlainTextEdit* editor() const { return m_edit; }
@@ -40,6 +43,7 @@ private:
     QLabel* m_tokenLabel = nullptr;
     QTimer* m_countTimer = nullptr;
     int m_tokens = -1;
+    int m_chunkWindow = 0;
 };
 
 }  // namespace xcomp::workbench

@@ -1,6 +1,7 @@
 // A text longer than one window in the workbench (issue 19, item 5): the Regenerate tab's chunk
 // selector and chunk strip, the views following the part chosen (diff, metrics, evidence, the
-// Attention tab), progress naming the chunks, the chunks' exports, and cancelling a chunked run.
+// Attention tab), progress naming the chunks, the chunks' exports, cancelling a chunked run, and the
+// chunk window a user chooses (a shorter window cuts a text the compressor would take whole).
 // On the tiny fixture model: its compressors were trained on texts of up to 40 tokens, so a text of
 // about 550 tokens (over max_source_tokens, 512) comes back in ~14 chunks.
 #include <QApplication>
@@ -8,6 +9,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -174,6 +176,59 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(shown.count() == 2 && !w->isBusy(), kTimeout);
         QVERIFY(!page->chunkRow()->isVisibleTo(page));
         QCOMPARE(page->partCount(), 0);
+    }
+
+    // The chunk window in the Regenerate tab: a text under the compressor's limit is cut into chunks of
+    // at most the tokens chosen, the token count says how many at least, and "trained length" (0)
+    // gives the text back to the compressor whole.
+    void chosenWindowCutsAShorterText()
+    {
+        if (m_model.isEmpty())
+            QSKIP(kNoModel);
+        auto w = openWindow();
+        QVERIFY(w);
+        RegeneratePage* page = w->regeneratePage();
+        QCOMPARE(page->chunkWindow(), 0);
+        QCOMPARE(page->chunkWindowBox()->text(), QStringLiteral("trained length"));
+        QFile f(QStringLiteral(XCOMP_FIXTURES_DIR "/texts/abstract-compression.txt"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        w->setText(QString::fromUtf8(f.readAll()).trimmed());
+        QTRY_VERIFY_WITH_TIMEOUT(w->tokenCount() > 0, kTimeout);
+        const int n = w->tokenCount();
+        QVERIFY2(n > 130 && n <= 512, qPrintable(QString::number(n)));  // one window for the compressor
+        QVERIFY(!w->tokenLabel()->text().contains(QStringLiteral("chunk")));
+
+        page->setChunkWindow(64);
+        QCOMPARE(page->chunkWindow(), 64);
+        const int least = (n + 63) / 64;
+        QVERIFY2(w->tokenLabel()->text().contains(QStringLiteral("at least %1 chunk").arg(least)),
+                 qPrintable(w->tokenLabel()->text()));
+        // The length warning speaks of the chunks the compressor reads (about 53 tokens), not the text.
+        QVERIFY2(w->tokenLabel()->text().contains(QStringLiteral("⚠ %1 tokens").arg((n + least - 1) / least)),
+                 qPrintable(w->tokenLabel()->text()));
+        QSignalSpy shown(w.get(), &MainWindow::regenerationShown);
+        w->runRegeneration();
+        QTRY_VERIFY_WITH_TIMEOUT(shown.count() == 1 && !w->isBusy(), kTimeout);
+        const RegenerationResult& r = w->lastRegeneration();
+        QCOMPARE(r.chunks.windowTokens, 64);
+        QVERIFY2(r.chunks.chunks.size() >= least, qPrintable(QString::number(r.chunks.chunks.size())));
+        int tokens = 0;
+        for (const view::ChunkSummary& c : r.chunks.chunks) {
+            QVERIFY2(c.tokens <= 64, qPrintable(QString::number(c.tokens)));
+            tokens += c.tokens;
+        }
+        QVERIFY(qAbs(tokens - n) <= int(r.chunks.chunks.size()));  // cut at sentence ends, nothing lost
+        QVERIFY(page->chunkRow()->isVisibleTo(page));
+
+        // A typed window under 16 tokens means the trained length; so does 0.
+        page->chunkWindowBox()->setValue(5);
+        QCOMPARE(page->chunkWindow(), 0);
+        QCOMPARE(page->chunkWindowBox()->value(), 0);
+        QTRY_VERIFY(!w->tokenLabel()->text().contains(QStringLiteral("chunk")));
+        w->runRegeneration();
+        QTRY_VERIFY_WITH_TIMEOUT(shown.count() == 2 && !w->isBusy(), kTimeout);
+        QVERIFY(w->lastRegeneration().chunks.isEmpty());
+        QVERIFY(!page->chunkRow()->isVisibleTo(page));
     }
 
     void cancelAChunkedRun()

@@ -358,6 +358,10 @@ void TestNewcomer::longTextCountsEveryChunksMemory()
     QCOMPARE(CompressorLengths::leastChunks(c, 1025), 3);
     c.maxSourceTokens = 0;
     QCOMPARE(CompressorLengths::leastChunks(c, 5000), 1);
+    // A window chosen in the Regenerate tab cuts any text over it, under the limit too.
+    QCOMPARE(CompressorLengths::leastChunks(c, 96, 128), 1);
+    QCOMPARE(CompressorLengths::leastChunks(c, 129, 128), 2);
+    QCOMPARE(CompressorLengths::leastChunks(c, 5000, 480), 11);
 
     if (m_model.isEmpty())
         QSKIP(test::kNoModel);

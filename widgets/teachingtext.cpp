@@ -100,7 +100,10 @@ QString TeachingText::explanation(Topic topic)
                   "(\"read together\"); this decoder never practised that, so compare the two and see how much "
                   "worse it does. All the cards and the text must also fit the decoder's context, which is "
                   "checked first. Above the scores, choose the whole text, the reading together or one chunk; "
-                  "in the bar beside it each chunk is green when it came back well and red when it did not.");
+                  "in the bar beside it each chunk is green when it came back well and red when it did not. "
+                  "You can choose how long the chunks may be (\u201cChunks of at most\u201d, top right): shorter "
+                  "chunks mean more cards for the same text, so each page comes back more faithfully but the "
+                  "text is compressed less.");
     }
     return QString();
 }

@@ -212,6 +212,33 @@
     </message>
 </context>
 <context>
+    <name>xcomp::HeadGrid</name>
+    <message>
+        <source>Which heads the selected words drew on the memory with: one row per layer, one column per head, darker = more of the words' attention went to the memory tokens. Click a cell to show that layer and head above.</source>
+        <translation>Welche Köpfe die ausgewählten Wörter auf den Speicher blicken ließen: eine Zeile je Schicht, eine Spalte je Kopf, dunkler = mehr Aufmerksamkeit der Wörter ging an die Speichertoken. Klicken Sie auf eine Zelle, um diese Schicht und diesen Kopf oben zu zeigen.</translation>
+    </message>
+    <message>
+        <source>Layer %1, head %2: %3% of the selected words' attention went to the memory tokens</source>
+        <translation>Schicht %1, Kopf %2: %3 % der Aufmerksamkeit der ausgewählten Wörter ging an die Speichertoken</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;CSV table (*.csv);;JSON (*.json)</source>
+        <translation>PNG-Bild (*.png);;CSV-Tabelle (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Select words of the regeneration first: the grid shows the heads they drew on.</source>
+        <translation>Wählen Sie zuerst Wörter der Regeneration aus: Das Raster zeigt die Köpfe, auf die sie sich stützten.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Unknown export format: %1 (use .png, .csv or .json)</source>
+        <translation>Unbekanntes Exportformat: %1 (.png, .csv oder .json verwenden)</translation>
+    </message>
+</context>
+<context>
     <name>xcomp::ChunkStrip</name>
     <message>
         <source>Chunk %1 of %2: tokens %3–%4 (%5 tokens). From its own %6 memory tokens: ROUGE-L F %7, BLEU %8, exact match %9</source>
@@ -1381,6 +1408,14 @@
 </context>
 <context>
     <name>xcomp::workbench::AttentionPage</name>
+    <message>
+        <source>Heads of the selected words as PNG, CSV or JSON…</source>
+        <translation>Köpfe der ausgewählten Wörter als PNG, CSV oder JSON…</translation>
+    </message>
+    <message>
+        <source>Export the heads</source>
+        <translation>Köpfe exportieren</translation>
+    </message>
     <message>
         <source>Capture attention during Compress &amp;&amp; Regenerate</source>
         <translation>Aufmerksamkeit bei „Komprimieren &amp;&amp; Regenerieren“ aufzeichnen</translation>

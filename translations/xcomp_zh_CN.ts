@@ -212,6 +212,33 @@
     </message>
 </context>
 <context>
+    <name>xcomp::HeadGrid</name>
+    <message>
+        <source>Which heads the selected words drew on the memory with: one row per layer, one column per head, darker = more of the words' attention went to the memory tokens. Click a cell to show that layer and head above.</source>
+        <translation>所选词语通过哪些注意力头读取记忆：每行一层，每列一个头，颜色越深 = 这些词语越多的注意力落在记忆令牌上。点击单元格即可在上方显示该层和该头。</translation>
+    </message>
+    <message>
+        <source>Layer %1, head %2: %3% of the selected words' attention went to the memory tokens</source>
+        <translation>第 %1 层，第 %2 个头：所选词语 %3% 的注意力落在记忆令牌上</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;CSV table (*.csv);;JSON (*.json)</source>
+        <translation>PNG 图像 (*.png);;CSV 表格 (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Select words of the regeneration first: the grid shows the heads they drew on.</source>
+        <translation>请先选择重建文本中的词语：网格显示它们所依赖的注意力头。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>Unknown export format: %1 (use .png, .csv or .json)</source>
+        <translation>未知的导出格式：%1（请使用 .png、.csv 或 .json）</translation>
+    </message>
+</context>
+<context>
     <name>xcomp::ChunkStrip</name>
     <message>
         <source>Chunk %1 of %2: tokens %3–%4 (%5 tokens). From its own %6 memory tokens: ROUGE-L F %7, BLEU %8, exact match %9</source>
@@ -1377,6 +1404,14 @@
 </context>
 <context>
     <name>xcomp::workbench::AttentionPage</name>
+    <message>
+        <source>Heads of the selected words as PNG, CSV or JSON…</source>
+        <translation>所选词语的注意力头，导出为 PNG、CSV 或 JSON…</translation>
+    </message>
+    <message>
+        <source>Export the heads</source>
+        <translation>导出注意力头</translation>
+    </message>
     <message>
         <source>Capture attention during Compress &amp;&amp; Regenerate</source>
         <translation>在“压缩并再生”时记录注意力</translation>

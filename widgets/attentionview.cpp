@@ -4,6 +4,7 @@
 #include <qcustomplot.h>
 
 #include "attentionview.h"
+
 #include "flowlayout.h"
 
 #include <QComboBox>
@@ -20,6 +21,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "headgrid.h"
 #include "plotexport.h"
 #include "teachingtext.h"
 
@@ -290,6 +292,13 @@ void AttentionView::buildUi()
     m_selectionInfo = new QLabel(this);
     m_selectionInfo->setObjectName(QStringLiteral("selectionInfo"));
     m_selectionInfo->setWordWrap(true);
+    m_headGrid = new HeadGrid(this);
+    m_headGrid->setObjectName(QStringLiteral("headGrid"));
+    m_headGrid->hide();
+    connect(m_headGrid, &HeadGrid::headClicked, this, [this](int layer, int head) {
+        setLayer(layer);
+        setHead(head);
+    });
     m_sourceText = new QTextBrowser(this);
     m_sourceText->setObjectName(QStringLiteral("sourceText"));
     m_sourceText->setOpenLinks(false);
@@ -305,7 +314,10 @@ void AttentionView::buildUi()
     layout->addWidget(m_summary);
     layout->addWidget(m_help);
     layout->addWidget(columns, 1);
-    layout->addWidget(m_selectionInfo);
+    auto* selectionRow = new QHBoxLayout;
+    selectionRow->addWidget(m_selectionInfo, 1);
+    selectionRow->addWidget(m_headGrid, 0, Qt::AlignTop);
+    layout->addLayout(selectionRow);
     layout->addWidget(m_sourceText);
 
     connect(m_layerCombo, qOverload<int>(&QComboBox::activated), this,
@@ -750,6 +762,17 @@ void AttentionView::refreshSelection()
     const int g = m_selectedGenerated, m = m_selectedMemory;
 
     const bool span = m_spanLast >= 0 && g >= 0;
+    HeadUsage heads;
+    if (span) {
+        heads.layers = layerCount();
+        heads.heads = headCount();
+        heads.values = m_stats.spanHeadUsage(g, m_spanLast);
+        heads.first = g;
+        heads.last = m_spanLast;
+    }
+    m_headGrid->setUsage(heads);
+    m_headGrid->setCurrent(m_layer, m_head);
+    m_headGrid->setVisible(!heads.isEmpty());
     // Bars of the selected regenerated token (or span) beside the mean bars.
     m_tokenUsage = span ? m_stats.spanMemoryUsage(g, m_spanLast, m_layer, m_head)
                  : g >= 0 ? tokenMemoryUsage(g, m_layer, m_head)

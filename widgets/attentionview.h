@@ -42,6 +42,8 @@ class QToolButton;
 
 namespace xcomp {
 
+class HeadGrid;
+
 class AttentionView : public QWidget {
     Q_OBJECT
 public:
@@ -74,6 +76,9 @@ public:
     int spanLast() const { return m_spanLast; }
     // The span's heads, most drawn on the memory first: (layer, head) pairs, at most `k`.
     QVector<QPair<int, int>> spanTopHeads(int k) const;
+    // The span's heads as a layer x head grid beside the selection line (hidden without a span);
+    // a click on a cell shows that layer and head (issue 19, item 4).
+    HeadGrid* headGrid() const { return m_headGrid; }
 
     // --- Computations (what the plots show; AttentionStats). layer/head: -1 = mean; out of range: empty. ---
     // [M] attention each memory token receives, averaged over regenerated tokens, heads, layers.
@@ -176,6 +181,7 @@ private:
     QToolButton* m_helpButton = nullptr;
     QLabel* m_help = nullptr;
     QLabel* m_selectionInfo = nullptr;
+    HeadGrid* m_headGrid = nullptr;
     QTextBrowser* m_sourceText = nullptr;
     QString m_sourceHtml;
 

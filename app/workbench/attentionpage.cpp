@@ -9,6 +9,7 @@
 #include "attentionview.h"
 #include "diffview.h"
 #include "exportbutton.h"
+#include "headgrid.h"
 #include "plotexport.h"
 #include "preferences.h"
 #include "regeneratepage.h"
@@ -66,6 +67,10 @@ void AttentionPage::addExports()
                                   return PlotExport::saveAll(m_view->plots(), names, dir, QStringLiteral("attention"), error);
                               });
     m_export->addSeparator();
+    // The heads the selected words drew on (the grid beside the selection line; issue 19, item 4).
+    m_export->addFileExport(QStringLiteral("span-heads"), tr("Heads of the selected words as PNG, CSV or JSON\u2026"),
+                            tr("Export the heads"), QStringLiteral("attention-heads.csv"), HeadGrid::fileDialogFilter(),
+                            [this](const QString& path, QString* error) { return m_view->headGrid()->exportFile(path, error); });
     for (int i = 0; i < names.size(); ++i)
         m_export->addFileExport(QStringLiteral("plot-") + names[i], texts[i], tr("Export plot"),
                                 QStringLiteral("attention-%1.png").arg(names[i]), PlotExport::fileDialogFilter(),

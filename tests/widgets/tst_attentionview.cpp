@@ -7,6 +7,7 @@
 #include <QTest>
 
 #include "attentionview.h"
+#include "headgrid.h"
 #include "teachingtext.h"
 
 using namespace xcomp;
@@ -399,6 +400,21 @@ void TstAttentionView::spanSelection()
     QVERIFY(view.sourceTextHtml().contains(QStringLiteral("down<sup>2</sup>")));
     // memoryTotal over g1, g2: L0H0 0.75, L0H1 0.55, L1H0 0.35, L1H1 0.15.
     QCOMPARE(view.spanTopHeads(2), (QVector<QPair<int, int>>{{0, 0}, {0, 1}}));
+    // The same heads as a layer x head grid beside the line; a click on a cell shows that head.
+    HeadGrid* grid = view.headGrid();
+    QVERIFY(grid->isVisibleTo(&view));
+    QCOMPARE(grid->usage().layers, 2);
+    QCOMPARE(grid->usage().heads, 2);
+    compareVectors(grid->usage().values, {0.75, 0.55, 0.35, 0.15});
+    QCOMPARE(grid->topHeads().first(), (QPair<int, int>{0, 0}));
+    QTest::mouseClick(grid, Qt::LeftButton, {}, grid->cellRect(1, 1).center());
+    QCOMPARE(view.layer(), 1);
+    QCOMPARE(view.head(), 1);
+    QCOMPARE(grid->usage().values.size(), 4);  // the span's heads do not depend on the head shown
+    grid->setTopCount(2);
+    QTest::mouseClick(grid, Qt::LeftButton, {}, grid->cellRect(0, 0).center());  // back to L0 H0
+    QCOMPARE(view.layer(), 0);
+    QCOMPARE(view.head(), 0);
     // A memory token chosen: its own reading wins (L0 H0, m0 reads "cat", "sat").
     view.selectMemoryToken(0);
     QCOMPARE(view.highlightedSourceTokens(), (QVector<int>{1, 2}));
@@ -410,6 +426,7 @@ void TstAttentionView::spanSelection()
     QCOMPARE(spans.at(1).at(0).toInt(), -1);
     QCOMPARE(view.spanLast(), -1);
     QVERIFY(view.highlightedSourceTokens().isEmpty());
+    QVERIFY(!view.headGrid()->isVisibleTo(&view));
     compareVectors(view.displayedTokenUsage(), {0.2, 0.4});
     view.selectGeneratedSpan(5, 9);  // out of range: no span, the token stays
     QCOMPARE(view.spanFirst(), -1);

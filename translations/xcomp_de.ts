@@ -212,6 +212,21 @@
     </message>
 </context>
 <context>
+    <name>xcomp::WidgetExport</name>
+    <message>
+        <source>PNG image (*.png);;CSV table (*.csv);;JSON (*.json)</source>
+        <translation>PNG-Bild (*.png);;CSV-Tabelle (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Unknown export format: %1 (use .png, .csv or .json)</source>
+        <translation>Unbekanntes Exportformat: %1 (.png, .csv oder .json verwenden)</translation>
+    </message>
+</context>
+<context>
     <name>xcomp::HeadGrid</name>
     <message>
         <source>Which heads the selected words drew on the memory with: one row per layer, one column per head, darker = more of the words' attention went to the memory tokens. Click a cell to show that layer and head above.</source>
@@ -222,20 +237,8 @@
         <translation>Schicht %1, Kopf %2: %3 % der Aufmerksamkeit der ausgewählten Wörter ging an die Speichertoken</translation>
     </message>
     <message>
-        <source>PNG image (*.png);;CSV table (*.csv);;JSON (*.json)</source>
-        <translation>PNG-Bild (*.png);;CSV-Tabelle (*.csv);;JSON (*.json)</translation>
-    </message>
-    <message>
         <source>Select words of the regeneration first: the grid shows the heads they drew on.</source>
         <translation>Wählen Sie zuerst Wörter der Regeneration aus: Das Raster zeigt die Köpfe, auf die sie sich stützten.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1</source>
-        <translation>%1 kann nicht geschrieben werden</translation>
-    </message>
-    <message>
-        <source>Unknown export format: %1 (use .png, .csv or .json)</source>
-        <translation>Unbekanntes Exportformat: %1 (.png, .csv oder .json verwenden)</translation>
     </message>
 </context>
 <context>
@@ -251,18 +254,6 @@
     <message>
         <source>no</source>
         <translation>nein</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png);;CSV table (*.csv);;JSON (*.json)</source>
-        <translation>PNG-Bild (*.png);;CSV-Tabelle (*.csv);;JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>Unknown export format: %1 (use .png, .csv or .json)</source>
-        <translation>Unbekanntes Exportformat: %1 (.png, .csv oder .json verwenden)</translation>
-    </message>
-    <message>
-        <source>Cannot write %1</source>
-        <translation>%1 kann nicht geschrieben werden</translation>
     </message>
 </context>
 <context>
@@ -1261,18 +1252,6 @@
     <message>
         <source>%1 · greedy decoding leaves the original at token %2 (“%3”)</source>
         <translation>%1 · die Greedy-Decodierung weicht bei Token %2 („%3“) vom Original ab</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png);;CSV table (*.csv);;JSON (*.json)</source>
-        <translation>PNG-Bild (*.png);;CSV-Tabelle (*.csv);;JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>Unknown export format: %1 (use .png, .csv or .json)</source>
-        <translation>Unbekanntes Exportformat: %1 (.png, .csv oder .json verwenden)</translation>
-    </message>
-    <message>
-        <source>Cannot write %1</source>
-        <translation>%1 kann nicht geschrieben werden</translation>
     </message>
     <message>
         <source>⟨end⟩</source>

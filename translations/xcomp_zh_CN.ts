@@ -212,6 +212,21 @@
     </message>
 </context>
 <context>
+    <name>xcomp::WidgetExport</name>
+    <message>
+        <source>PNG image (*.png);;CSV table (*.csv);;JSON (*.json)</source>
+        <translation>PNG 图像 (*.png);;CSV 表格 (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>Unknown export format: %1 (use .png, .csv or .json)</source>
+        <translation>未知的导出格式：%1（请使用 .png、.csv 或 .json）</translation>
+    </message>
+</context>
+<context>
     <name>xcomp::HeadGrid</name>
     <message>
         <source>Which heads the selected words drew on the memory with: one row per layer, one column per head, darker = more of the words' attention went to the memory tokens. Click a cell to show that layer and head above.</source>
@@ -222,20 +237,8 @@
         <translation>第 %1 层，第 %2 个头：所选词语 %3% 的注意力落在记忆令牌上</translation>
     </message>
     <message>
-        <source>PNG image (*.png);;CSV table (*.csv);;JSON (*.json)</source>
-        <translation>PNG 图像 (*.png);;CSV 表格 (*.csv);;JSON (*.json)</translation>
-    </message>
-    <message>
         <source>Select words of the regeneration first: the grid shows the heads they drew on.</source>
         <translation>请先选择重建文本中的词语：网格显示它们所依赖的注意力头。</translation>
-    </message>
-    <message>
-        <source>Cannot write %1</source>
-        <translation>无法写入 %1</translation>
-    </message>
-    <message>
-        <source>Unknown export format: %1 (use .png, .csv or .json)</source>
-        <translation>未知的导出格式：%1（请使用 .png、.csv 或 .json）</translation>
     </message>
 </context>
 <context>
@@ -251,18 +254,6 @@
     <message>
         <source>no</source>
         <translation>否</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png);;CSV table (*.csv);;JSON (*.json)</source>
-        <translation>PNG 图像 (*.png);;CSV 表格 (*.csv);;JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>Unknown export format: %1 (use .png, .csv or .json)</source>
-        <translation>未知的导出格式：%1（请使用 .png、.csv 或 .json）</translation>
-    </message>
-    <message>
-        <source>Cannot write %1</source>
-        <translation>无法写入 %1</translation>
     </message>
 </context>
 <context>
@@ -1257,18 +1248,6 @@
     <message>
         <source>%1 · greedy decoding leaves the original at token %2 (“%3”)</source>
         <translation>%1 · 贪心解码在第 %2 个令牌（“%3”）处偏离原文</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png);;CSV table (*.csv);;JSON (*.json)</source>
-        <translation>PNG 图像 (*.png);;CSV 表格 (*.csv);;JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>Unknown export format: %1 (use .png, .csv or .json)</source>
-        <translation>未知的导出格式：%1（请使用 .png、.csv 或 .json）</translation>
-    </message>
-    <message>
-        <source>Cannot write %1</source>
-        <translation>无法写入 %1</translation>
     </message>
     <message>
         <source>⟨end⟩</source>

@@ -1,10 +1,7 @@
 #include "chunkstrip.h"
 
-#include <QBuffer>
 #include <QEvent>
-#include <QFileInfo>
 #include <QHelpEvent>
-#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -15,7 +12,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "atomicwrite.h"
+#include "widgetexport.h"
 #include "tokenevidenceview.h"
 
 namespace xcomp {
@@ -234,39 +231,13 @@ QByteArray ChunkStrip::toJson() const
 
 QString ChunkStrip::fileDialogFilter()
 {
-    return tr("PNG image (*.png);;CSV table (*.csv);;JSON (*.json)");
+    return WidgetExport::fileDialogFilter();
 }
 
 bool ChunkStrip::exportFile(const QString& path, QString* error)
 {
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix == QLatin1String("csv"))
-        return writeFileAtomically(path, toCsv(), error);
-    if (suffix == QLatin1String("json"))
-        return writeFileAtomically(path, toJson(), error);
-    if (suffix != QLatin1String("png")) {
-        if (error)
-            *error = tr("Unknown export format: %1 (use .png, .csv or .json)").arg(path);
-        return false;
-    }
-    const QSize old = size();
-    resize(std::max(width(), 480), sizeHint().height());
-    QImage image(size() * 2, QImage::Format_ARGB32);
-    image.setDevicePixelRatio(2);
-    image.fill(Qt::white);
-    render(&image);
-    resize(old);
-    QByteArray bytes;
-    {
-        QBuffer buffer(&bytes);
-        buffer.open(QIODevice::WriteOnly);
-        if (!image.save(&buffer, "PNG")) {
-            if (error)
-                *error = tr("Cannot write %1").arg(path);
-            return false;
-        }
-    }
-    return writeFileAtomically(path, bytes, error);
+    return WidgetExport::save(this, QSize(std::max(width(), 480), sizeHint().height()), [this] { return toCsv(); },
+                              [this] { return toJson(); }, path, error);
 }
 
 }  // namespace xcomp

@@ -1,10 +1,7 @@
 #include "headgrid.h"
 
-#include <QBuffer>
 #include <QEvent>
-#include <QFileInfo>
 #include <QHelpEvent>
-#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -16,7 +13,7 @@
 #include <algorithm>
 #include <numeric>
 
-#include "atomicwrite.h"
+#include "widgetexport.h"
 
 namespace xcomp {
 
@@ -205,7 +202,7 @@ QByteArray HeadGrid::toJson() const
 
 QString HeadGrid::fileDialogFilter()
 {
-    return tr("PNG image (*.png);;CSV table (*.csv);;JSON (*.json)");
+    return WidgetExport::fileDialogFilter();
 }
 
 bool HeadGrid::exportFile(const QString& path, QString* error)
@@ -215,33 +212,7 @@ bool HeadGrid::exportFile(const QString& path, QString* error)
             *error = tr("Select words of the regeneration first: the grid shows the heads they drew on.");
         return false;
     }
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    QByteArray bytes;
-    if (suffix == QLatin1String("csv")) {
-        bytes = toCsv();
-    } else if (suffix == QLatin1String("json")) {
-        bytes = toJson();
-    } else if (suffix == QLatin1String("png")) {
-        const QSize old = size();
-        resize(sizeHint());
-        QImage image(size() * 2, QImage::Format_ARGB32);
-        image.setDevicePixelRatio(2);
-        image.fill(Qt::white);
-        render(&image);
-        resize(old);
-        QBuffer buffer(&bytes);
-        buffer.open(QIODevice::WriteOnly);
-        if (!image.save(&buffer, "PNG")) {
-            if (error)
-                *error = tr("Cannot write %1").arg(path);
-            return false;
-        }
-    } else {
-        if (error)
-            *error = tr("Unknown export format: %1 (use .png, .csv or .json)").arg(path);
-        return false;
-    }
-    return writeFileAtomically(path, bytes, error);
+    return WidgetExport::save(this, sizeHint(), [this] { return toCsv(); }, [this] { return toJson(); }, path, error);
 }
 
 }  // namespace xcomp

@@ -1,10 +1,7 @@
 #include "tokenevidenceview.h"
 
-#include <QBuffer>
 #include <QEvent>
-#include <QFileInfo>
 #include <QHelpEvent>
-#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -16,7 +13,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "atomicwrite.h"
+#include "widgetexport.h"
 
 namespace xcomp {
 
@@ -326,42 +323,15 @@ QByteArray TokenEvidenceView::toJson() const
 
 QString TokenEvidenceView::fileDialogFilter()
 {
-    return tr("PNG image (*.png);;CSV table (*.csv);;JSON (*.json)");
+    return WidgetExport::fileDialogFilter();
 }
 
 bool TokenEvidenceView::exportFile(const QString& path, QString* error)
 {
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix == QLatin1String("csv"))
-        return writeFileAtomically(path, toCsv(), error);
-    if (suffix == QLatin1String("json"))
-        return writeFileAtomically(path, toJson(), error);
-    if (suffix != QLatin1String("png")) {
-        if (error)
-            *error = tr("Unknown export format: %1 (use .png, .csv or .json)").arg(path);
-        return false;
-    }
     // The whole strip at its current width, also the part scrolled out of sight.
     const int w = std::max(width(), 480);
-    const QSize size(w, heightForWidth(w));
-    const QSize old = this->size();
-    resize(size);
-    QImage image(size * 2, QImage::Format_ARGB32);
-    image.setDevicePixelRatio(2);
-    image.fill(Qt::white);
-    render(&image);
-    resize(old);
-    QByteArray bytes;
-    {
-        QBuffer buffer(&bytes);
-        buffer.open(QIODevice::WriteOnly);
-        if (!image.save(&buffer, "PNG")) {
-            if (error)
-                *error = tr("Cannot write %1").arg(path);
-            return false;
-        }
-    }
-    return writeFileAtomically(path, bytes, error);
+    return WidgetExport::save(this, QSize(w, heightForWidth(w)), [this] { return toCsv(); }, [this] { return toJson(); },
+                              path, error);
 }
 
 }  // namespace xcomp

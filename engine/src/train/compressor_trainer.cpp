@@ -302,8 +302,10 @@ private:
     // start that leaves `length` tokens (the start when none does); the target is that text plus EOS.
     Example cut(const Example& e, int length, bool random_start) {
         if (o_.task == "qa") return e;
-        Example c = e;
-        const size_t n = c.source.size(), len = static_cast<size_t>(length);
+        Example c;  // the window only: a mixed-in document is 2 * max_tokens long, not worth copying whole
+        c.prompt = e.prompt;
+        c.answers = e.answers;
+        const size_t n = e.source.size(), len = static_cast<size_t>(length);
         const size_t from = random_start ? random_window_start(e.source, len, word_start_, rng_) : 0;
         c.source.assign(e.source.begin() + static_cast<std::ptrdiff_t>(from),
                         e.source.begin() + static_cast<std::ptrdiff_t>(std::min(n, from + len)));
